@@ -1,0 +1,33 @@
+/**
+ * Every action a route can require, as `resource.action`. Each route declares
+ * exactly one (or is @Public); roles get them from role-permissions.ts.
+ */
+export enum Permission {
+  /** Own account: profile, password, sessions, second factor, panic. */
+  AccountManage = 'account.manage',
+  UsersRead = 'users.read',
+  UsersManage = 'users.manage',
+  AssociationsRead = 'associations.read',
+  AssociationsManage = 'associations.manage',
+  AuthoritiesRead = 'authorities.read',
+  AuthoritiesManage = 'authorities.manage',
+  AreasRead = 'areas.read',
+  AreasManage = 'areas.manage',
+  CasesCreate = 'cases.create',
+  CasesRead = 'cases.read',
+  CasesUpdate = 'cases.update',
+  CasesTransition = 'cases.transition',
+  CaseTeamManage = 'cases.team_manage',
+  MissionOrdersRequest = 'mission_orders.request',
+  MissionOrdersRead = 'mission_orders.read',
+  MissionOrdersDecide = 'mission_orders.decide',
+  FlagsRaise = 'flags.raise',
+  FlagsResolve = 'flags.resolve',
+  DashboardRead = 'dashboard.read',
+  StatsRead = 'stats.read',
+  RegistryRead = 'registry.read',
+  CoordinationRequest = 'registry.coordination_request',
+  NotificationsRead = 'notifications.read',
+  AuditRead = 'audit.read',
+  AuditVerify = 'audit.verify',
+}

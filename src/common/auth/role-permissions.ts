@@ -1,0 +1,84 @@
+import { Permission as P } from './permission';
+import { Role } from './role';
+
+/**
+ * Function-level access, transcribed from shared/design/access.md. Object-level
+ * checks (own association, team, own authority) are made by the services.
+ */
+const GRANTS: Record<Role, readonly P[]> = {
+  admin: [
+    P.AccountManage,
+    P.UsersRead,
+    P.UsersManage,
+    P.AssociationsRead,
+    P.AssociationsManage,
+    P.AuthoritiesRead,
+    P.AuthoritiesManage,
+    P.AreasRead,
+    P.AreasManage,
+    P.StatsRead,
+    P.NotificationsRead,
+    P.AuditRead,
+    P.AuditVerify,
+  ],
+  coordinator: [
+    P.AccountManage,
+    P.UsersRead,
+    P.AuthoritiesRead,
+    P.AreasRead,
+    P.CasesCreate,
+    P.CasesRead,
+    P.CasesUpdate,
+    P.CasesTransition,
+    P.CaseTeamManage,
+    P.MissionOrdersRequest,
+    P.MissionOrdersRead,
+    P.FlagsRaise,
+    P.FlagsResolve,
+    P.DashboardRead,
+    P.StatsRead,
+    P.RegistryRead,
+    P.CoordinationRequest,
+    P.NotificationsRead,
+    P.AuditRead,
+  ],
+  mediator: [
+    P.AccountManage,
+    P.AuthoritiesRead,
+    P.AreasRead,
+    P.CasesCreate,
+    P.CasesRead,
+    P.CasesUpdate,
+    P.CasesTransition,
+    P.MissionOrdersRequest,
+    P.MissionOrdersRead,
+    P.FlagsRaise,
+    P.DashboardRead,
+    P.RegistryRead,
+    P.NotificationsRead,
+  ],
+  official: [
+    P.AccountManage,
+    P.AuthoritiesRead,
+    P.AreasRead,
+    P.MissionOrdersRead,
+    P.MissionOrdersDecide,
+    P.StatsRead,
+    P.NotificationsRead,
+  ],
+};
+
+const SETS: Record<Role, ReadonlySet<P>> = {
+  admin: new Set(GRANTS.admin),
+  coordinator: new Set(GRANTS.coordinator),
+  mediator: new Set(GRANTS.mediator),
+  official: new Set(GRANTS.official),
+};
+
+export function permissionsFor(role: Role): ReadonlySet<P> {
+  return SETS[role];
+}
+
+export function roleHas(role: Role, permission: P): boolean {
+  return SETS[role].has(permission);
+}

@@ -1,0 +1,2 @@
+export const ROLES = ['admin', 'coordinator', 'mediator', 'official'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,272 @@
+import { Language } from './language';
+
+interface Text {
+  title: string;
+  detail: string;
+}
+interface Entry {
+  status: number;
+  en: Text;
+  fr: Text;
+}
+
+/**
+ * Every error a client can receive: its HTTP status and its words in both
+ * languages. A code thrown anywhere must be listed here (the type enforces it).
+ */
+export const ERROR_CATALOGUE = {
+  validation_failed: {
+    status: 400,
+    en: { title: 'Invalid request', detail: 'Some fields are missing or invalid.' },
+    fr: { title: 'Requête invalide', detail: 'Certains champs sont manquants ou invalides.' },
+  },
+  malformed_body: {
+    status: 400,
+    en: { title: 'Malformed body', detail: 'The request body is not valid JSON.' },
+    fr: { title: 'Corps mal formé', detail: "Le corps de la requête n'est pas du JSON valide." },
+  },
+  invalid_reference: {
+    status: 400,
+    en: {
+      title: 'Unknown reference',
+      detail: 'The request refers to a record that does not exist.',
+    },
+    fr: {
+      title: 'Référence inconnue',
+      detail: "La requête fait référence à un enregistrement qui n'existe pas.",
+    },
+  },
+  invalid_area_hierarchy: {
+    status: 400,
+    en: {
+      title: 'Invalid area',
+      detail: 'A commune belongs to a cercle, and a cercle to a region.',
+    },
+    fr: {
+      title: 'Zone invalide',
+      detail: 'Une commune appartient à un cercle, et un cercle à une région.',
+    },
+  },
+  invalid_membership: {
+    status: 400,
+    en: {
+      title: 'Invalid membership',
+      detail:
+        'Mediators and coordinators belong to an association, officials to an authority, admins to neither.',
+    },
+    fr: {
+      title: 'Appartenance invalide',
+      detail:
+        'Les médiateurs et coordinateurs appartiennent à une association, les officiels à une autorité, les administrateurs à aucune.',
+    },
+  },
+  weak_password: {
+    status: 400,
+    en: { title: 'Password too weak', detail: 'The password must have at least 10 characters.' },
+    fr: {
+      title: 'Mot de passe trop faible',
+      detail: 'Le mot de passe doit comporter au moins 10 caractères.',
+    },
+  },
+  common_password: {
+    status: 400,
+    en: {
+      title: 'Password too common',
+      detail: 'This password is in a list of common passwords: choose another.',
+    },
+    fr: {
+      title: 'Mot de passe trop courant',
+      detail:
+        'Ce mot de passe figure dans une liste de mots de passe courants : choisissez-en un autre.',
+    },
+  },
+  wrong_current_password: {
+    status: 400,
+    en: { title: 'Wrong password', detail: 'The current password is not correct.' },
+    fr: { title: 'Mot de passe incorrect', detail: "Le mot de passe actuel n'est pas correct." },
+  },
+  unauthenticated: {
+    status: 401,
+    en: { title: 'Sign-in required', detail: 'A valid access token is required.' },
+    fr: { title: 'Connexion requise', detail: "Un jeton d'accès valide est requis." },
+  },
+  invalid_credentials: {
+    status: 401,
+    en: { title: 'Sign-in failed', detail: 'Wrong username or password.' },
+    fr: { title: 'Échec de la connexion', detail: "Nom d'utilisateur ou mot de passe incorrect." },
+  },
+  invalid_refresh_token: {
+    status: 401,
+    en: {
+      title: 'Session ended',
+      detail: 'This refresh token is not valid any more. Sign in again.',
+    },
+    fr: {
+      title: 'Session terminée',
+      detail: "Ce jeton de rafraîchissement n'est plus valide. Reconnectez-vous.",
+    },
+  },
+  forbidden: {
+    status: 403,
+    en: { title: 'Not allowed', detail: 'Your role does not allow this action.' },
+    fr: { title: 'Action non autorisée', detail: 'Votre rôle ne permet pas cette action.' },
+  },
+  password_change_required: {
+    status: 403,
+    en: {
+      title: 'Password change required',
+      detail: 'Change your password before doing anything else.',
+    },
+    fr: {
+      title: 'Changement de mot de passe requis',
+      detail: 'Changez votre mot de passe avant toute autre action.',
+    },
+  },
+  not_found: {
+    status: 404,
+    en: { title: 'Not found', detail: 'No such resource.' },
+    fr: { title: 'Introuvable', detail: "Cette ressource n'existe pas." },
+  },
+  method_not_allowed: {
+    status: 405,
+    en: { title: 'Method not allowed', detail: 'This method is not supported on this resource.' },
+    fr: {
+      title: 'Méthode non autorisée',
+      detail: "Cette méthode n'est pas prise en charge sur cette ressource.",
+    },
+  },
+  not_acceptable: {
+    status: 406,
+    en: { title: 'Not acceptable', detail: 'The requested format is not available.' },
+    fr: { title: 'Format non disponible', detail: "Le format demandé n'est pas disponible." },
+  },
+  conflict: {
+    status: 409,
+    en: {
+      title: 'Conflict',
+      detail: 'The request conflicts with the current state of the resource.',
+    },
+    fr: {
+      title: 'Conflit',
+      detail: "La requête est en conflit avec l'état actuel de la ressource.",
+    },
+  },
+  duplicate: {
+    status: 409,
+    en: {
+      title: 'Already exists',
+      detail: 'A record with the same identifier or name already exists.',
+    },
+    fr: {
+      title: 'Déjà existant',
+      detail: 'Un enregistrement avec le même identifiant ou le même nom existe déjà.',
+    },
+  },
+  stale_version: {
+    status: 409,
+    en: {
+      title: 'Changed meanwhile',
+      detail: 'Someone changed this record since you read it. Reload and try again.',
+    },
+    fr: {
+      title: 'Modifié entre-temps',
+      detail:
+        "Quelqu'un a modifié cet enregistrement depuis votre lecture. Rechargez et réessayez.",
+    },
+  },
+  payload_too_large: {
+    status: 413,
+    en: { title: 'Request too large', detail: 'The request body is larger than allowed.' },
+    fr: {
+      title: 'Requête trop volumineuse',
+      detail: 'Le corps de la requête dépasse la taille autorisée.',
+    },
+  },
+  unsupported_media_type: {
+    status: 415,
+    en: { title: 'Unsupported content type', detail: 'Send the body as application/json.' },
+    fr: {
+      title: 'Type de contenu non pris en charge',
+      detail: 'Envoyez le corps en application/json.',
+    },
+  },
+  precondition_required: {
+    status: 428,
+    en: {
+      title: 'If-Match required',
+      detail: 'Send the If-Match header with the version you read.',
+    },
+    fr: { title: 'If-Match requis', detail: "Envoyez l'en-tête If-Match avec la version lue." },
+  },
+  too_many_attempts: {
+    status: 429,
+    en: {
+      title: 'Too many attempts',
+      detail: 'Too many failed attempts. Wait before trying again.',
+    },
+    fr: { title: 'Trop de tentatives', detail: "Trop d'échecs. Patientez avant de réessayer." },
+  },
+  rate_limited: {
+    status: 429,
+    en: { title: 'Too many requests', detail: 'Slow down and try again later.' },
+    fr: { title: 'Trop de requêtes', detail: 'Ralentissez et réessayez plus tard.' },
+  },
+  internal_error: {
+    status: 500,
+    en: {
+      title: 'Internal error',
+      detail: 'Something went wrong on our side. The request id helps us find it.',
+    },
+    fr: {
+      title: 'Erreur interne',
+      detail:
+        "Un problème est survenu de notre côté. L'identifiant de requête nous aide à le retrouver.",
+    },
+  },
+  service_unavailable: {
+    status: 503,
+    en: {
+      title: 'Service unavailable',
+      detail: 'The database cannot be reached. Try again shortly.',
+    },
+    fr: {
+      title: 'Service indisponible',
+      detail: 'La base de données est injoignable. Réessayez dans un instant.',
+    },
+  },
+} satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function describeError(code: ErrorCode, language: Language): Text & { status: number } {
+  const entry: Entry = ERROR_CATALOGUE[code];
+  return { status: entry.status, ...entry[language] };
+}
+
+/** Field-level validation messages, by class-validator constraint name. */
+const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
+  whitelistValidation: { en: 'is not an accepted field', fr: "n'est pas un champ accepté" },
+  isDefined: { en: 'is required', fr: 'est obligatoire' },
+  isNotEmpty: { en: 'must not be empty', fr: 'ne doit pas être vide' },
+  isString: { en: 'must be a string', fr: 'doit être une chaîne de caractères' },
+  isBoolean: { en: 'must be true or false', fr: 'doit valoir true ou false' },
+  isInt: { en: 'must be an integer', fr: 'doit être un entier' },
+  isUuid: { en: 'must be a UUID', fr: 'doit être un UUID' },
+  isIn: { en: 'is not one of the allowed values', fr: "n'est pas une valeur autorisée" },
+  isEnum: { en: 'is not one of the allowed values', fr: "n'est pas une valeur autorisée" },
+  isArray: { en: 'must be a list', fr: 'doit être une liste' },
+  arrayMaxSize: { en: 'has too many items', fr: "contient trop d'éléments" },
+  arrayUnique: { en: 'must not repeat items', fr: 'ne doit pas contenir de doublons' },
+  minLength: { en: 'is too short', fr: 'est trop court' },
+  maxLength: { en: 'is too long', fr: 'est trop long' },
+  min: { en: 'is too small', fr: 'est trop petit' },
+  max: { en: 'is too large', fr: 'est trop grand' },
+  matches: { en: 'has an invalid format', fr: 'a un format invalide' },
+  isIso8601: { en: 'must be an ISO 8601 date-time', fr: 'doit être une date ISO 8601' },
+  nestedValidation: { en: 'must be an object', fr: 'doit être un objet' },
+};
+
+export function fieldMessage(constraint: string, fallback: string, language: Language): string {
+  const entry = FIELD_MESSAGES[constraint];
+  return entry ? entry[language] : fallback;
+}

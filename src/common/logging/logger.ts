@@ -1,0 +1,92 @@
+import { LoggerService } from '@nestjs/common';
+import pino, { DestinationStream, Logger } from 'pino';
+
+const SENSITIVE_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'body',
+  '*.body',
+  'password',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.token',
+  '*.totp',
+];
+
+/** Only the path: query strings may carry search text, and verify URLs carry a credential. */
+export function safePath(url: string): string {
+  const path = url.split('?')[0];
+  return path.replace(/(\/verify\/mission-orders\/)[^/]+/, '$1[token]');
+}
+
+interface RequestLike {
+  id?: string;
+  method?: string;
+  url?: string;
+}
+
+function errorSerializer(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { value: typeof error };
+  const e = error as Error & {
+    code?: string;
+    constraint?: string;
+    table?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
+  // Never the SQL parameters or the driver's detail: they may hold the values we protect.
+  return {
+    type: e.constructor.name,
+    message: e.message.slice(0, 300),
+    code: e.code ?? e.driverError?.code,
+    constraint: e.constraint ?? e.driverError?.constraint,
+    stack: e.stack?.split('\n').slice(1, 12).join('\n'),
+  };
+}
+
+/**
+ * The one structured logger (pino). Request lines carry the request id, the
+ * method and the path; never bodies, headers, tokens or query strings.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'toguna' },
+      redact: { paths: SENSITIVE_PATHS, censor: '[redacted]' },
+      serializers: {
+        req: (req: RequestLike) => ({
+          id: req.id,
+          method: req.method,
+          url: safePath(req.url ?? ''),
+        }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+        err: errorSerializer,
+      },
+    },
+    destination,
+  );
+}
+
+/** Nest's own messages (boot, routes) through the same pino logger. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, context?: string): void {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.logger.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string): void {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string): void {
+    this.logger.trace({ context }, String(message));
+  }
+}

@@ -1,0 +1,11 @@
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source';
+
+// Loaded by the TypeORM CLI (npm run typeorm / migration:*). scripts/db.ts
+// sets DATABASE_URL, starting the embedded server when none is configured.
+const { databaseUrl } = loadConfig();
+if (!databaseUrl) {
+  throw new Error('DATABASE_URL is not set: run migrations through the npm scripts.');
+}
+export default new DataSource(dataSourceOptions(databaseUrl));

@@ -1,0 +1,40 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+} from 'typeorm';
+
+export const AREA_LEVELS = ['region', 'cercle', 'commune'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+/** Administrative hierarchy region > cercle > commune. Names are public. */
+@Entity('area')
+@Unique('uq_area_parent_name', ['parentId', 'name'])
+@Check('ck_area_level', `"level" IN ('region', 'cercle', 'commune')`)
+export class Area {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  level: AreaLevel;
+
+  @Index('ix_area_parent_id')
+  @Column('uuid', { nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => Area, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_area_parent_id' })
+  parent?: Area;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../../common/auth/decorators';
+import { Permission } from '../../common/auth/permission';
+import { IdParam } from '../../common/http/params';
+import { AreasService } from './areas.service';
+import { AreaPage, AreaQueryDto, AreaResponse, CreateAreaDto } from './dto/area.dto';
+
+@ApiTags('areas')
+@ApiBearerAuth()
+@Controller('api/v1/areas')
+export class AreasController {
+  constructor(private readonly areas: AreasService) {}
+
+  @Get()
+  @RequirePermission(Permission.AreasRead)
+  @ApiOkResponse({ type: AreaPage })
+  list(@Query() query: AreaQueryDto): Promise<AreaPage> {
+    return this.areas.list(query);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.AreasRead)
+  get(@IdParam() id: string): Promise<AreaResponse> {
+    return this.areas.get(id);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission(Permission.AreasManage)
+  create(@Body() dto: CreateAreaDto): Promise<AreaResponse> {
+    return this.areas.create(dto);
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../common/http/app-error';
+import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../../common/http/pagination';
+import { Area, AreaLevel } from './area.entity';
+import { AreaPage, AreaQueryDto, AreaResponse, CreateAreaDto } from './dto/area.dto';
+import { AreasRepository } from './areas.repository';
+
+const PARENT_LEVEL: Record<AreaLevel, AreaLevel | null> = {
+  region: null,
+  cercle: 'region',
+  commune: 'cercle',
+};
+
+export function toAreaResponse(area: Area): AreaResponse {
+  return { id: area.id, name: area.name, level: area.level, parentId: area.parentId };
+}
+
+@Injectable()
+export class AreasService {
+  constructor(private readonly areas: AreasRepository) {}
+
+  async list(query: AreaQueryDto): Promise<Page<AreaResponse>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const rows = await this.areas.list({
+      parentId: query.parentId,
+      level: query.level,
+      after,
+      limit,
+    });
+    return toPage(rows, limit, toAreaResponse, (a) => [a.name, a.id]) satisfies AreaPage;
+  }
+
+  async get(id: string): Promise<AreaResponse> {
+    const area = await this.areas.findById(id);
+    if (!area) throw new AppError('not_found');
+    return toAreaResponse(area);
+  }
+
+  /** A region has no parent, a cercle sits in a region, a commune in a cercle. */
+  async create(dto: CreateAreaDto): Promise<AreaResponse> {
+    const expectedParent = PARENT_LEVEL[dto.level];
+    if ((expectedParent === null) !== (dto.parentId === undefined))
+      throw new AppError('invalid_area_hierarchy');
+    if (dto.parentId) {
+      const parent = await this.areas.findById(dto.parentId);
+      if (!parent) throw new AppError('invalid_reference');
+      if (parent.level !== expectedParent) throw new AppError('invalid_area_hierarchy');
+    }
+    const name = dto.name.trim();
+    if (dto.id) {
+      const existing = await this.areas.findById(dto.id);
+      if (existing) {
+        const same =
+          existing.name === name &&
+          existing.level === dto.level &&
+          existing.parentId === (dto.parentId ?? null);
+        if (!same) throw new AppError('duplicate');
+        return toAreaResponse(existing);
+      }
+    }
+    const area = await this.areas.insert({
+      id: dto.id ?? randomUUID(),
+      name,
+      level: dto.level,
+      parentId: dto.parentId ?? null,
+    });
+    return toAreaResponse(area);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { SessionsModule } from '../sessions/sessions.module';
+import { UsersModule } from '../users/users.module';
+import { AccessTokenService } from './access-token.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtStrategy } from './jwt.strategy';
+import { LocalStrategy } from './local.strategy';
+import { LoginThrottleRepository } from './login-throttle.repository';
+
+@Module({
+  imports: [PassportModule, SessionsModule, UsersModule],
+  controllers: [AuthController],
+  providers: [AuthService, AccessTokenService, LoginThrottleRepository, LocalStrategy, JwtStrategy],
+})
+export class AuthModule {}

@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Role, ROLES } from '../../../common/auth/role';
+
+export class SessionUserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty() displayName: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) associationId:
+    string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) authorityId: string | null;
+  @ApiProperty() mustChangePassword: boolean;
+}
+
+export class TokenResponse {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+  @ApiProperty({ type: SessionUserResponse }) user: SessionUserResponse;
+}
+
+export class SessionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) lastUsedAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ nullable: true, type: String }) userAgent: string | null;
+  @ApiProperty({ description: 'The session of this request' }) current: boolean;
+}
+
+export class SessionList {
+  @ApiProperty({ type: [SessionResponse] }) items: SessionResponse[];
+}

@@ -1,0 +1,46 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
+import { User } from '../users/user.entity';
+
+/**
+ * A signed-in device. Access tokens name their session and are refused as
+ * soon as it is revoked; refresh tokens belong to it (one family per session).
+ */
+@Entity('session')
+export class Session {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Index('ix_session_user_id')
+  @Column('uuid')
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_session_user_id' })
+  user?: User;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('timestamptz')
+  lastUsedAt: Date;
+
+  @Column('timestamptz')
+  expiresAt: Date;
+
+  @Column('text', { nullable: true })
+  userAgent: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  revokedAt: Date | null;
+
+  @Column('text', { nullable: true })
+  revokedReason: string | null;
+}

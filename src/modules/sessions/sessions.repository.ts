@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { Principal } from '../../common/auth/principal';
+import { Role } from '../../common/auth/role';
+import { Tx } from '../../database/transactions';
+import { RefreshToken } from './refresh-token.entity';
+import { Session } from './session.entity';
+
+export interface RefreshTokenState {
+  id: string;
+  sessionId: string;
+  userId: string;
+  spentAt: Date | null;
+  expiresAt: Date;
+  sessionUsable: boolean;
+}
+
+@Injectable()
+export class SessionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The caller of a request, in one indexed lookup: null when the session is
+   * revoked or expired, or the user disabled. Role and membership are read
+   * fresh, so changes apply on the next request.
+   */
+  async loadPrincipal(sessionId: string, userId: string): Promise<Principal | null> {
+    const rows: {
+      username: string;
+      role: Role;
+      association_id: string | null;
+      authority_id: string | null;
+      must_change_password: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT u.username, u.role, u.association_id, u.authority_id, u.must_change_password
+         FROM session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL
+          AND s.expires_at > now() AND NOT u.disabled`,
+      [sessionId, userId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      userId,
+      sessionId,
+      username: row.username,
+      role: row.role,
+      associationId: row.association_id,
+      authorityId: row.authority_id,
+      mustChangePassword: row.must_change_password,
+    };
+  }
+
+  async insertSession(
+    tx: Tx,
+    session: Pick<Session, 'id' | 'userId' | 'expiresAt' | 'userAgent'>,
+  ): Promise<void> {
+    await tx.insert(Session, { ...session, lastUsedAt: new Date() });
+  }
+
+  async insertRefreshToken(
+    tx: Tx,
+    token: Pick<RefreshToken, 'id' | 'sessionId' | 'tokenHash' | 'expiresAt'>,
+  ): Promise<void> {
+    await tx.insert(RefreshToken, token);
+  }
+
+  /** Locks the token row so that two concurrent uses cannot both succeed. */
+  async lockRefreshToken(tx: Tx, tokenHash: Buffer): Promise<RefreshTokenState | null> {
+    const rows: {
+      id: string;
+      session_id: string;
+      user_id: string;
+      spent_at: Date | null;
+      expires_at: Date;
+      usable: boolean;
+    }[] = await tx.query(
+      `SELECT r.id, r.session_id, s.user_id, r.spent_at, r.expires_at,
+              (s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled) AS usable
+         FROM refresh_token r
+         JOIN session s ON s.id = r.session_id
+         JOIN app_user u ON u.id = s.user_id
+        WHERE r.token_hash = $1
+          FOR UPDATE OF r`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      sessionId: row.session_id,
+      userId: row.user_id,
+      spentAt: row.spent_at,
+      expiresAt: row.expires_at,
+      sessionUsable: row.usable,
+    };
+  }
+
+  async spendRefreshToken(tx: Tx, id: string): Promise<void> {
+    await tx.update(RefreshToken, { id }, { spentAt: new Date() });
+  }
+
+  async touchSession(tx: Tx, sessionId: string, expiresAt: Date): Promise<void> {
+    await tx.update(Session, { id: sessionId }, { lastUsedAt: new Date(), expiresAt });
+  }
+
+  /** Revokes one session; false when it was not the user's or already ended. */
+  async revoke(
+    tx: Tx | undefined,
+    sessionId: string,
+    userId: string,
+    reason: string,
+  ): Promise<boolean> {
+    const manager = tx ?? this.dataSource.manager;
+    const result = await manager.update(
+      Session,
+      { id: sessionId, userId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Revokes every live session of a user, except `keepSessionId` when given. */
+  async revokeAllOfUser(
+    tx: Tx | undefined,
+    userId: string,
+    reason: string,
+    keepSessionId?: string,
+  ): Promise<number> {
+    const manager = tx ?? this.dataSource.manager;
+    const result: [unknown, number] = await manager.query(
+      `UPDATE session SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+      [userId, reason, keepSessionId ?? null],
+    );
+    return result[1];
+  }
+
+  listActive(userId: string): Promise<Session[]> {
+    return this.dataSource.getRepository(Session).find({
+      where: { userId, revokedAt: IsNull() },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: 100,
+    });
+  }
+}

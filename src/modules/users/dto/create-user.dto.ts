@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Role, ROLES } from '../../../common/auth/role';
+
+export class CreateUserDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ example: 'amadou.k', description: '3–64 characters: letters, digits, . _ -' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{3,64}$/)
+  username: string;
+
+  @ApiProperty({ example: 'Amadou K.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  associationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  authorityId?: string;
+
+  @ApiPropertyOptional({ description: 'Printed on mission orders; stored encrypted.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  legalName?: string;
+
+  @ApiPropertyOptional({ description: 'Printed on mission orders; stored encrypted.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  idDocumentNumber?: string;
+
+  @ApiProperty({
+    minLength: 10,
+    description: 'Initial password; at least 10 characters, not a common one.',
+  })
+  @IsString()
+  @MaxLength(256)
+  password: string;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: 'The user must choose a new password at first sign-in.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  mustChangePassword?: boolean;
+}

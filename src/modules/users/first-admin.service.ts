@@ -1,0 +1,54 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { PasswordService } from './password.service';
+import { UsersRepository } from './users.repository';
+
+export const FIRST_ADMIN_USERNAME = 'admin';
+
+/**
+ * On an empty database, creates `admin` with a one-time password that must
+ * be changed at first sign-in. Safe when several instances start at once:
+ * only the one whose insert succeeds prints the password.
+ */
+@Injectable()
+export class FirstAdminService implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersRepository,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (await this.users.anyExists()) return;
+    const generated = this.config.initialAdminPassword === undefined;
+    const password = this.config.initialAdminPassword ?? randomBytes(18).toString('base64url');
+    const created = await this.users.insertIfUsernameFree({
+      id: randomUUID(),
+      username: FIRST_ADMIN_USERNAME,
+      displayName: 'Administrator',
+      role: 'admin',
+      associationId: null,
+      authorityId: null,
+      legalName: null,
+      idDocumentNumber: null,
+      passwordHash: await this.passwords.hash(password),
+      mustChangePassword: true,
+    });
+    if (created && generated) {
+      // Straight to the console, once: never through the structured logs.
+      process.stderr.write(
+        [
+          '',
+          '================================================================',
+          ` First administrator created. Username: ${FIRST_ADMIN_USERNAME}`,
+          ` One-time password: ${password}`,
+          ' It must be changed at first sign-in. It will not be shown again.',
+          '================================================================',
+          '',
+        ].join('\n'),
+      );
+    }
+  }
+}

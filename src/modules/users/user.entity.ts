@@ -1,0 +1,82 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { Role, ROLES } from '../../common/auth/role';
+import { Association } from '../organisations/association.entity';
+import { Authority } from '../organisations/authority.entity';
+
+@Entity('app_user')
+@Unique('uq_app_user_username', ['username'])
+@Check('ck_app_user_role', `"role" IN (${ROLES.map((r) => `'${r}'`).join(', ')})`)
+@Check(
+  'ck_app_user_membership',
+  `("role" IN ('mediator', 'coordinator') AND "association_id" IS NOT NULL AND "authority_id" IS NULL)
+  OR ("role" = 'official' AND "authority_id" IS NOT NULL AND "association_id" IS NULL)
+  OR ("role" = 'admin' AND "association_id" IS NULL AND "authority_id" IS NULL)`,
+)
+export class User {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** Stored lower-case; sign-in is case-insensitive. */
+  @Column('text')
+  username: string;
+
+  @Column('text')
+  displayName: string;
+
+  @Column('text')
+  role: Role;
+
+  @Index('ix_app_user_association_id')
+  @Column('uuid', { nullable: true })
+  associationId: string | null;
+
+  @ManyToOne(() => Association, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'association_id', foreignKeyConstraintName: 'fk_app_user_association_id' })
+  association?: Association;
+
+  @Index('ix_app_user_authority_id')
+  @Column('uuid', { nullable: true })
+  authorityId: string | null;
+
+  @ManyToOne(() => Authority, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'authority_id', foreignKeyConstraintName: 'fk_app_user_authority_id' })
+  authority?: Authority;
+
+  /** Sensitive: printed on mission orders only. */
+  @Column('text', { nullable: true })
+  legalName: string | null;
+
+  /** Sensitive: printed on mission orders only. */
+  @Column('text', { nullable: true })
+  idDocumentNumber: string | null;
+
+  @Column('text', { select: false })
+  passwordHash: string;
+
+  @Column('boolean', { default: false })
+  mustChangePassword: boolean;
+
+  @Column('boolean', { default: false })
+  disabled: boolean;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

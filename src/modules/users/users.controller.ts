@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
+import { Permission } from '../../common/auth/permission';
+import { Principal } from '../../common/auth/principal';
+import { etagOf, versionFromIfMatch } from '../../common/http/etag';
+import { PageQueryDto } from '../../common/http/pagination';
+import { IdParam } from '../../common/http/params';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserPage, UserResponse } from './dto/user.response';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission(Permission.UsersManage)
+  create(@Body() dto: CreateUserDto): Promise<UserResponse> {
+    return this.users.create(dto);
+  }
+
+  @Get()
+  @RequirePermission(Permission.UsersRead)
+  @ApiOkResponse({ type: UserPage })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<UserPage> {
+    return this.users.list(principal, query);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.UsersRead)
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponse> {
+    const user = await this.users.get(principal, id);
+    void reply.header('etag', etagOf(user.version));
+    return user;
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.UsersManage)
+  async update(
+    @IdParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateUserDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponse> {
+    const user = await this.users.update(id, versionFromIfMatch(ifMatch), dto);
+    void reply.header('etag', etagOf(user.version));
+    return user;
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Tx } from '../../database/transactions';
+import { User } from './user.entity';
+
+export type NewUser = Pick<
+  User,
+  | 'id'
+  | 'username'
+  | 'displayName'
+  | 'role'
+  | 'associationId'
+  | 'authorityId'
+  | 'legalName'
+  | 'idDocumentNumber'
+  | 'passwordHash'
+  | 'mustChangePassword'
+>;
+
+export type UserWithHash = User & { passwordHash: string };
+
+export interface UserListFilter {
+  associationId?: string;
+  after: [string, string] | null;
+  limit: number;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(tx?: Tx): EntityManager {
+    return tx ?? this.dataSource.manager;
+  }
+
+  findById(id: string, tx?: Tx): Promise<User | null> {
+    return this.manager(tx).findOneBy(User, { id });
+  }
+
+  findByIdWithHash(id: string, tx?: Tx): Promise<UserWithHash | null> {
+    return this.manager(tx)
+      .createQueryBuilder(User, 'u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
+  findForLogin(username: string): Promise<UserWithHash | null> {
+    return this.dataSource.manager
+      .createQueryBuilder(User, 'u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
+  }
+
+  async insert(user: NewUser, tx?: Tx): Promise<User> {
+    await this.manager(tx).insert(User, user);
+    return (await this.findById(user.id, tx)) as User;
+  }
+
+  async anyExists(): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM app_user LIMIT 1');
+    return rows.length > 0;
+  }
+
+  /** Inserts unless the username is taken; true when this call created it. */
+  async insertIfUsernameFree(user: NewUser): Promise<boolean> {
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(User)
+      .values(user)
+      .orIgnore()
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  /** Keyset page ordered by (username, id). */
+  list(filter: UserListFilter): Promise<User[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(User, 'u');
+    if (filter.associationId) qb.andWhere('u.associationId = :aid', { aid: filter.associationId });
+    if (filter.after) {
+      qb.andWhere('(u.username, u.id) > (:un, :uid)', {
+        un: filter.after[0],
+        uid: filter.after[1],
+      });
+    }
+    return qb
+      .orderBy('u.username', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(filter.limit + 1)
+      .getMany();
+  }
+
+  /**
+   * Applies the change only if the row still has `version`: a conditional
+   * UPDATE, so two writers with the same version cannot both win.
+   */
+  async updateIfVersion(
+    tx: Tx,
+    id: string,
+    version: number,
+    changes: Partial<Pick<User, 'displayName' | 'disabled'>>,
+  ): Promise<boolean> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(User)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async setPassword(tx: Tx, id: string, passwordHash: string): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(User)
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        version: () => 'version + 1',
+        updatedAt: () => 'now()',
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+}

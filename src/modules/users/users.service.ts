@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Principal } from '../../common/auth/principal';
+import { AppError } from '../../common/http/app-error';
+import {
+  decodeCursor,
+  Page,
+  PageQueryDto,
+  DEFAULT_PAGE_SIZE,
+  toPage,
+} from '../../common/http/pagination';
+import { Transactions } from '../../database/transactions';
+import { PasswordService } from './password.service';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserResponse } from './dto/user.response';
+import { User } from './user.entity';
+import { principalOwns, toUserResponse } from './users.mapper';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly passwords: PasswordService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  async create(dto: CreateUserDto): Promise<UserResponse> {
+    assertMembership(dto);
+    const username = dto.username.toLowerCase();
+    this.passwords.assertAcceptable(dto.password, username);
+    if (dto.id) {
+      const existing = await this.users.findById(dto.id);
+      if (existing) return sameUser(existing, dto, username);
+    }
+    const user = await this.users.insert({
+      id: dto.id ?? randomUUID(),
+      username,
+      displayName: dto.displayName,
+      role: dto.role,
+      associationId: dto.associationId ?? null,
+      authorityId: dto.authorityId ?? null,
+      legalName: dto.legalName ?? null,
+      idDocumentNumber: dto.idDocumentNumber ?? null,
+      passwordHash: await this.passwords.hash(dto.password),
+      mustChangePassword: dto.mustChangePassword ?? true,
+    });
+    return toUserResponse(user);
+  }
+
+  /** Admins list everyone; coordinators their own association. */
+  async list(principal: Principal, query: PageQueryDto): Promise<Page<UserResponse>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const associationId =
+      principal.role === 'admin' ? undefined : (principal.associationId ?? randomUUID());
+    const rows = await this.users.list({ associationId, after, limit });
+    return toPage(rows, limit, toUserResponse, (u) => [u.username, u.id]);
+  }
+
+  async get(principal: Principal, id: string): Promise<UserResponse> {
+    const user = await this.users.findById(id);
+    if (!user || !principalOwns(principal, user)) throw new AppError('not_found');
+    return toUserResponse(user);
+  }
+
+  async getSelf(principal: Principal): Promise<UserResponse> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw new AppError('not_found');
+    return toUserResponse(user);
+  }
+
+  /** Conditional update on the version read by the client; disabling ends every session. */
+  async update(id: string, version: number, dto: UpdateUserDto): Promise<UserResponse> {
+    return this.transactions.run(async (tx) => {
+      const updated = await this.users.updateIfVersion(tx, id, version, dto);
+      const current = await this.users.findById(id, tx);
+      if (!current) throw new AppError('not_found');
+      if (!updated)
+        throw new AppError('stale_version', { extensions: { currentVersion: current.version } });
+      if (dto.disabled === true) await this.sessions.revokeAllOfUser(tx, id, 'user_disabled');
+      return toUserResponse(current);
+    });
+  }
+}
+
+function assertMembership(dto: CreateUserDto): void {
+  const hasAssociation = dto.associationId !== undefined;
+  const hasAuthority = dto.authorityId !== undefined;
+  const valid =
+    dto.role === 'admin'
+      ? !hasAssociation && !hasAuthority
+      : dto.role === 'official'
+        ? hasAuthority && !hasAssociation
+        : hasAssociation && !hasAuthority;
+  if (!valid) throw new AppError('invalid_membership');
+}
+
+/** A repeated create with a known id is accepted only if it describes the same user. */
+function sameUser(existing: User, dto: CreateUserDto, username: string): UserResponse {
+  const same =
+    existing.username === username &&
+    existing.role === dto.role &&
+    existing.displayName === dto.displayName &&
+    existing.associationId === (dto.associationId ?? null) &&
+    existing.authorityId === (dto.authorityId ?? null);
+  if (!same) throw new AppError('duplicate');
+  return toUserResponse(existing);
+}
