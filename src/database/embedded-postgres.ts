@@ -1,11 +1,13 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   chownSync,
   existsSync,
   mkdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -54,6 +56,8 @@ export async function startEmbeddedPostgres(
   const owner = userInfo().uid === 0 ? ensureUnprivilegedUser() : undefined;
   const clusterDir = join(options.dataDir, 'pg');
   mkdirSync(options.dataDir, { recursive: true });
+  // The server user must be able to reach <dataDir>/pg (its own files stay private to it).
+  if (owner) chmodSync(options.dataDir, statSync(options.dataDir).mode | 0o011);
   const password = readOrCreateSecret(join(options.dataDir, 'pg-password'));
 
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {

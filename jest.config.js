@@ -1,0 +1,42 @@
+/**
+ * unit: pure domain rules beside the code (src/**\/*.spec.ts).
+ * e2e: through HTTP on a real PostgreSQL, one fresh database per file
+ * cloned from a migrated template (test/support/global-setup.ts).
+ */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+
+/**
+ * Jest on Node 20 cannot require ES modules; these ESM-only dependencies
+ * (reached through @fastify/static) are compiled to CommonJS for the tests.
+ */
+const ESM_ONLY = ['content-disposition'];
+const esmTransform = {
+  transform: {
+    '^.+\\.ts$': tsJest,
+    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2023' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+};
+
+module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      ...esmTransform,
+      testTimeout: 60000,
+      slowTestThreshold: 20,
+    },
+  ],
+};
