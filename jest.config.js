@@ -5,19 +5,6 @@
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 
-/**
- * Jest on Node 20 cannot require ES modules; these ESM-only dependencies
- * (reached through @fastify/static) are compiled to CommonJS for the tests.
- */
-const ESM_ONLY = ['content-disposition'];
-const esmTransform = {
-  transform: {
-    '^.+\\.ts$': tsJest,
-    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2023' } }],
-  },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
-};
-
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -34,7 +21,7 @@ module.exports = {
       testEnvironment: 'node',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      ...esmTransform,
+      transform: { '^.+\\.ts$': tsJest },
       testTimeout: 60000,
       slowTestThreshold: 20,
     },
