@@ -16,16 +16,18 @@ const SENSITIVE_PATHS = [
   '*.totp',
 ];
 
-/** Only the path: query strings may carry search text, and verify URLs carry a credential. */
-export function safePath(url: string): string {
-  const path = url.split('?')[0];
-  return path.replace(/(\/verify\/mission-orders\/)[^/]+/, '$1[token]');
+/**
+ * The route pattern (`/api/v1/users/:id`), not the path that was sent: path
+ * segments, query strings and verify URLs can all carry sensitive input.
+ */
+export function loggedRoute(request: RequestLike): string {
+  return request.routeOptions?.url ?? '(no route)';
 }
 
 interface RequestLike {
   id?: string;
   method?: string;
-  url?: string;
+  routeOptions?: { url?: string };
 }
 
 function errorSerializer(error: unknown): Record<string, unknown> {
@@ -60,7 +62,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         req: (req: RequestLike) => ({
           id: req.id,
           method: req.method,
-          url: safePath(req.url ?? ''),
+          route: loggedRoute(req),
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
         err: errorSerializer,

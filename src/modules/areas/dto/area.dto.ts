@@ -1,3 +1,4 @@
+import { LowerCase, Optional, Trim } from '../../../common/http/dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
@@ -5,11 +6,13 @@ import { AREA_LEVELS, AreaLevel } from '../area.entity';
 
 export class CreateAreaDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
+  @LowerCase()
   @IsUUID()
   id?: string;
 
   @ApiProperty({ example: 'Dinangourou' })
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -23,7 +26,8 @@ export class CreateAreaDto {
     format: 'uuid',
     description: 'Required for a cercle (its region) and a commune (its cercle)',
   })
-  @IsOptional()
+  @Optional()
+  @LowerCase()
   @IsUUID()
   parentId?: string;
 }
@@ -31,6 +35,7 @@ export class CreateAreaDto {
 export class AreaQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
+  @LowerCase()
   @IsUUID()
   parentId?: string;
 

@@ -1,5 +1,6 @@
+import { Optional } from '../../../common/http/dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty()
@@ -17,7 +18,7 @@ export class LoginDto {
   @ApiPropertyOptional({
     description: 'Six-digit code from the authenticator app, once TOTP is enabled',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\d{6}$/)
   totp?: string;

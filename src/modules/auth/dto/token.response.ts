@@ -26,6 +26,13 @@ export class SessionResponse {
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ nullable: true, type: String }) userAgent: string | null;
   @ApiProperty({ description: 'The session of this request' }) current: boolean;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Last confirmation with a TOTP code (POST /auth/step-up)',
+  })
+  steppedUpAt: string | null;
 }
 
 export class SessionList {

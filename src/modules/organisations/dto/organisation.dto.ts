@@ -1,9 +1,9 @@
+import { LowerCase, Optional, Trim } from '../../../common/http/dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -12,25 +12,29 @@ import {
 
 export class CreateAssociationDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
+  @LowerCase()
   @IsUUID()
   id?: string;
 
   @ApiProperty({ example: 'Association des médiateurs de Koro' })
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   name: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   registrationNumber?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
+  @LowerCase()
   @IsUUID()
   registeredWithAuthorityId?: string;
 }
@@ -52,11 +56,13 @@ export class AssociationPage {
 
 export class CreateAuthorityDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
+  @LowerCase()
   @IsUUID()
   id?: string;
 
   @ApiProperty({ example: 'Préfecture de Koro' })
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -71,6 +77,7 @@ export class CreateAuthorityDto {
   @ArrayMaxSize(500)
   @ArrayUnique()
   @IsUUID('all', { each: true })
+  @LowerCase()
   jurisdictionAreaIds: string[];
 }
 

@@ -1,19 +1,12 @@
+import { LowerCase, Optional, Trim } from '../../../common/http/dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from '../../../common/auth/role';
 
 export class CreateUserDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
-  @IsOptional()
+  @Optional()
+  @LowerCase()
   @IsUUID()
   id?: string;
 
@@ -23,6 +16,7 @@ export class CreateUserDto {
   username: string;
 
   @ApiProperty({ example: 'Amadou K.' })
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -33,24 +27,28 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
+  @LowerCase()
   @IsUUID()
   associationId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
+  @LowerCase()
   @IsUUID()
   authorityId?: string;
 
   @ApiPropertyOptional({ description: 'Printed on mission orders; stored encrypted.' })
-  @IsOptional()
+  @Optional()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   legalName?: string;
 
   @ApiPropertyOptional({ description: 'Printed on mission orders; stored encrypted.' })
-  @IsOptional()
+  @Optional()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
@@ -68,7 +66,7 @@ export class CreateUserDto {
     default: true,
     description: 'The user must choose a new password at first sign-in.',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   mustChangePassword?: boolean;
 }

@@ -1,16 +1,18 @@
+import { Optional, Trim } from '../../../common/http/dto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
   displayName?: string;
 
   @ApiPropertyOptional({ description: 'Disabling ends every session of the user at once.' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   disabled?: boolean;
 }

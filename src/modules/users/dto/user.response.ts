@@ -14,6 +14,8 @@ export class UserResponse {
     description: 'Legal name and ID document number are on file (values never listed).',
   })
   hasLegalIdentity: boolean;
+  @ApiProperty({ description: 'A second factor (TOTP authenticator app) is enabled.' })
+  totpEnabled: boolean;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

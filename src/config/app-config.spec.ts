@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('has working defaults: embedded database, local data folder, docs on', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toMatch(/\.toguna$/);
+    expect(config.keysDir).toBe(`${config.dataDir}/keys`);
+    expect(config.accessTokenTtlSeconds).toBeLessThanOrEqual(600);
+    expect(config.docsEnabled).toBe(true);
+    expect(config.corsOrigins).toEqual([]);
+  });
+
+  it('parses numbers, booleans and lists', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      TOGUNA_DOCS: 'false',
+      TOGUNA_CORS_ORIGINS: 'https://a.example.org, http://localhost:5173',
+      DATABASE_URL: 'postgres://u:p@db:5432/toguna',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.docsEnabled).toBe(false);
+    expect(config.corsOrigins).toEqual(['https://a.example.org', 'http://localhost:5173']);
+    expect(config.databaseUrl).toBe('postgres://u:p@db:5432/toguna');
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['TOGUNA_ACCESS_TOKEN_TTL', '3600'],
+    ['TOGUNA_DOCS', 'maybe'],
+    ['TOGUNA_CORS_ORIGINS', 'not-an-origin'],
+    ['TOGUNA_ADMIN_PASSWORD', 'short'],
+    ['LOG_LEVEL', 'loud'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(
+      /PORT:[\s\S]*LOG_LEVEL:|LOG_LEVEL:[\s\S]*PORT:/,
+    );
+  });
+});

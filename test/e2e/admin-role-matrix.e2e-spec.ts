@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { Role, ROLES } from '../../src/common/auth/role';
+import { Factory, login } from '../support/factories';
+import {
+  expandMatrix,
+  MatrixRow,
+  MatrixTally,
+  only,
+  openApiOperations,
+  operationOf,
+  sendAs,
+} from '../support/role-matrix';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * S1 for the administration routes (shared/design/access.md, "manage users,
+ * associations, authorities" and "read areas"): every route × every role.
+ *
+ * Beyond the access table, the code grants on purpose:
+ * - `authorities.read` to every signed-in role (a coordinator picks an
+ *   authority when requesting a mission order; officials see their own);
+ * - `users.read` to coordinators, limited by the service to their own
+ *   association: another association's user is a 404, never a 403.
+ */
+
+interface Ctx {
+  t: TestApp;
+  /** Association of the coordinator and mediator callers. */
+  associationId: string;
+  /** A mediator of the callers' association. */
+  ownUserId: string;
+  /** A mediator of another association. */
+  otherUserId: string;
+  authorityId: string;
+  koroCercleId: string;
+}
+
+const ADMIN_PREFIXES = [
+  '/api/v1/users',
+  '/api/v1/associations',
+  '/api/v1/authorities',
+  '/api/v1/areas',
+] as const;
+
+const unique = (prefix: string): string => `${prefix} ${randomUUID().slice(0, 8)}`;
+
+async function count(ctx: Ctx, table: string): Promise<number> {
+  const { rows } = await ctx.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return rows[0].n;
+}
+
+async function userRow(ctx: Ctx, id: string): Promise<unknown> {
+  const { rows } = await ctx.t.db.query(
+    'SELECT display_name, disabled, role, association_id, version FROM app_user WHERE id = $1',
+    [id],
+  );
+  return rows[0];
+}
+
+async function ifMatchOf(ctx: Ctx, userId: string): Promise<string> {
+  const { rows } = await ctx.t.db.query<{ version: number }>(
+    'SELECT version FROM app_user WHERE id = $1',
+    [userId],
+  );
+  return `W/"${rows[0].version}"`;
+}
+
+const ROWS: MatrixRow<Ctx>[] = [
+  // Associations: admin only.
+  {
+    method: 'POST',
+    path: '/api/v1/associations',
+    expect: only({ admin: 201 }),
+    request: () => ({ body: { name: unique('Matrix association') } }),
+    snapshot: (ctx) => count(ctx, 'association'),
+  },
+  { method: 'GET', path: '/api/v1/associations', expect: only({ admin: 200 }) },
+  {
+    method: 'GET',
+    path: '/api/v1/associations/{id}',
+    expect: only({ admin: 200 }),
+    request: (ctx) => ({ params: { id: ctx.associationId } }),
+  },
+
+  // Authorities: admin manages; every signed-in role reads.
+  {
+    method: 'POST',
+    path: '/api/v1/authorities',
+    expect: only({ admin: 201 }),
+    request: (ctx) => ({
+      body: { name: unique('Matrix authority'), jurisdictionAreaIds: [ctx.koroCercleId] },
+    }),
+    snapshot: async (ctx) => [
+      await count(ctx, 'authority'),
+      await count(ctx, 'authority_jurisdiction'),
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/authorities',
+    expect: only({ admin: 200, coordinator: 200, mediator: 200, official: 200 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/authorities/{id}',
+    expect: only({ admin: 200, coordinator: 200, mediator: 200, official: 200 }),
+    request: (ctx) => ({ params: { id: ctx.authorityId } }),
+  },
+
+  // Users: admin manages; coordinators read their own association's users.
+  {
+    method: 'POST',
+    path: '/api/v1/users',
+    expect: only({ admin: 201 }),
+    request: (ctx) => ({
+      body: {
+        username: `matrix.${randomUUID().slice(0, 8)}`,
+        displayName: 'Matrix user',
+        role: 'mediator',
+        associationId: ctx.associationId,
+        password: 'Matrix-initial-passphrase-7',
+      },
+    }),
+    snapshot: (ctx) => count(ctx, 'app_user'),
+  },
+  { method: 'GET', path: '/api/v1/users', expect: only({ admin: 200, coordinator: 200 }) },
+  {
+    method: 'GET',
+    path: '/api/v1/users/{id}',
+    target: 'user of own association',
+    expect: only({ admin: 200, coordinator: 200 }),
+    request: (ctx) => ({ params: { id: ctx.ownUserId } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/users/{id}',
+    target: 'user of another association',
+    expect: only({ admin: 200, coordinator: 404 }),
+    request: (ctx) => ({ params: { id: ctx.otherUserId } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/users/{id}',
+    target: 'user of own association',
+    expect: only({ admin: 200 }),
+    request: async (ctx) => ({
+      params: { id: ctx.ownUserId },
+      headers: { 'if-match': await ifMatchOf(ctx, ctx.ownUserId) },
+      body: { displayName: unique('Renamed') },
+    }),
+    snapshot: (ctx) => userRow(ctx, ctx.ownUserId),
+  },
+
+  // Areas: every signed-in role reads; admin adds.
+  {
+    method: 'GET',
+    path: '/api/v1/areas',
+    expect: only({ admin: 200, coordinator: 200, mediator: 200, official: 200 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/areas/{id}',
+    expect: only({ admin: 200, coordinator: 200, mediator: 200, official: 200 }),
+    request: (ctx) => ({ params: { id: ctx.koroCercleId } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/areas',
+    expect: only({ admin: 201 }),
+    request: (ctx) => ({
+      body: { name: unique('Matrix commune'), level: 'commune', parentId: ctx.koroCercleId },
+    }),
+    snapshot: (ctx) => count(ctx, 'area'),
+  },
+];
+
+describe('S1 administration routes: route × role matrix', () => {
+  const ctx = {} as Ctx;
+  const tokens = {} as Record<Role, string>;
+  const tally = new MatrixTally();
+
+  beforeAll(async () => {
+    ctx.t = await startTestApp();
+    const factory = new Factory(ctx.t.db);
+    ctx.koroCercleId = await factory.areaId('Koro', 'cercle');
+    ctx.associationId = (await factory.association()).id;
+    ctx.authorityId = (await factory.authority({ areaIds: [ctx.koroCercleId] })).id;
+    const users: Record<Role, { username: string }> = {
+      admin: await factory.user('admin'),
+      coordinator: await factory.user('coordinator', { associationId: ctx.associationId }),
+      mediator: await factory.user('mediator', { associationId: ctx.associationId }),
+      official: await factory.user('official', { authorityId: ctx.authorityId }),
+    };
+    ctx.ownUserId = (await factory.user('mediator', { associationId: ctx.associationId })).id;
+    ctx.otherUserId = (await factory.user('mediator')).id;
+    for (const role of ROLES) {
+      tokens[role] = (await login(ctx.t.http, users[role].username)).accessToken;
+    }
+  });
+
+  afterAll(async () => {
+    console.log(tally.summary('S1 admin routes'));
+    await ctx.t?.close();
+  });
+
+  it.each(expandMatrix(ROWS))('$name', async ({ row, caller, expected }) => {
+    const request = (await row.request?.(ctx, caller)) ?? {};
+    const refused = expected >= 400;
+    const before = refused && row.snapshot ? await row.snapshot(ctx) : undefined;
+
+    const res = await sendAs(
+      ctx.t.http,
+      row.method,
+      row.path,
+      request,
+      caller === 'anonymous' ? undefined : tokens[caller],
+    );
+    tally.record(expected, res.status);
+
+    // The body is in the comparison so that a failure shows what the API answered.
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
+    if (refused) {
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const code = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[expected];
+      if (code) expect(res.body.code).toBe(code);
+      if (row.snapshot) expect(await row.snapshot(ctx)).toEqual(before);
+    }
+  });
+
+  it('covers every administration route of the OpenAPI document, and only existing ones', async () => {
+    const res = await ctx.t.http.get('/docs/openapi.json').expect(200);
+    const documented = openApiOperations(res.body, ADMIN_PREFIXES);
+    const tabled = [...new Set(ROWS.map(operationOf))].sort();
+    expect(documented.length).toBeGreaterThan(0);
+    expect(documented.filter((op) => !tabled.includes(op))).toEqual([]);
+    expect(tabled.filter((op) => !documented.includes(op))).toEqual([]);
+  });
+});
