@@ -71,7 +71,7 @@ export default defineConfig(
 
   // Console output is fine for CLI scripts, tests and the bootstrap entry point.
   {
-    files: ['scripts/**', 'test/**', 'src/main.ts'],
+    files: ['scripts/**', 'test/**', 'src/main.ts', 'src/cli/**'],
     rules: {
       'no-console': 'off',
     },

@@ -1,5 +1,14 @@
 import { InitialIdentity1795493267227 } from './1795493267227-InitialIdentity';
 import { SeedCentralMaliAreas1795493267300 } from './1795493267300-SeedCentralMaliAreas';
+import { TotpAndStepUp1795494000000 } from './1795494000000-TotpAndStepUp';
+import { IdempotencyRecords1795494100000 } from './1795494100000-IdempotencyRecords';
+import { AuditTrail1795494200000 } from './1795494200000-AuditTrail';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
-export const MIGRATIONS = [InitialIdentity1795493267227, SeedCentralMaliAreas1795493267300];
+export const MIGRATIONS = [
+  InitialIdentity1795493267227,
+  SeedCentralMaliAreas1795493267300,
+  TotpAndStepUp1795494000000,
+  IdempotencyRecords1795494100000,
+  AuditTrail1795494200000,
+];

@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { registerRequestContext } from './common/audit/request-context';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
 import { PinoNestLogger } from './common/logging/logger';
@@ -46,6 +47,8 @@ export async function createApp(
   );
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Who and which request, for the audit events written while handling it.
+  registerRequestContext(fastify);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -68,7 +71,7 @@ export async function createApp(
       'Accept-Language',
       'X-Request-Id',
     ],
-    exposedHeaders: ['ETag', 'Retry-After', 'X-Request-Id'],
+    exposedHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed'],
     maxAge: 600,
   });
 

@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from './common/audit/audit.module';
 import { AccessGuard } from './common/auth/access.guard';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { IdempotencyModule } from './common/http/idempotency/idempotency.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -18,11 +22,15 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl),
+        CryptoModule,
+        RateLimitModule,
         HealthModule,
         AuthModule,
         UsersModule,
         AreasModule,
         OrganisationsModule,
+        IdempotencyModule,
+        AuditModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

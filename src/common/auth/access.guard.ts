@@ -1,9 +1,19 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../audit/audit.service';
+import { setPrincipal } from '../audit/request-context';
 import { AppError } from '../http/app-error';
-import { DURING_PASSWORD_CHANGE_KEY, PERMISSION_KEY, PUBLIC_KEY } from './decorators';
+import { ErrorCode } from '../http/error-catalogue';
+import {
+  DURING_PASSWORD_CHANGE_KEY,
+  DURING_TOTP_SETUP_KEY,
+  PERMISSION_KEY,
+  PUBLIC_KEY,
+} from './decorators';
 import { Permission } from './permission';
 import { Principal } from './principal';
 import { roleHas } from './role-permissions';
@@ -14,8 +24,15 @@ import { roleHas } from './role-permissions';
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  private readonly requireTotpRoles: ReadonlySet<string>;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super();
+    this.requireTotpRoles = new Set(config.requireTotpRoles);
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,20 +43,42 @@ export class AccessGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
     const principal = request.user as Principal;
     request.principal = principal;
+    setPrincipal(principal);
 
     const duringPasswordChange = this.reflector.get<boolean>(
       DURING_PASSWORD_CHANGE_KEY,
       context.getHandler(),
     );
     if (principal.mustChangePassword && !duringPasswordChange) {
-      throw new AppError('password_change_required');
+      return this.deny(principal, 'password_change_required');
+    }
+    if (
+      !principal.totpEnabled &&
+      this.requireTotpRoles.has(principal.role) &&
+      !this.reflector.get<boolean>(DURING_TOTP_SETUP_KEY, context.getHandler())
+    ) {
+      return this.deny(principal, 'totp_setup_required');
     }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(
       PERMISSION_KEY,
       targets,
     );
-    if (!permission || !roleHas(principal.role, permission)) throw new AppError('forbidden');
+    if (!permission || !roleHas(principal.role, permission)) {
+      return this.deny(principal, 'forbidden', permission);
+    }
     return true;
+  }
+
+  /** Every refused authorization leaves an audit event before the 403. */
+  private async deny(principal: Principal, code: ErrorCode, permission?: string): Promise<never> {
+    await this.audit.recordNow({
+      action: 'authz.denied',
+      entityType: 'user',
+      entityId: principal.userId,
+      associationId: principal.associationId,
+      details: { reason_code: code, permission },
+    });
+    throw new AppError(code);
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {

@@ -9,6 +9,8 @@ export interface Principal {
   associationId: string | null;
   authorityId: string | null;
   mustChangePassword: boolean;
+  /** A second factor (TOTP) is enabled on the account. */
+  totpEnabled: boolean;
 }
 
 declare module 'fastify' {

@@ -20,6 +20,8 @@ export class AppError extends Error {
       headers?: Record<string, string>;
       /** Overrides the catalogue's detail; must be free of sensitive values. */
       detail?: { fr: string; en: string };
+      /** Overrides the catalogue's status where one code serves two cases (invalid_totp). */
+      status?: number;
     } = {},
   ) {
     super(code);

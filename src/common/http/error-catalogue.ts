@@ -85,6 +85,18 @@ export const ERROR_CATALOGUE = {
     en: { title: 'Wrong password', detail: 'The current password is not correct.' },
     fr: { title: 'Mot de passe incorrect', detail: "Le mot de passe actuel n'est pas correct." },
   },
+  invalid_totp: {
+    // 400 on enable and step-up; sign-in answers it with 401 (AppError status override).
+    status: 400,
+    en: {
+      title: 'Wrong code',
+      detail: 'The authenticator code is wrong, expired or already used.',
+    },
+    fr: {
+      title: 'Code incorrect',
+      detail: "Le code de l'application d'authentification est incorrect, expiré ou déjà utilisé.",
+    },
+  },
   unauthenticated: {
     status: 401,
     en: { title: 'Sign-in required', detail: 'A valid access token is required.' },
@@ -94,6 +106,18 @@ export const ERROR_CATALOGUE = {
     status: 401,
     en: { title: 'Sign-in failed', detail: 'Wrong username or password.' },
     fr: { title: 'Échec de la connexion', detail: "Nom d'utilisateur ou mot de passe incorrect." },
+  },
+  totp_required: {
+    status: 401,
+    en: {
+      title: 'Code required',
+      detail: 'This account uses a second factor: send the code of the authenticator app.',
+    },
+    fr: {
+      title: 'Code requis',
+      detail:
+        "Ce compte utilise un second facteur : envoyez le code de l'application d'authentification.",
+    },
   },
   invalid_refresh_token: {
     status: 401,
@@ -120,6 +144,29 @@ export const ERROR_CATALOGUE = {
     fr: {
       title: 'Changement de mot de passe requis',
       detail: 'Changez votre mot de passe avant toute autre action.',
+    },
+  },
+  totp_setup_required: {
+    status: 403,
+    en: {
+      title: 'Second factor required',
+      detail: 'Your role requires a second factor: set up an authenticator app first.',
+    },
+    fr: {
+      title: 'Second facteur requis',
+      detail:
+        "Votre rôle exige un second facteur : configurez d'abord une application d'authentification.",
+    },
+  },
+  step_up_required: {
+    status: 403,
+    en: {
+      title: 'Confirmation required',
+      detail: 'Confirm with an authenticator code (step-up) before this action.',
+    },
+    fr: {
+      title: 'Confirmation requise',
+      detail: "Confirmez avec un code d'authentification (step-up) avant cette action.",
     },
   },
   not_found: {
@@ -174,6 +221,40 @@ export const ERROR_CATALOGUE = {
         "Quelqu'un a modifié cet enregistrement depuis votre lecture. Rechargez et réessayez.",
     },
   },
+  totp_already_enabled: {
+    status: 409,
+    en: {
+      title: 'Second factor already on',
+      detail: 'An authenticator app is already enabled for this account.',
+    },
+    fr: {
+      title: 'Second facteur déjà actif',
+      detail: "Une application d'authentification est déjà activée pour ce compte.",
+    },
+  },
+  totp_not_enabled: {
+    status: 409,
+    en: {
+      title: 'No second factor',
+      detail: 'Enable an authenticator app on this account first.',
+    },
+    fr: {
+      title: 'Pas de second facteur',
+      detail: "Activez d'abord une application d'authentification sur ce compte.",
+    },
+  },
+  idempotency_in_progress: {
+    status: 409,
+    en: {
+      title: 'Request in progress',
+      detail: 'A request with this Idempotency-Key is still being processed. Try again shortly.',
+    },
+    fr: {
+      title: 'Requête en cours',
+      detail:
+        'Une requête avec cette clé Idempotency-Key est encore en cours de traitement. Réessayez dans un instant.',
+    },
+  },
   payload_too_large: {
     status: 413,
     en: { title: 'Request too large', detail: 'The request body is larger than allowed.' },
@@ -188,6 +269,19 @@ export const ERROR_CATALOGUE = {
     fr: {
       title: 'Type de contenu non pris en charge',
       detail: 'Envoyez le corps en application/json.',
+    },
+  },
+  idempotency_key_reused: {
+    status: 422,
+    en: {
+      title: 'Idempotency key already used',
+      detail:
+        'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    },
+    fr: {
+      title: "Clé d'idempotence déjà utilisée",
+      detail:
+        'Cette clé Idempotency-Key a déjà servi pour une autre requête. Utilisez une nouvelle clé pour une nouvelle requête.',
     },
   },
   precondition_required: {

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { AppError, FieldError } from './app-error';
@@ -14,6 +15,7 @@ interface Classified {
   extensions?: Record<string, unknown>;
   headers?: Record<string, string>;
   detail?: { fr: string; en: string };
+  status?: number;
   /** Unexpected: logged with its stack. */
   unexpected?: boolean;
 }
@@ -67,6 +69,8 @@ export function classify(error: unknown): Classified {
     const pgCode = (error.driverError as { code?: string } | undefined)?.code;
     if (pgCode === '23505') return { code: 'duplicate' };
     if (pgCode === '23503') return { code: 'invalid_reference' };
+    // A NOT NULL or CHECK constraint: input the DTOs should have refused; never a 500.
+    if (pgCode === '23502' || pgCode === '23514') return { code: 'validation_failed' };
     if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003') {
       return { code: 'validation_failed' };
     }
@@ -74,6 +78,14 @@ export function classify(error: unknown): Classified {
   }
   if (isDatabaseUnavailable(error))
     return { code: 'service_unavailable', headers: { 'retry-after': '5' } };
+  if (error instanceof ThrottlerException) {
+    // RateLimitExceeded (common/rate-limit) carries the seconds until the window reopens.
+    const seconds = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+    return {
+      code: 'rate_limited',
+      headers: { 'retry-after': String(Math.max(1, Math.ceil(seconds ?? 60))) },
+    };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // Our code raises AppError; a bare 400 comes from Fastify's body parsing, which Nest wraps.
@@ -88,22 +100,25 @@ export function classify(error: unknown): Classified {
   return { code: 'internal_error', unexpected: true };
 }
 
-/** Writes an RFC 9457 problem document in the caller's language. */
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): void {
+/** The problem document an error becomes, with its status and extra headers. */
+export interface ProblemResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+  /** Set when the error must be logged (with its stack), never sent. */
+  logAs?: 'unexpected error' | 'database unavailable';
+}
+
+/** Builds the RFC 9457 problem document in the caller's language (logs nothing, sends nothing). */
+export function buildProblem(request: FastifyRequest, error: unknown): ProblemResponse {
   const problem = classify(error);
-  if (problem.unexpected || problem.code === 'service_unavailable') {
-    // The error object only: never the request body or headers.
-    request.log.error(
-      { err: error },
-      problem.unexpected ? 'unexpected error' : 'database unavailable',
-    );
-  }
   const language = negotiateLanguage(request.headers['accept-language']);
   const text = describeError(problem.code, language);
+  const status = problem.status ?? text.status;
   const body: Record<string, unknown> = {
     type: `urn:toguna:problem:${problem.code}`,
     title: text.title,
-    status: text.status,
+    status,
     detail: problem.detail ? problem.detail[language] : text.detail,
     code: problem.code,
     requestId: request.id,
@@ -115,13 +130,29 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
       message: e.code ? fieldMessage(e.code, e.message, language) : e.message,
     }));
   }
-  if (reply.sent) return;
-  void reply
-    .status(text.status)
-    .headers({
+  return {
+    status,
+    headers: {
       'content-type': PROBLEM_CONTENT_TYPE,
       'cache-control': 'no-store',
       ...problem.headers,
-    })
-    .send(JSON.stringify(body));
+    },
+    body,
+    logAs: problem.unexpected
+      ? 'unexpected error'
+      : problem.code === 'service_unavailable'
+        ? 'database unavailable'
+        : undefined,
+  };
+}
+
+/** Writes an RFC 9457 problem document in the caller's language. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): void {
+  const problem = buildProblem(request, error);
+  if (problem.logAs) {
+    // The error object only: never the request body or headers.
+    request.log.error({ err: error }, problem.logAs);
+  }
+  if (reply.sent) return;
+  void reply.status(problem.status).headers(problem.headers).send(JSON.stringify(problem.body));
 }

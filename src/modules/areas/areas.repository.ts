@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Tx } from '../../database/transactions';
 import { Area, AreaLevel } from './area.entity';
 
 export interface AreaListFilter {
@@ -40,8 +41,7 @@ export class AreasRepository {
       .getMany();
   }
 
-  async insert(area: Pick<Area, 'id' | 'name' | 'level' | 'parentId'>): Promise<Area> {
-    await this.dataSource.manager.insert(Area, area);
-    return (await this.findById(area.id)) as Area;
+  async insert(tx: Tx, area: Pick<Area, 'id' | 'name' | 'level' | 'parentId'>): Promise<void> {
+    await tx.insert(Area, area);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AuditService } from '../../common/audit/audit.service';
 import { AppError } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../../common/http/pagination';
+import { Transactions } from '../../database/transactions';
 import { Area, AreaLevel } from './area.entity';
 import { AreaPage, AreaQueryDto, AreaResponse, CreateAreaDto } from './dto/area.dto';
 import { AreasRepository } from './areas.repository';
@@ -18,7 +20,11 @@ export function toAreaResponse(area: Area): AreaResponse {
 
 @Injectable()
 export class AreasService {
-  constructor(private readonly areas: AreasRepository) {}
+  constructor(
+    private readonly areas: AreasRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(query: AreaQueryDto): Promise<Page<AreaResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -60,12 +66,16 @@ export class AreasService {
         return toAreaResponse(existing);
       }
     }
-    const area = await this.areas.insert({
-      id: dto.id ?? randomUUID(),
-      name,
-      level: dto.level,
-      parentId: dto.parentId ?? null,
+    const id = dto.id ?? randomUUID();
+    await this.transactions.run(async (tx) => {
+      await this.areas.insert(tx, { id, name, level: dto.level, parentId: dto.parentId ?? null });
+      await this.audit.record(tx, {
+        action: 'area.create',
+        entityType: 'area',
+        entityId: id,
+        details: { to: dto.level, ids: dto.parentId ? [dto.parentId] : [] },
+      });
     });
-    return toAreaResponse(area);
+    return this.get(id);
   }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@ne
 import type { FastifyRequest } from 'fastify';
 import {
   AllowedDuringPasswordChange,
+  AllowedDuringTotpSetup,
   CurrentPrincipal,
   Public,
   RequirePermission,
@@ -10,6 +11,7 @@ import {
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/http/params';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { User } from '../users/user.entity';
 import { UserResponse } from '../users/dto/user.response';
 import { UsersService } from '../users/users.service';
@@ -28,6 +30,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @RateLimit('login')
   @HttpCode(200)
   @UseGuards(LoginGuard)
   @ApiOkResponse({ type: TokenResponse })
@@ -40,6 +43,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @RateLimit('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenResponse })
   refresh(@Body() body: RefreshDto): Promise<TokenResponse> {
@@ -52,6 +56,7 @@ export class AuthController {
   @ApiNoContentResponse()
   @RequirePermission(Permission.AccountManage)
   @AllowedDuringPasswordChange()
+  @AllowedDuringTotpSetup()
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
     await this.auth.logout(principal);
   }
@@ -59,6 +64,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @RequirePermission(Permission.AccountManage)
+  @AllowedDuringTotpSetup()
   me(@CurrentPrincipal() principal: Principal): Promise<UserResponse> {
     return this.users.getSelf(principal);
   }
@@ -69,6 +75,7 @@ export class AuthController {
   @ApiNoContentResponse()
   @RequirePermission(Permission.AccountManage)
   @AllowedDuringPasswordChange()
+  @AllowedDuringTotpSetup()
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() body: ChangePasswordDto,
@@ -101,6 +108,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Every session of the caller is revoked at once' })
   @RequirePermission(Permission.AccountManage)
   @AllowedDuringPasswordChange()
+  @AllowedDuringTotpSetup()
   async panic(@CurrentPrincipal() principal: Principal): Promise<void> {
     await this.auth.panic(principal);
   }

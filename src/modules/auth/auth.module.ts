@@ -8,10 +8,21 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleRepository } from './login-throttle.repository';
+import { TotpController } from './totp.controller';
+import { TotpRepository } from './totp.repository';
+import { TotpService } from './totp.service';
 
 @Module({
   imports: [PassportModule, SessionsModule, UsersModule],
-  controllers: [AuthController],
-  providers: [AuthService, AccessTokenService, LoginThrottleRepository, LocalStrategy, JwtStrategy],
+  controllers: [AuthController, TotpController],
+  providers: [
+    AuthService,
+    AccessTokenService,
+    LoginThrottleRepository,
+    LocalStrategy,
+    JwtStrategy,
+    TotpRepository,
+    TotpService,
+  ],
 })
 export class AuthModule {}

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AuditService } from '../../common/audit/audit.service';
+import { AuditAction, AuditDetails } from '../../common/audit/audit-input';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { Transactions } from '../../database/transactions';
+import { Transactions, Tx } from '../../database/transactions';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { PasswordService } from '../users/password.service';
 import { User } from '../users/user.entity';
@@ -12,7 +14,8 @@ import { toSessionUser } from '../users/users.mapper';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokenService } from './access-token.service';
 import { SessionList, TokenResponse } from './dto/token.response';
-import { BackoffPolicy, LoginThrottleRepository } from './login-throttle.repository';
+import { BackoffPolicy, LoginThrottleRepository, ThrottledKey } from './login-throttle.repository';
+import { TotpService } from './totp.service';
 
 /** Per account name: 5 failures, then 30 s, 60 s, … up to 15 min. */
 const ACCOUNT_BACKOFF: BackoffPolicy = {
@@ -43,29 +46,80 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: AccessTokenService,
     private readonly transactions: Transactions,
+    private readonly totp: TotpService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
    * Checks a username and password. An unknown user, a wrong password and a
    * disabled account get the same error after the same work; repeated
    * failures block the account name and the address for a growing time.
+   * With TOTP enabled, the code is checked only after the password (no
+   * oracle for codes without it); a wrong or replayed code is a failure too.
    */
-  async verifyCredentials(username: string, password: string, address: string): Promise<User> {
+  async verifyCredentials(
+    username: string,
+    password: string,
+    address: string,
+    totp?: string,
+  ): Promise<User> {
     const name = username.trim().toLowerCase();
-    const keys = [`user:${name}`, `ip:${address}`];
-    const blockedFor = await this.throttle.secondsBlocked(keys);
-    if (blockedFor > 0)
-      throw new AppError('too_many_attempts', { headers: { 'retry-after': String(blockedFor) } });
+    const account = { key: `user:${name}`, policy: ACCOUNT_BACKOFF };
+    const origin = { key: `ip:${address}`, policy: ADDRESS_BACKOFF };
+    await this.takeAttempt([account, origin]);
 
     const user = await this.users.findForLogin(name);
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !valid || user.disabled) {
-      await this.throttle.recordFailure(keys[0], ACCOUNT_BACKOFF);
-      await this.throttle.recordFailure(keys[1], ADDRESS_BACKOFF);
+      await this.loginFailed(user, 'invalid_credentials');
       throw new AppError('invalid_credentials');
     }
-    await this.throttle.clear(keys[0]);
+    if (user.totpEnabled) {
+      if (!totp) {
+        // The next step of a sign-in, not a guess: the attempt is given back.
+        await this.throttle.giveBack(account);
+        await this.throttle.giveBack(origin);
+        throw new AppError('totp_required');
+      }
+      if (!(await this.totp.verifyForLogin(user.id, totp))) {
+        await this.loginFailed(user, 'invalid_totp');
+        throw new AppError('invalid_totp', { status: 401 });
+      }
+    }
+    await this.throttle.clear(account.key);
+    await this.throttle.giveBack(origin);
     return user;
+  }
+
+  /** A failed sign-in: the account when it exists, never the name or password tried. */
+  private async loginFailed(user: User | null, reason: string): Promise<void> {
+    await this.audit.recordNow({
+      action: 'auth.login_failed',
+      actorUserId: null,
+      actorRole: null,
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      associationId: user?.associationId ?? null,
+      details: { reason_code: reason },
+    });
+  }
+
+  /** Audit event of an account action by the signed-in user, in the action's transaction. */
+  private accountEvent(tx: Tx, principal: Principal, action: AuditAction, details?: AuditDetails) {
+    return this.audit.record(tx, {
+      action,
+      entityType: 'user',
+      entityId: principal.userId,
+      associationId: principal.associationId,
+      details,
+    });
+  }
+
+  /** Counts the attempt before any secret is checked; 429 while a key is blocked. */
+  private async takeAttempt(keys: ThrottledKey[]): Promise<void> {
+    const wait = await this.throttle.takeAttempt(keys);
+    if (wait > 0)
+      throw new AppError('too_many_attempts', { headers: { 'retry-after': String(wait) } });
   }
 
   async startSession(user: User, userAgent: string | undefined): Promise<TokenResponse> {
@@ -77,7 +131,16 @@ export class AuthService {
         expiresAt: this.refreshExpiry(),
         userAgent: userAgent ? userAgent.slice(0, 200) : null,
       });
-      return this.issueRefreshToken(tx, sessionId);
+      const token = await this.issueRefreshToken(tx, sessionId);
+      await this.audit.record(tx, {
+        action: 'auth.login',
+        actorUserId: user.id,
+        actorRole: user.role,
+        entityType: 'session',
+        entityId: sessionId,
+        associationId: user.associationId,
+      });
+      return token;
     });
     return this.tokenResponse(user, sessionId, refreshToken);
   }
@@ -92,6 +155,14 @@ export class AuthService {
       if (!state) return { kind: 'invalid' as const };
       if (state.spentAt) {
         await this.sessions.revoke(tx, state.sessionId, state.userId, 'refresh_token_reuse');
+        await this.audit.record(tx, {
+          action: 'auth.refresh_reuse',
+          actorUserId: null,
+          actorRole: null,
+          entityType: 'session',
+          entityId: state.sessionId,
+          details: { reason_code: 'session_revoked' },
+        });
         return { kind: 'reused' as const };
       }
       if (!state.sessionUsable || state.expiresAt <= new Date())
@@ -99,6 +170,13 @@ export class AuthService {
       await this.sessions.spendRefreshToken(tx, state.id);
       await this.sessions.touchSession(tx, state.sessionId, this.refreshExpiry());
       const next = await this.issueRefreshToken(tx, state.sessionId);
+      await this.audit.record(tx, {
+        action: 'auth.refresh',
+        actorUserId: state.userId,
+        actorRole: null,
+        entityType: 'session',
+        entityId: state.sessionId,
+      });
       return { kind: 'ok' as const, userId: state.userId, sessionId: state.sessionId, token: next };
     });
     if (outcome.kind !== 'ok') throw new AppError('invalid_refresh_token');
@@ -108,12 +186,18 @@ export class AuthService {
   }
 
   async logout(principal: Principal): Promise<void> {
-    await this.sessions.revoke(undefined, principal.sessionId, principal.userId, 'logout');
+    await this.transactions.run(async (tx) => {
+      await this.sessions.revoke(tx, principal.sessionId, principal.userId, 'logout');
+      await this.accountEvent(tx, principal, 'auth.logout');
+    });
   }
 
   /** A seized phone: every session of the caller ends now. */
   async panic(principal: Principal): Promise<void> {
-    await this.sessions.revokeAllOfUser(undefined, principal.userId, 'panic');
+    await this.transactions.run(async (tx) => {
+      const count = await this.sessions.revokeAllOfUser(tx, principal.userId, 'panic');
+      await this.accountEvent(tx, principal, 'auth.panic', { count });
+    });
   }
 
   /** Sets a new password and ends every other session. */
@@ -123,9 +207,14 @@ export class AuthService {
     newPassword: string,
   ): Promise<void> {
     const user = await this.users.findByIdWithHash(principal.userId);
-    if (!user || !(await this.passwords.verify(user.passwordHash, currentPassword))) {
+    if (!user) throw new AppError('not_found');
+    // A stolen access token must not become a way to guess the password.
+    const account = { key: `user:${user.username}`, policy: ACCOUNT_BACKOFF };
+    await this.takeAttempt([account]);
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       throw new AppError('wrong_current_password');
     }
+    await this.throttle.clear(account.key);
     this.passwords.assertAcceptable(newPassword, user.username);
     if (await this.passwords.verify(user.passwordHash, newPassword)) {
       throw new AppError('weak_password', {
@@ -138,7 +227,13 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(newPassword);
     await this.transactions.run(async (tx) => {
       await this.users.setPassword(tx, user.id, passwordHash);
-      await this.sessions.revokeAllOfUser(tx, user.id, 'password_changed', principal.sessionId);
+      const count = await this.sessions.revokeAllOfUser(
+        tx,
+        user.id,
+        'password_changed',
+        principal.sessionId,
+      );
+      await this.accountEvent(tx, principal, 'auth.password_change', { count });
     });
   }
 
@@ -152,17 +247,17 @@ export class AuthService {
         expiresAt: s.expiresAt.toISOString(),
         userAgent: s.userAgent,
         current: s.id === principal.sessionId,
+        steppedUpAt: s.steppedUpAt ? s.steppedUpAt.toISOString() : null,
       })),
     };
   }
 
   async revokeSession(principal: Principal, sessionId: string): Promise<void> {
-    const revoked = await this.sessions.revoke(
-      undefined,
-      sessionId,
-      principal.userId,
-      'revoked_by_user',
-    );
+    const revoked = await this.transactions.run(async (tx) => {
+      const done = await this.sessions.revoke(tx, sessionId, principal.userId, 'revoked_by_user');
+      if (done) await this.accountEvent(tx, principal, 'auth.session_revoke', { ids: [sessionId] });
+      return done;
+    });
     if (!revoked) throw new AppError('not_found');
   }
 

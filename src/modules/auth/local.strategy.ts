@@ -21,7 +21,8 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(request: FastifyRequest, username: string, password: string): Promise<User> {
-    return this.auth.verifyCredentials(username, password, request.ip);
+    const { totp } = request.body as LoginDto;
+    return this.auth.verifyCredentials(username, password, request.ip, totp);
   }
 }
 

@@ -11,41 +11,84 @@ export interface BackoffPolicy {
   windowSeconds: number;
 }
 
+export interface ThrottledKey {
+  key: string;
+  policy: BackoffPolicy;
+}
+
+interface Row {
+  failures: number;
+  last_failure_at: Date;
+  blocked: boolean;
+  seconds_left: number;
+}
+
+export function backoffSeconds(failures: number, policy: BackoffPolicy): number {
+  return Math.min(
+    policy.maxSeconds,
+    policy.baseSeconds * 2 ** Math.min(20, failures - policy.threshold),
+  );
+}
+
+/**
+ * Attempt counters for secrets that can be guessed (passwords, TOTP codes),
+ * kept in the database so that every API instance applies the same backoff.
+ */
 @Injectable()
 export class LoginThrottleRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Seconds until the longest block among these keys ends; 0 when none is blocked. */
-  async secondsBlocked(keys: string[]): Promise<number> {
-    const rows: { seconds: number | null }[] = await this.dataSource.query(
-      `SELECT ceil(extract(epoch FROM max(blocked_until) - now()))::int AS seconds
-         FROM login_throttle WHERE key = ANY($1) AND blocked_until > now()`,
-      [keys],
-    );
-    return rows[0]?.seconds ?? 0;
+  /**
+   * Counts one attempt on every key BEFORE the secret is checked, under a row
+   * lock: the attempt that reaches a threshold blocks its key at once, so
+   * guesses sent together cannot all be checked. When a key is already
+   * blocked nothing is counted and the seconds to wait are returned; 0 means
+   * the caller may check the secret.
+   */
+  async takeAttempt(keys: ThrottledKey[]): Promise<number> {
+    const ordered = [...keys].sort((a, b) => a.key.localeCompare(b.key));
+    return this.dataSource.transaction(async (tx) => {
+      const rows: Row[] = [];
+      for (const { key } of ordered) {
+        // Upsert that always returns the row, locked: a concurrent clear() cannot make it vanish.
+        const found: Row[] = await tx.query(
+          `INSERT INTO login_throttle AS t (key, failures, last_failure_at) VALUES ($1, 0, now())
+           ON CONFLICT (key) DO UPDATE SET key = t.key
+           RETURNING failures, last_failure_at, coalesce(blocked_until > now(), false) AS blocked,
+                     coalesce(ceil(extract(epoch FROM blocked_until - now())), 0)::int AS seconds_left`,
+          [key],
+        );
+        rows.push(found[0]);
+      }
+      const wait = Math.max(0, ...rows.filter((r) => r.blocked).map((r) => r.seconds_left));
+      if (wait > 0) return wait;
+      for (const [i, { key, policy }] of ordered.entries()) {
+        const row = rows[i];
+        const stale = Date.now() - row.last_failure_at.getTime() > policy.windowSeconds * 1000;
+        const failures = stale ? 1 : row.failures + 1;
+        const block = failures >= policy.threshold ? backoffSeconds(failures, policy) : null;
+        await tx.query(
+          `UPDATE login_throttle SET failures = $2, last_failure_at = now(),
+                  blocked_until = CASE WHEN $3::int IS NULL THEN NULL ELSE now() + make_interval(secs => $3::int) END
+            WHERE key = $1`,
+          [key, failures, block],
+        );
+      }
+      return 0;
+    });
   }
 
-  /** Counts a failure atomically (safe across instances) and blocks the key past the threshold. */
-  async recordFailure(key: string, policy: BackoffPolicy): Promise<void> {
-    const rows: { failures: number }[] = await this.dataSource.query(
-      `INSERT INTO login_throttle AS t (key, failures, last_failure_at) VALUES ($1, 1, now())
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN t.last_failure_at < now() - make_interval(secs => $2) THEN 1
-                         ELSE t.failures + 1 END,
-         last_failure_at = now()
-       RETURNING failures`,
-      [key, policy.windowSeconds],
-    );
-    const failures = rows[0]?.failures ?? 1;
-    if (failures < policy.threshold) return;
-    const exponent = Math.min(20, failures - policy.threshold);
-    const seconds = Math.min(policy.maxSeconds, policy.baseSeconds * 2 ** exponent);
+  /** The secret was right: the attempt counted on a shared key (an address) is given back. */
+  async giveBack({ key, policy }: ThrottledKey): Promise<void> {
     await this.dataSource.query(
-      `UPDATE login_throttle SET blocked_until = now() + make_interval(secs => $2) WHERE key = $1`,
-      [key, seconds],
+      `UPDATE login_throttle SET failures = greatest(failures - 1, 0),
+              blocked_until = CASE WHEN failures - 1 < $2 THEN NULL ELSE blocked_until END
+        WHERE key = $1`,
+      [key, policy.threshold],
     );
   }
 
+  /** The secret was right: the account's counter starts again. */
   async clear(key: string): Promise<void> {
     await this.dataSource.query('DELETE FROM login_throttle WHERE key = $1', [key]);
   }

@@ -15,10 +15,10 @@ export class OrganisationsRepository {
   }
 
   async insertAssociation(
+    tx: Tx,
     a: Pick<Association, 'id' | 'name' | 'registrationNumber' | 'registeredWithAuthorityId'>,
-  ): Promise<Association> {
-    await this.dataSource.manager.insert(Association, a);
-    return (await this.findAssociation(a.id)) as Association;
+  ): Promise<void> {
+    await tx.insert(Association, a);
   }
 
   /** Keyset page ordered by (name, id). */

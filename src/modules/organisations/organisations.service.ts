@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { fieldNames } from '../../common/audit/audit-input';
+import { AuditService } from '../../common/audit/audit.service';
 import { AppError } from '../../common/http/app-error';
 import {
   DEFAULT_PAGE_SIZE,
@@ -47,6 +49,7 @@ export class OrganisationsService {
     private readonly organisations: OrganisationsRepository,
     private readonly areas: AreasRepository,
     private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   async createAssociation(dto: CreateAssociationDto): Promise<AssociationResponse> {
@@ -66,9 +69,18 @@ export class OrganisationsService {
         return toAssociationResponse(existing);
       }
     }
-    return toAssociationResponse(
-      await this.organisations.insertAssociation({ id: dto.id ?? randomUUID(), ...fields }),
-    );
+    const id = dto.id ?? randomUUID();
+    await this.transactions.run(async (tx) => {
+      await this.organisations.insertAssociation(tx, { id, ...fields });
+      await this.audit.record(tx, {
+        action: 'association.create',
+        entityType: 'association',
+        entityId: id,
+        associationId: id,
+        details: { fields: fieldNames(fields) },
+      });
+    });
+    return this.getAssociation(id);
   }
 
   async listAssociations(query: PageQueryDto): Promise<AssociationPage> {
@@ -101,9 +113,15 @@ export class OrganisationsService {
     if ((await this.areas.countExisting(areaIds)) !== areaIds.length)
       throw new AppError('invalid_reference');
     const id = dto.id ?? randomUUID();
-    await this.transactions.run((tx) =>
-      this.organisations.insertAuthority(tx, { id, name }, areaIds),
-    );
+    await this.transactions.run(async (tx) => {
+      await this.organisations.insertAuthority(tx, { id, name }, areaIds);
+      await this.audit.record(tx, {
+        action: 'authority.create',
+        entityType: 'authority',
+        entityId: id,
+        details: { ids: areaIds.slice(0, 50), count: areaIds.length },
+      });
+    });
     return toAuthorityResponse((await this.organisations.findAuthority(id)) as AuthorityWithAreas);
   }
 

@@ -43,4 +43,8 @@ export class Session {
 
   @Column('text', { nullable: true })
   revokedReason: string | null;
+
+  /** Last TOTP step-up on this session (approving a mission order needs one within 10 min). */
+  @Column('timestamptz', { nullable: true })
+  steppedUpAt: Date | null;
 }

@@ -31,8 +31,10 @@ export class SessionsRepository {
       association_id: string | null;
       authority_id: string | null;
       must_change_password: boolean;
+      totp_enabled: boolean;
     }[] = await this.dataSource.query(
-      `SELECT u.username, u.role, u.association_id, u.authority_id, u.must_change_password
+      `SELECT u.username, u.role, u.association_id, u.authority_id, u.must_change_password,
+              u.totp_enabled
          FROM session s JOIN app_user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL
           AND s.expires_at > now() AND NOT u.disabled`,
@@ -48,6 +50,7 @@ export class SessionsRepository {
       associationId: row.association_id,
       authorityId: row.authority_id,
       mustChangePassword: row.must_change_password,
+      totpEnabled: row.totp_enabled,
     };
   }
 

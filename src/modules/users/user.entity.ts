@@ -54,11 +54,11 @@ export class User {
   @JoinColumn({ name: 'authority_id', foreignKeyConstraintName: 'fk_app_user_authority_id' })
   authority?: Authority;
 
-  /** Sensitive: printed on mission orders only. */
+  /** Encrypted (`enc:v1:…`, see FieldCipher); printed on mission orders only. */
   @Column('text', { nullable: true })
   legalName: string | null;
 
-  /** Sensitive: printed on mission orders only. */
+  /** Encrypted (`enc:v1:…`, see FieldCipher); printed on mission orders only. */
   @Column('text', { nullable: true })
   idDocumentNumber: string | null;
 
@@ -70,6 +70,17 @@ export class User {
 
   @Column('boolean', { default: false })
   disabled: boolean;
+
+  /** TOTP secret, encrypted (`enc:v1:…`, FieldCipher); pending until totpEnabled. */
+  @Column('text', { nullable: true, select: false })
+  totpSecret: string | null;
+
+  @Column('boolean', { default: false })
+  totpEnabled: boolean;
+
+  /** Last accepted TOTP time step: a code of this step or an earlier one is refused. */
+  @Column('bigint', { nullable: true, select: false })
+  totpLastStep: string | null;
 
   @VersionColumn()
   version: number;

@@ -14,6 +14,7 @@ export function toUserResponse(user: User): UserResponse {
     mustChangePassword: user.mustChangePassword,
     // Whether the mission-order identity is on file; the values are never listed.
     hasLegalIdentity: Boolean(user.legalName && user.idDocumentNumber),
+    totpEnabled: user.totpEnabled,
     version: user.version,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
 import { User } from './user.entity';
 
@@ -27,7 +28,36 @@ export interface UserListFilter {
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /** The legal identity goes to the database encrypted, bound to this user's row. */
+  private sealed(user: NewUser): NewUser {
+    const where = (column: string) => ({ table: 'app_user', column, rowId: user.id });
+    return {
+      ...user,
+      legalName: this.cipher.encryptNullable(user.legalName, where('legal_name')),
+      idDocumentNumber: this.cipher.encryptNullable(
+        user.idDocumentNumber,
+        where('id_document_number'),
+      ),
+    };
+  }
+
+  /** Decrypted legal identity (printed on mission orders); null when not on file. */
+  async readLegalIdentity(
+    id: string,
+  ): Promise<{ legalName: string; idDocumentNumber: string } | null> {
+    const user = await this.findById(id);
+    if (!user?.legalName || !user.idDocumentNumber) return null;
+    const where = (column: string) => ({ table: 'app_user', column, rowId: id });
+    return {
+      legalName: this.cipher.decrypt(user.legalName, where('legal_name')),
+      idDocumentNumber: this.cipher.decrypt(user.idDocumentNumber, where('id_document_number')),
+    };
+  }
 
   private manager(tx?: Tx): EntityManager {
     return tx ?? this.dataSource.manager;
@@ -54,7 +84,7 @@ export class UsersRepository {
   }
 
   async insert(user: NewUser, tx?: Tx): Promise<User> {
-    await this.manager(tx).insert(User, user);
+    await this.manager(tx).insert(User, this.sealed(user));
     return (await this.findById(user.id, tx)) as User;
   }
 
@@ -69,7 +99,7 @@ export class UsersRepository {
       .createQueryBuilder()
       .insert()
       .into(User)
-      .values(user)
+      .values(this.sealed(user))
       .orIgnore()
       .execute();
     return (result.raw as unknown[]).length > 0;

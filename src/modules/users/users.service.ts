@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { fieldNames } from '../../common/audit/audit-input';
+import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
 import {
@@ -26,6 +28,7 @@ export class UsersService {
     private readonly sessions: SessionsRepository,
     private readonly passwords: PasswordService,
     private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   async create(dto: CreateUserDto): Promise<UserResponse> {
@@ -36,17 +39,32 @@ export class UsersService {
       const existing = await this.users.findById(dto.id);
       if (existing) return sameUser(existing, dto, username);
     }
-    const user = await this.users.insert({
-      id: dto.id ?? randomUUID(),
-      username,
-      displayName: dto.displayName,
-      role: dto.role,
-      associationId: dto.associationId ?? null,
-      authorityId: dto.authorityId ?? null,
-      legalName: dto.legalName ?? null,
-      idDocumentNumber: dto.idDocumentNumber ?? null,
-      passwordHash: await this.passwords.hash(dto.password),
-      mustChangePassword: dto.mustChangePassword ?? true,
+    const id = dto.id ?? randomUUID();
+    const passwordHash = await this.passwords.hash(dto.password);
+    const user = await this.transactions.run(async (tx) => {
+      const created = await this.users.insert(
+        {
+          id,
+          username,
+          displayName: dto.displayName,
+          role: dto.role,
+          associationId: dto.associationId ?? null,
+          authorityId: dto.authorityId ?? null,
+          legalName: dto.legalName ?? null,
+          idDocumentNumber: dto.idDocumentNumber ?? null,
+          passwordHash,
+          mustChangePassword: dto.mustChangePassword ?? true,
+        },
+        tx,
+      );
+      await this.audit.record(tx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        associationId: created.associationId,
+        details: { role: dto.role, fields: fieldNames(dto, ['id', 'password']) },
+      });
+      return created;
     });
     return toUserResponse(user);
   }
@@ -81,7 +99,15 @@ export class UsersService {
       if (!current) throw new AppError('not_found');
       if (!updated)
         throw new AppError('stale_version', { extensions: { currentVersion: current.version } });
-      if (dto.disabled === true) await this.sessions.revokeAllOfUser(tx, id, 'user_disabled');
+      const revoked =
+        dto.disabled === true ? await this.sessions.revokeAllOfUser(tx, id, 'user_disabled') : 0;
+      await this.audit.record(tx, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        associationId: current.associationId,
+        details: { fields: fieldNames(dto), count: revoked },
+      });
       return toUserResponse(current);
     });
   }

@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditController } from './audit.controller';
+import { AuditRepository } from './audit.repository';
+import { AuditService } from './audit.service';
+
+/**
+ * The tamper-evident audit trail: AuditService for every module (global),
+ * GET /api/v1/audit and /api/v1/audit/verify. The request context it reads
+ * the actor from is started by registerRequestContext (request-context.ts).
+ */
+@Global()
+@Module({
+  controllers: [AuditController],
+  providers: [AuditRepository, AuditService],
+  exports: [AuditService],
+})
+export class AuditModule {}

@@ -1,0 +1,10 @@
+/**
+ * Every encrypted column, for key rotation and the plaintext checks: a
+ * module that adds a sensitive field lists it here. Values are stored as
+ * `enc:v1:<kid>:…` bound to `table|column|id`.
+ */
+export const ENCRYPTED_COLUMNS: readonly { table: string; column: string }[] = [
+  { table: 'app_user', column: 'legal_name' },
+  { table: 'app_user', column: 'id_document_number' },
+  { table: 'app_user', column: 'totp_secret' },
+];

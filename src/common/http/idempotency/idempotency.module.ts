@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AppConfig } from '../../../config/app-config';
+import { APP_CONFIG } from '../../../config/config.module';
+import { loadOrCreateSecret } from '../../crypto/secret-files';
+import { REQUEST_HASH_KEY, REQUEST_HASH_KEY_FILE } from './idempotency-key';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyRepository } from './idempotency.repository';
+
+/** Idempotency-Key on every authenticated POST (a global interceptor, after the guards). */
+@Module({
+  providers: [
+    IdempotencyRepository,
+    {
+      provide: REQUEST_HASH_KEY,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): Buffer =>
+        loadOrCreateSecret(config.keysDir, REQUEST_HASH_KEY_FILE, 32),
+    },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
+})
+export class IdempotencyModule {}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../common/audit/audit.service';
+import { AuditAction } from '../../common/audit/audit-input';
+import { Principal } from '../../common/auth/principal';
+import { FieldCipher, FieldContext } from '../../common/crypto/field-cipher';
+import { AppError } from '../../common/http/app-error';
+import { Transactions, Tx } from '../../database/transactions';
+import { StepUpService } from '../sessions/step-up.service';
+import { TotpSetupResponse } from './dto/totp.dto';
+import { BackoffPolicy, LoginThrottleRepository } from './login-throttle.repository';
+import { matchedStep, newTotpSecret, otpauthUrl } from './totp';
+import { TotpRepository } from './totp.repository';
+
+/** Wrong codes on enable and step-up, per user: 5 failures, then 30 s doubling up to 15 min. */
+export const TOTP_BACKOFF: BackoffPolicy = {
+  threshold: 5,
+  baseSeconds: 30,
+  maxSeconds: 900,
+  windowSeconds: 900,
+};
+
+const secretContext = (userId: string): FieldContext => ({
+  table: 'app_user',
+  column: 'totp_secret',
+  rowId: userId,
+});
+
+/**
+ * Second factor (RFC 6238): setup, confirmation, step-up, and the check made
+ * at sign-in. A code is accepted once: the last accepted time step is kept
+ * per user and moved forward by one conditional UPDATE.
+ */
+@Injectable()
+export class TotpService {
+  constructor(
+    private readonly totp: TotpRepository,
+    private readonly cipher: FieldCipher,
+    private readonly throttle: LoginThrottleRepository,
+    private readonly stepUps: StepUpService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  private event(tx: Tx, principal: Principal, action: AuditAction) {
+    return this.audit.record(tx, {
+      action,
+      entityType: 'user',
+      entityId: principal.userId,
+      associationId: principal.associationId,
+      details: { fields: ['totpSecret'] },
+    });
+  }
+
+  /** A new secret, pending until confirmed with `enable`; replaces an unconfirmed one. */
+  async setup(principal: Principal): Promise<TotpSetupResponse> {
+    const state = await this.totp.read(principal.userId);
+    if (!state) throw new AppError('unauthenticated');
+    if (state.enabled) throw new AppError('totp_already_enabled');
+    const secret = newTotpSecret();
+    const stored = await this.transactions.run(async (tx) => {
+      const done = await this.totp.storePendingSecret(
+        tx,
+        principal.userId,
+        this.cipher.encrypt(secret, secretContext(principal.userId)),
+      );
+      if (done) await this.event(tx, principal, 'totp.setup');
+      return done;
+    });
+    if (!stored) throw new AppError('totp_already_enabled');
+    return { secret, otpauthUrl: otpauthUrl(principal.username, secret) };
+  }
+
+  /** Turns TOTP on when `code` matches the pending secret; 400 `invalid_totp` otherwise. */
+  async enable(principal: Principal, code: string): Promise<void> {
+    const key = throttleKey(principal.userId);
+    await this.countAttempt(key);
+    const outcome = await this.transactions.run(async (tx) => {
+      // Locked: a concurrent setup cannot swap the secret between check and update.
+      const state = await this.totp.read(principal.userId, tx);
+      if (!state) throw new AppError('unauthenticated');
+      if (state.enabled) throw new AppError('totp_already_enabled');
+      if (!state.secret) {
+        throw new AppError('totp_not_enabled', {
+          detail: {
+            en: 'No authenticator app is being set up: call POST /api/v1/auth/totp/setup first.',
+            fr: "Aucune application d'authentification n'est en cours de configuration : appelez d'abord POST /api/v1/auth/totp/setup.",
+          },
+        });
+      }
+      const step = matchedStep(
+        code,
+        this.cipher.decrypt(state.secret, secretContext(principal.userId)),
+      );
+      const enabled = step !== null && (await this.totp.enable(tx, principal.userId, step));
+      if (enabled) await this.event(tx, principal, 'totp.enable');
+      return enabled;
+    });
+    if (!outcome) throw new AppError('invalid_totp');
+    await this.throttle.clear(key);
+  }
+
+  /** Marks the caller's session as freshly verified with a TOTP code. */
+  async stepUp(principal: Principal, code: string): Promise<void> {
+    const key = throttleKey(principal.userId);
+    await this.countAttempt(key);
+    const state = await this.totp.read(principal.userId);
+    if (!state?.enabled || !state.secret) throw new AppError('totp_not_enabled');
+    if (!(await this.spend(principal.userId, state.secret, code)))
+      throw new AppError('invalid_totp');
+    await this.throttle.clear(key);
+    await this.transactions.run(async (tx) => {
+      await this.stepUps.markSteppedUp(tx, principal.sessionId, principal.userId);
+      await this.event(tx, principal, 'auth.step_up');
+    });
+  }
+
+  /**
+   * The sign-in check, once the password is known to be right: true when
+   * `code` is a current code of the user's enabled secret not used before.
+   */
+  async verifyForLogin(userId: string, code: string): Promise<boolean> {
+    const state = await this.totp.read(userId);
+    if (!state?.enabled || !state.secret) return false;
+    return this.spend(userId, state.secret, code);
+  }
+
+  private async spend(userId: string, encryptedSecret: string, code: string): Promise<boolean> {
+    const step = matchedStep(code, this.cipher.decrypt(encryptedSecret, secretContext(userId)));
+    return step !== null && this.totp.acceptStep(userId, step);
+  }
+
+  /** Counts the attempt before the code is checked, so codes sent together cannot all be tried. */
+  private async countAttempt(key: string): Promise<void> {
+    const blockedFor = await this.throttle.takeAttempt([{ key, policy: TOTP_BACKOFF }]);
+    if (blockedFor > 0) {
+      throw new AppError('too_many_attempts', { headers: { 'retry-after': String(blockedFor) } });
+    }
+  }
+}
+
+function throttleKey(userId: string): string {
+  return `totp:${userId}`;
+}
