@@ -486,10 +486,10 @@ describe('audit trail (S10)', () => {
         ),
       );
       await tamper(7, (db) =>
-        db.query('UPDATE audit_event SET actor_user_id = $1 WHERE seq = 7', [coordinatorA.id]),
+        db.query('UPDATE audit_event SET actor_user_id = $1 WHERE seq = 7', [randomUUID()]),
       );
       await tamper(8, (db) =>
-        db.query('UPDATE audit_event SET association_id = $1 WHERE seq = 8', [associationB]),
+        db.query('UPDATE audit_event SET association_id = $1 WHERE seq = 8', [randomUUID()]),
       );
       await tamper(total, (db) =>
         db.query("UPDATE audit_event SET request_id = 'forged-request' WHERE seq = $1", [total]),

@@ -1,5 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { AuditService } from '../../common/audit/audit.service';
+import { Transactions } from '../../database/transactions';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { PasswordService } from './password.service';
@@ -18,23 +20,41 @@ export class FirstAdminService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly passwords: PasswordService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (await this.users.anyExists()) return;
     const generated = this.config.initialAdminPassword === undefined;
     const password = this.config.initialAdminPassword ?? randomBytes(18).toString('base64url');
-    const created = await this.users.insertIfUsernameFree({
-      id: randomUUID(),
-      username: FIRST_ADMIN_USERNAME,
-      displayName: 'Administrator',
-      role: 'admin',
-      associationId: null,
-      authorityId: null,
-      legalName: null,
-      idDocumentNumber: null,
-      passwordHash: await this.passwords.hash(password),
-      mustChangePassword: true,
+    const id = randomUUID();
+    const passwordHash = await this.passwords.hash(password);
+    const created = await this.transactions.run(async (tx) => {
+      const inserted = await this.users.insertIfUsernameFree(tx, {
+        id,
+        username: FIRST_ADMIN_USERNAME,
+        displayName: 'Administrator',
+        role: 'admin',
+        associationId: null,
+        authorityId: null,
+        legalName: null,
+        idDocumentNumber: null,
+        passwordHash,
+        mustChangePassword: true,
+      });
+      if (inserted) {
+        await this.audit.record(tx, {
+          action: 'user.create',
+          actorUserId: null,
+          actorRole: null,
+          requestId: null,
+          entityType: 'user',
+          entityId: id,
+          details: { role: 'admin', reason_code: 'first_admin' },
+        });
+      }
+      return inserted;
     });
     if (created && generated) {
       // Straight to the console, once: never through the structured logs.

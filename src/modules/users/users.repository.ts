@@ -94,8 +94,8 @@ export class UsersRepository {
   }
 
   /** Inserts unless the username is taken; true when this call created it. */
-  async insertIfUsernameFree(user: NewUser): Promise<boolean> {
-    const result = await this.dataSource.manager
+  async insertIfUsernameFree(tx: Tx, user: NewUser): Promise<boolean> {
+    const result = await tx
       .createQueryBuilder()
       .insert()
       .into(User)
