@@ -3,6 +3,8 @@ import { SeedCentralMaliAreas1795493267300 } from './1795493267300-SeedCentralMa
 import { TotpAndStepUp1795494000000 } from './1795494000000-TotpAndStepUp';
 import { IdempotencyRecords1795494100000 } from './1795494100000-IdempotencyRecords';
 import { AuditTrail1795494200000 } from './1795494200000-AuditTrail';
+import { DialogueCases1795495000000 } from './1795495000000-DialogueCases';
+import { CaseMembersAndRegistry1795495100000 } from './1795495100000-CaseMembersAndRegistry';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   TotpAndStepUp1795494000000,
   IdempotencyRecords1795494100000,
   AuditTrail1795494200000,
+  DialogueCases1795495000000,
+  CaseMembersAndRegistry1795495100000,
 ];

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessModule } from './common/access/access.module';
 import { AuditModule } from './common/audit/audit.module';
 import { AccessGuard } from './common/auth/access.guard';
 import { CryptoModule } from './common/crypto/crypto.module';
@@ -10,8 +11,11 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CaseMembersModule } from './modules/case-members/case-members.module';
+import { CasesModule } from './modules/cases/cases.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { RegistryModule } from './modules/registry/registry.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -31,6 +35,10 @@ export class AppModule {
         OrganisationsModule,
         IdempotencyModule,
         AuditModule,
+        AccessModule,
+        CasesModule,
+        CaseMembersModule,
+        RegistryModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -8,6 +8,12 @@ import { Session } from '../modules/sessions/session.entity';
 import { Association } from '../modules/organisations/association.entity';
 import { Authority } from '../modules/organisations/authority.entity';
 import { User } from '../modules/users/user.entity';
+import { DialogueCase } from '../modules/cases/dialogue-case.entity';
+import { CaseTeamMember } from '../modules/cases/case-team-member.entity';
+import { CaseTransition } from '../modules/cases/case-transition.entity';
+import { CaseParty } from '../modules/case-members/case-party.entity';
+import { CaseParticipant } from '../modules/case-members/case-participant.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 
 /** Every entity, listed (not globbed) so the CLI, the app and Jest load the same classes. */
 export const ENTITIES = [
@@ -21,4 +27,10 @@ export const ENTITIES = [
   RateLimitHit,
   IdempotencyRecord,
   AuditEvent,
+  DialogueCase,
+  CaseTeamMember,
+  CaseTransition,
+  CaseParty,
+  CaseParticipant,
+  Notification,
 ];

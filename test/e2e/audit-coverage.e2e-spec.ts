@@ -74,6 +74,43 @@ describe('audit coverage (S10)', () => {
         .send({ displayName: 'Audited user' }),
     );
 
+    // Dialogue cases (issue 4, part A).
+    const caseMediator = await factory.user('mediator', {
+      associationId: coordinator.associationId!,
+    });
+    const caseMediatorToken = bearer((await login(t.http, caseMediator.username)).accessToken);
+    const dialogueCase = note(
+      'POST /api/v1/cases',
+      await t.http
+        .post('/api/v1/cases')
+        .set(caseMediatorToken)
+        .send({
+          codeName: 'Audit case',
+          areaId: await factory.areaId('Dinangourou', 'commune'),
+          type: 'intercommunity',
+          locationDetail: 'Audit hamlet',
+        }),
+    );
+    note(
+      'PATCH /api/v1/cases/:id',
+      await t.http
+        .patch(`/api/v1/cases/${dialogueCase.body.id}`)
+        .set(caseMediatorToken)
+        .set('if-match', 'W/"1"')
+        .send({ summary: 'Audit summary text' }),
+    );
+    note(
+      'POST /api/v1/cases/:id/transitions',
+      await t.http
+        .post(`/api/v1/cases/${dialogueCase.body.id}/transitions`)
+        .set(caseMediatorToken)
+        .send({ to: 'negotiating', reason: 'Audit reason text' }),
+    );
+    note(
+      'GET /api/v1/cases/:id (sensitive read)',
+      await t.http.get(`/api/v1/cases/${dialogueCase.body.id}`).set(caseMediatorToken),
+    );
+
     note(
       'POST /api/v1/auth/login',
       await t.http
@@ -143,6 +180,64 @@ describe('audit coverage (S10)', () => {
     );
     note('POST /api/v1/auth/panic', await t.http.post('/api/v1/auth/panic').set(coordinatorToken));
 
+    // Case team, parties, participants and the coordination registry.
+    {
+      const association = await factory.association();
+      const caseCoordinator = await factory.user('coordinator', { associationId: association.id });
+      const caseMediator = await factory.user('mediator', { associationId: association.id });
+      const asCoordinator = bearer((await login(t.http, caseCoordinator.username)).accessToken);
+      const commune = await factory.areaId('Dinangourou', 'commune');
+      const { id: caseId } = await factory.dialogueCase({
+        associationId: association.id,
+        areaId: commune,
+        createdBy: caseCoordinator.id,
+      });
+      note(
+        'POST /api/v1/cases/:id/team',
+        await t.http
+          .post(`/api/v1/cases/${caseId}/team`)
+          .set(asCoordinator)
+          .send({ userId: caseMediator.id }),
+      );
+      const party = note(
+        'POST /api/v1/cases/:id/parties',
+        await t.http
+          .post(`/api/v1/cases/${caseId}/parties`)
+          .set(asCoordinator)
+          .send({ name: 'Audit party', kind: 'community' }),
+      );
+      note(
+        'PATCH /api/v1/cases/:id/parties/:partyId',
+        await t.http
+          .patch(`/api/v1/cases/${caseId}/parties/${party.body.id}`)
+          .set(asCoordinator)
+          .set('if-match', 'W/"1"')
+          .send({ description: 'Audit description' }),
+      );
+      note(
+        'POST /api/v1/cases/:id/participants',
+        await t.http
+          .post(`/api/v1/cases/${caseId}/participants`)
+          .set(asCoordinator)
+          .send({ pseudonym: 'Audit pseudonym', role: 'elder' }),
+      );
+      note(
+        'DELETE /api/v1/cases/:id/parties/:partyId',
+        await t.http.delete(`/api/v1/cases/${caseId}/parties/${party.body.id}`).set(asCoordinator),
+      );
+      note(
+        'DELETE /api/v1/cases/:id/team/:userId',
+        await t.http.delete(`/api/v1/cases/${caseId}/team/${caseMediator.id}`).set(asCoordinator),
+      );
+      note(
+        'POST /api/v1/registry/coordination-requests',
+        await t.http
+          .post('/api/v1/registry/coordination-requests')
+          .set(asCoordinator)
+          .send({ caseId, areaId: commune, message: 'Audit coordination message' }),
+      );
+    }
+
     async function sessionsOf(accessToken: string): Promise<string[]> {
       const res = await t.http.get('/api/v1/auth/sessions').set(bearer(accessToken));
       return (res.body.items as { id: string; current: boolean }[])
@@ -185,6 +280,13 @@ describe('audit coverage (S10)', () => {
       'authz.denied',
       'user.create',
       'user.update',
+      'case.team_add',
+      'case.team_remove',
+      'party.create',
+      'party.update',
+      'party.delete',
+      'participant.create',
+      'registry.coordination_request',
     ]) {
       expect(actions).toContain(action);
     }
@@ -199,6 +301,10 @@ describe('audit coverage (S10)', () => {
       'Audited user',
       'Association audit',
       'Préfecture audit',
+      'Audit party',
+      'Audit description',
+      'Audit pseudonym',
+      'Audit coordination message',
     ]) {
       expect(text).not.toContain(value);
     }

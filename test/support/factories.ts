@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import TestAgent from 'supertest/lib/agent';
 import { Role } from '../../src/common/auth/role';
+import { CaseStatus, CaseType } from '../../src/modules/cases/case-status';
 
 /** The password every factory user gets (hashed once per run: argon2id is slow on purpose). */
 export const PASSWORD = 'Correct-horse-battery-9';
@@ -99,6 +100,39 @@ export class Factory {
       ],
     );
     return { id, username, role, associationId, authorityId };
+  }
+
+  /** A dialogue case (plaintext fields only) with optional team members; the first `lead` is the lead. */
+  async dialogueCase(opts: {
+    associationId: string;
+    areaId: string;
+    createdBy: string;
+    status?: CaseStatus;
+    type?: CaseType;
+    codeName?: string;
+    team?: { userId: string; lead?: boolean }[];
+  }): Promise<{ id: string }> {
+    const id = randomUUID();
+    await this.db.query(
+      `INSERT INTO dialogue_case (id, code_name, area_id, type, status, association_id, created_by, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 1)`,
+      [
+        id,
+        opts.codeName ?? unique('Case'),
+        opts.areaId,
+        opts.type ?? 'intercommunity',
+        opts.status ?? 'exploratory',
+        opts.associationId,
+        opts.createdBy,
+      ],
+    );
+    for (const member of opts.team ?? []) {
+      await this.db.query(
+        'INSERT INTO case_team_member (case_id, user_id, lead) VALUES ($1, $2, $3)',
+        [id, member.userId, member.lead ?? false],
+      );
+    }
+    return { id };
   }
 
   async areaId(name: string, level: 'region' | 'cercle' | 'commune'): Promise<string> {

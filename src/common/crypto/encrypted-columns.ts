@@ -7,4 +7,10 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; column: string }[] = [
   { table: 'app_user', column: 'legal_name' },
   { table: 'app_user', column: 'id_document_number' },
   { table: 'app_user', column: 'totp_secret' },
+  { table: 'case_participant', column: 'real_name' },
+  { table: 'case_participant', column: 'contact' },
+  { table: 'notification', column: 'message' },
+  { table: 'dialogue_case', column: 'location_detail' },
+  { table: 'dialogue_case', column: 'confidential_notes' },
+  { table: 'case_transition', column: 'reason' },
 ];

@@ -47,6 +47,17 @@ export const ERROR_CATALOGUE = {
       detail: 'Une commune appartient à un cercle, et un cercle à une région.',
     },
   },
+  area_not_commune: {
+    status: 400,
+    en: {
+      title: 'Not a commune',
+      detail: 'A case is opened in a commune, not a cercle or a region.',
+    },
+    fr: {
+      title: 'Pas une commune',
+      detail: 'Un dossier est ouvert dans une commune, pas dans un cercle ni une région.',
+    },
+  },
   invalid_membership: {
     status: 400,
     en: {
@@ -58,6 +69,28 @@ export const ERROR_CATALOGUE = {
       title: 'Appartenance invalide',
       detail:
         'Les médiateurs et coordinateurs appartiennent à une association, les officiels à une autorité, les administrateurs à aucune.',
+    },
+  },
+  invalid_team_member: {
+    status: 400,
+    en: {
+      title: 'Not a possible team member',
+      detail: "A case team member must be an active mediator of the case's association.",
+    },
+    fr: {
+      title: "Membre d'équipe impossible",
+      detail: "Un membre de l'équipe doit être un médiateur actif de l'association du dossier.",
+    },
+  },
+  identity_consent_required: {
+    status: 400,
+    en: {
+      title: 'Consent required',
+      detail: 'A real name or contact is recorded only with consentToRecordIdentity: true.',
+    },
+    fr: {
+      title: 'Consentement requis',
+      detail: "Un nom réel ou un contact n'est enregistré qu'avec consentToRecordIdentity : true.",
     },
   },
   weak_password: {
@@ -219,6 +252,28 @@ export const ERROR_CATALOGUE = {
       title: 'Modifié entre-temps',
       detail:
         "Quelqu'un a modifié cet enregistrement depuis votre lecture. Rechargez et réessayez.",
+    },
+  },
+  team_lead_required: {
+    status: 409,
+    en: {
+      title: 'Lead required',
+      detail: 'Make another team member the lead before removing the current lead.',
+    },
+    fr: {
+      title: 'Responsable requis',
+      detail: "Désignez un autre membre de l'équipe comme responsable avant de retirer l'actuel.",
+    },
+  },
+  invalid_transition: {
+    status: 409,
+    en: {
+      title: 'Invalid transition',
+      detail: 'The case cannot move from its current status to the one requested.',
+    },
+    fr: {
+      title: 'Transition invalide',
+      detail: 'Le dossier ne peut pas passer de son statut actuel au statut demandé.',
     },
   },
   totp_already_enabled: {

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { AppError } from '../http/app-error';
+
+/** What a caller may do with one case they can see. */
+export interface CaseAccess {
+  caseId: string;
+  associationId: string;
+  /** The caller is on the case team. */
+  onTeam: boolean;
+  isLead: boolean;
+  /** Identities, confidential notes, location details: the case team only. */
+  mayReadSensitive: boolean;
+  /** Coordinators of the case's association. */
+  isCoordinator: boolean;
+}
+
+/**
+ * The one place that answers which cases a user may see and act on
+ * (shared/design/access.md): coordinators see their association's cases,
+ * mediators the cases whose team they are on; nobody else sees any.
+ * Everything under a case (parties, participants, team, meetings, accords…)
+ * resolves to its case through `caseFor`. Not visible → 404, as if absent.
+ */
+@Injectable()
+export class AccessService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The caller's access to a case, or 404 `not_found` when they may not see it (or it does not exist). */
+  async caseFor(principal: Principal, caseId: string): Promise<CaseAccess> {
+    const rows: { association_id: string; on_team: boolean; is_lead: boolean }[] =
+      await this.dataSource.query(
+        `SELECT c.association_id,
+              (m.user_id IS NOT NULL) AS on_team,
+              coalesce(m.lead, false) AS is_lead
+         FROM dialogue_case c
+         LEFT JOIN case_team_member m ON m.case_id = c.id AND m.user_id = $2
+        WHERE c.id = $1`,
+        [caseId, principal.userId],
+      );
+    const row = rows[0];
+    if (!row) throw new AppError('not_found');
+    const isCoordinator =
+      principal.role === 'coordinator' && row.association_id === principal.associationId;
+    const onTeam = principal.role === 'mediator' && row.on_team;
+    if (!isCoordinator && !onTeam) throw new AppError('not_found');
+    return {
+      caseId,
+      associationId: row.association_id,
+      onTeam,
+      isLead: onTeam && row.is_lead,
+      mayReadSensitive: onTeam,
+      isCoordinator,
+    };
+  }
+
+  /**
+   * A SQL condition on a `dialogue_case` alias selecting the cases the caller
+   * may see, for list queries (parameters are numbered from `firstParam`).
+   */
+  visibleCases(
+    principal: Principal,
+    alias: string,
+    firstParam: number,
+  ): { sql: string; params: unknown[] } {
+    if (principal.role === 'coordinator' && principal.associationId) {
+      return { sql: `${alias}.association_id = $${firstParam}`, params: [principal.associationId] };
+    }
+    if (principal.role === 'mediator') {
+      return {
+        sql: `EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = ${alias}.id AND m.user_id = $${firstParam})`,
+        params: [principal.userId],
+      };
+    }
+    return { sql: 'false', params: [] };
+  }
+}

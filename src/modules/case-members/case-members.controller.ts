@@ -1,0 +1,158 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
+import { Permission } from '../../common/auth/permission';
+import { Principal } from '../../common/auth/principal';
+import { etagOf, versionFromIfMatch } from '../../common/http/etag';
+import { PageQueryDto } from '../../common/http/pagination';
+import { IdParam } from '../../common/http/params';
+import { CreateParticipantDto, ParticipantPage, ParticipantResponse } from './dto/participant.dto';
+import { CreatePartyDto, PartyPage, PartyResponse, UpdatePartyDto } from './dto/party.dto';
+import { AddTeamMemberDto, TeamMemberResponse, TeamResponse } from './dto/team.dto';
+import { ParticipantsService } from './participants.service';
+import { PartiesService } from './parties.service';
+import { TeamService } from './team.service';
+
+/** Team, parties and participants of a dialogue case (each resolved to its case by AccessService). */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1/cases')
+export class CaseMembersController {
+  constructor(
+    private readonly team: TeamService,
+    private readonly parties: PartiesService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  @Get(':id/team')
+  @RequirePermission(Permission.CasesRead)
+  @ApiOkResponse({ type: TeamResponse })
+  listTeam(@CurrentPrincipal() principal: Principal, @IdParam() id: string): Promise<TeamResponse> {
+    return this.team.list(principal, id);
+  }
+
+  @Post(':id/team')
+  @HttpCode(201)
+  @RequirePermission(Permission.CaseTeamManage)
+  @ApiCreatedResponse({ type: TeamMemberResponse })
+  addTeamMember(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() dto: AddTeamMemberDto,
+  ): Promise<TeamMemberResponse> {
+    return this.team.add(principal, id, dto);
+  }
+
+  @Delete(':id/team/:userId')
+  @HttpCode(204)
+  @RequirePermission(Permission.CaseTeamManage)
+  @ApiNoContentResponse()
+  async removeTeamMember(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @IdParam('userId') userId: string,
+  ): Promise<void> {
+    await this.team.remove(principal, id, userId);
+  }
+
+  @Get(':id/parties')
+  @RequirePermission(Permission.CasesRead)
+  @ApiOkResponse({ type: PartyPage })
+  listParties(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<PartyPage> {
+    return this.parties.list(principal, id, query);
+  }
+
+  @Post(':id/parties')
+  @HttpCode(201)
+  @RequirePermission(Permission.CasesUpdate)
+  @ApiCreatedResponse({ type: PartyResponse })
+  async createParty(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() dto: CreatePartyDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PartyResponse> {
+    const party = await this.parties.create(principal, id, dto);
+    void reply.header('etag', etagOf(party.version));
+    return party;
+  }
+
+  @Patch(':id/parties/:partyId')
+  @RequirePermission(Permission.CasesUpdate)
+  @ApiOkResponse({ type: PartyResponse })
+  async updateParty(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @IdParam('partyId') partyId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdatePartyDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PartyResponse> {
+    const party = await this.parties.update(
+      principal,
+      id,
+      partyId,
+      versionFromIfMatch(ifMatch),
+      dto,
+    );
+    void reply.header('etag', etagOf(party.version));
+    return party;
+  }
+
+  @Delete(':id/parties/:partyId')
+  @HttpCode(204)
+  @RequirePermission(Permission.CasesUpdate)
+  @ApiNoContentResponse()
+  async removeParty(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @IdParam('partyId') partyId: string,
+  ): Promise<void> {
+    await this.parties.remove(principal, id, partyId);
+  }
+
+  @Get(':id/participants')
+  @RequirePermission(Permission.CasesRead)
+  @ApiOkResponse({ type: ParticipantPage })
+  listParticipants(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<ParticipantPage> {
+    return this.participants.list(principal, id, query);
+  }
+
+  @Post(':id/participants')
+  @HttpCode(201)
+  @RequirePermission(Permission.CasesUpdate)
+  @ApiCreatedResponse({ type: ParticipantResponse })
+  createParticipant(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() dto: CreateParticipantDto,
+  ): Promise<ParticipantResponse> {
+    return this.participants.create(principal, id, dto);
+  }
+}

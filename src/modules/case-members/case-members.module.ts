@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../../common/access/access.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { CaseMembersController } from './case-members.controller';
+import { ParticipantsRepository } from './participants.repository';
+import { ParticipantsService } from './participants.service';
+import { PartiesRepository } from './parties.repository';
+import { PartiesService } from './parties.service';
+import { TeamRepository } from './team.repository';
+import { TeamService } from './team.service';
+
+/** Team, parties and participants of a dialogue case. */
+@Module({
+  imports: [AccessModule, NotificationsModule],
+  controllers: [CaseMembersController],
+  providers: [
+    TeamRepository,
+    TeamService,
+    PartiesRepository,
+    PartiesService,
+    ParticipantsRepository,
+    ParticipantsService,
+  ],
+  exports: [PartiesRepository],
+})
+export class CaseMembersModule {}

@@ -1,0 +1,58 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { DialogueCase } from '../cases/dialogue-case.entity';
+
+export const PARTY_KINDS = [
+  'community',
+  'armed_group',
+  'militia',
+  'authority',
+  'religious_leaders',
+  'ngo',
+  'other',
+] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+/** A party to a dialogue (a community, an armed group, a militia…). */
+@Entity('case_party')
+@Check('ck_case_party_kind', `"kind" IN (${PARTY_KINDS.map((k) => `'${k}'`).join(', ')})`)
+export class CaseParty {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Index('ix_case_party_case_id')
+  @Column('uuid')
+  caseId: string;
+
+  @ManyToOne(() => DialogueCase, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_party_case_id' })
+  dialogueCase?: DialogueCase;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  kind: PartyKind;
+
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

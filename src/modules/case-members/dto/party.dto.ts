@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { PARTY_KINDS, PartyKind } from '../case-party.entity';
+
+export class CreatePartyDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
+  @Optional()
+  @LowerCase()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ example: 'Village council' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: PARTY_KINDS })
+  @IsIn(PARTY_KINDS)
+  kind: PartyKind;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class UpdatePartyDto {
+  @ApiPropertyOptional()
+  @Optional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: PARTY_KINDS })
+  @Optional()
+  @IsIn(PARTY_KINDS)
+  kind?: PartyKind;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class PartyResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: PARTY_KINDS }) kind: PartyKind;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class PartyPage {
+  @ApiProperty({ type: [PartyResponse] }) items: PartyResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

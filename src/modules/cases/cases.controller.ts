@@ -1,0 +1,92 @@
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
+import { Permission } from '../../common/auth/permission';
+import { Principal } from '../../common/auth/principal';
+import { etagOf, versionFromIfMatch } from '../../common/http/etag';
+import { IdParam } from '../../common/http/params';
+import { CasesService } from './cases.service';
+import { CaseHistory, CasePage, CaseResponse, CreatedCaseResponse } from './dto/case.response';
+import { CreateCaseDto } from './dto/create-case.dto';
+import { ListCasesQueryDto } from './dto/list-cases.query';
+import { TransitionCaseDto } from './dto/transition-case.dto';
+import { UpdateCaseDto } from './dto/update-case.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1/cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission(Permission.CasesCreate)
+  @ApiCreatedResponse({ type: CreatedCaseResponse })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateCaseDto,
+  ): Promise<CreatedCaseResponse> {
+    return this.cases.create(principal, dto);
+  }
+
+  @Get()
+  @RequirePermission(Permission.CasesRead)
+  @ApiOkResponse({ type: CasePage })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListCasesQueryDto,
+  ): Promise<CasePage> {
+    return this.cases.list(principal, query);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.CasesRead)
+  @ApiOkResponse({ type: CaseResponse })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseResponse> {
+    const found = await this.cases.get(principal, id);
+    void reply.header('etag', etagOf(found.version));
+    return found;
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.CasesUpdate)
+  @ApiOkResponse({ type: CaseResponse })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateCaseDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseResponse> {
+    const updated = await this.cases.update(principal, id, versionFromIfMatch(ifMatch), dto);
+    void reply.header('etag', etagOf(updated.version));
+    return updated;
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @RequirePermission(Permission.CasesTransition)
+  @ApiOkResponse({ type: CaseResponse })
+  async transition(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() dto: TransitionCaseDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseResponse> {
+    const moved = await this.cases.transition(principal, id, dto);
+    void reply.header('etag', etagOf(moved.version));
+    return moved;
+  }
+
+  @Get(':id/history')
+  @RequirePermission(Permission.CasesRead)
+  @ApiOkResponse({ type: CaseHistory })
+  history(@CurrentPrincipal() principal: Principal, @IdParam() id: string): Promise<CaseHistory> {
+    return this.cases.history(principal, id);
+  }
+}

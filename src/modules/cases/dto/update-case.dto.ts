@@ -1,0 +1,59 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Optional, Trim } from '../../../common/http/dto';
+import { CASE_TYPES, CaseType } from '../case-status';
+import { LANGUAGE_CODE, MAX_LANGUAGES } from './create-case.dto';
+
+/** The fields a PATCH may change; status goes through transitions, the rest is fixed. */
+export class UpdateCaseDto {
+  @ApiPropertyOptional()
+  @Optional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  codeName?: string;
+
+  @ApiPropertyOptional({ enum: CASE_TYPES })
+  @Optional()
+  @IsIn(CASE_TYPES)
+  type?: CaseType;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  summary?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['ffm', 'bam'] })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LANGUAGES)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(LANGUAGE_CODE, { each: true })
+  languages?: string[];
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Case team only (coordinators: 403).' })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  locationDetail?: string;
+
+  @ApiPropertyOptional({ maxLength: 10000, description: 'Case team only (coordinators: 403).' })
+  @Optional()
+  @IsString()
+  @MaxLength(10000)
+  confidentialNotes?: string;
+}
