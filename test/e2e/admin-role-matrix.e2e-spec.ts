@@ -8,7 +8,7 @@ import {
   only,
   openApiOperations,
   operationOf,
-  sendAs,
+  checkCell,
 } from '../support/role-matrix';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -203,29 +203,7 @@ describe('S1 administration routes: route × role matrix', () => {
     await ctx.t?.close();
   });
 
-  it.each(expandMatrix(ROWS))('$name', async ({ row, caller, expected }) => {
-    const request = (await row.request?.(ctx, caller)) ?? {};
-    const refused = expected >= 400;
-    const before = refused && row.snapshot ? await row.snapshot(ctx) : undefined;
-
-    const res = await sendAs(
-      ctx.t.http,
-      row.method,
-      row.path,
-      request,
-      caller === 'anonymous' ? undefined : tokens[caller],
-    );
-    tally.record(expected, res.status);
-
-    // The body is in the comparison so that a failure shows what the API answered.
-    expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
-    if (refused) {
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      const code = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[expected];
-      if (code) expect(res.body.code).toBe(code);
-      if (row.snapshot) expect(await row.snapshot(ctx)).toEqual(before);
-    }
-  });
+  it.each(expandMatrix(ROWS))('$name', (cell) => checkCell(ctx, tokens, tally, cell));
 
   it('covers every administration route of the OpenAPI document, and only existing ones', async () => {
     const res = await ctx.t.http.get('/docs/openapi.json').expect(200);

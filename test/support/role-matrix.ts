@@ -132,3 +132,36 @@ export class MatrixTally {
     return `${label}: ${this.checks} route×role checks, ${this.unexpectedAllows} unexpected allows${others}`;
   }
 }
+
+/**
+ * One cell of an S1 matrix: the call made as `caller` gets the expected
+ * status; a refusal is problem+json with the matching code and changes nothing.
+ */
+export async function checkCell<Ctx extends { t: { http: TestAgent } }>(
+  ctx: Ctx,
+  tokens: Record<Role, string>,
+  tally: MatrixTally,
+  { row, caller, expected }: MatrixCase<Ctx>,
+): Promise<void> {
+  const request = (await row.request?.(ctx, caller)) ?? {};
+  const refused = expected >= 400;
+  const before = refused && row.snapshot ? await row.snapshot(ctx) : undefined;
+  const res = await sendAs(
+    ctx.t.http,
+    row.method,
+    row.path,
+    request,
+    caller === 'anonymous' ? undefined : tokens[caller],
+  );
+  tally.record(expected, res.status);
+  // The body is in the comparison so that a failure shows what the API answered.
+  expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
+  if (refused) {
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const code = (
+      { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' } as Record<number, string>
+    )[expected];
+    if (code) expect(res.body.code).toBe(code);
+    if (row.snapshot) expect(await row.snapshot(ctx)).toEqual(before);
+  }
+}
