@@ -5,6 +5,8 @@ import { IdempotencyRecords1795494100000 } from './1795494100000-IdempotencyReco
 import { AuditTrail1795494200000 } from './1795494200000-AuditTrail';
 import { DialogueCases1795495000000 } from './1795495000000-DialogueCases';
 import { CaseMembersAndRegistry1795495100000 } from './1795495100000-CaseMembersAndRegistry';
+import { MissionOrders1795495200000 } from './1795495200000-MissionOrders';
+import { Meetings1795495300000 } from './1795495300000-Meetings';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   AuditTrail1795494200000,
   DialogueCases1795495000000,
   CaseMembersAndRegistry1795495100000,
+  MissionOrders1795495200000,
+  Meetings1795495300000,
 ];

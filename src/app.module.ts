@@ -14,6 +14,8 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CaseMembersModule } from './modules/case-members/case-members.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { HealthModule } from './modules/health/health.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
+import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { UsersModule } from './modules/users/users.module';
@@ -39,6 +41,8 @@ export class AppModule {
         CasesModule,
         CaseMembersModule,
         RegistryModule,
+        MissionOrdersModule,
+        MeetingsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -14,6 +14,11 @@ import { CaseTransition } from '../modules/cases/case-transition.entity';
 import { CaseParty } from '../modules/case-members/case-party.entity';
 import { CaseParticipant } from '../modules/case-members/case-participant.entity';
 import { Notification } from '../modules/notifications/notification.entity';
+import { MissionOrder } from '../modules/mission-orders/mission-order.entity';
+import { MissionOrderHolder } from '../modules/mission-orders/mission-order-holder.entity';
+import { MissionOrderArea } from '../modules/mission-orders/mission-order-area.entity';
+import { Meeting } from '../modules/meetings/meeting.entity';
+import { MeetingAttendee } from '../modules/meetings/meeting-attendee.entity';
 
 /** Every entity, listed (not globbed) so the CLI, the app and Jest load the same classes. */
 export const ENTITIES = [
@@ -33,4 +38,9 @@ export const ENTITIES = [
   CaseParty,
   CaseParticipant,
   Notification,
+  MissionOrder,
+  MissionOrderHolder,
+  MissionOrderArea,
+  Meeting,
+  MeetingAttendee,
 ];

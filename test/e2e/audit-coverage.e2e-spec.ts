@@ -1,6 +1,7 @@
 import { authenticator } from 'otplib';
 import { listRoutes } from '../support/routes';
 import { bearer, Factory, login, PASSWORD } from '../support/factories';
+import { giveLegalIdentity, markSteppedUp } from '../support/mission-orders';
 import { startTestApp, TestApp } from '../support/test-app';
 
 interface Sent {
@@ -238,6 +239,104 @@ describe('audit coverage (S10)', () => {
       );
     }
 
+    // Meetings (issue 5).
+    {
+      const association = await factory.association();
+      const meetingCoordinator = await factory.user('coordinator', {
+        associationId: association.id,
+      });
+      const meetingMediator = await factory.user('mediator', { associationId: association.id });
+      const asMediator = bearer((await login(t.http, meetingMediator.username)).accessToken);
+      const { id: caseId } = await factory.dialogueCase({
+        associationId: association.id,
+        areaId: await factory.areaId('Dinangourou', 'commune'),
+        createdBy: meetingCoordinator.id,
+        team: [{ userId: meetingMediator.id, lead: true }],
+      });
+      const meeting = note(
+        'POST /api/v1/cases/:id/meetings',
+        await t.http
+          .post(`/api/v1/cases/${caseId}/meetings`)
+          .set(asMediator)
+          .send({
+            scheduledAt: '2031-06-01T08:00:00Z',
+            durationMinutes: 90,
+            attendeeUserIds: [meetingMediator.id],
+            agenda: 'Audit agenda text',
+            locationDetail: 'Audit meeting place',
+          }),
+      );
+      note(
+        'PATCH /api/v1/meetings/:id',
+        await t.http
+          .patch(`/api/v1/meetings/${meeting.body.id}`)
+          .set(asMediator)
+          .set('if-match', 'W/"1"')
+          .send({ agenda: 'Audit agenda changed' }),
+      );
+      note(
+        'GET /api/v1/meetings/:id (sensitive read)',
+        await t.http.get(`/api/v1/meetings/${meeting.body.id}`).set(asMediator),
+      );
+      note(
+        'POST /api/v1/meetings/:id/outcome',
+        await t.http
+          .post(`/api/v1/meetings/${meeting.body.id}/outcome`)
+          .set(asMediator)
+          .send({ status: 'held', outcomeNotes: 'Audit outcome notes' }),
+      );
+    }
+
+    // Mission orders (issue 5): request, approve, reject, revoke, credentials (sensitive read).
+    {
+      const cercle = await factory.areaId('Koro', 'cercle');
+      const commune = await factory.areaId('Dinangourou', 'commune');
+      const authority = await factory.authority({ areaIds: [cercle] });
+      const association = await factory.association();
+      const moCoordinator = await factory.user('coordinator', { associationId: association.id });
+      const moMediator = await factory.user('mediator', { associationId: association.id });
+      await giveLegalIdentity(t, moMediator.id, 'Audit Legal Name', 'AUDIT-ID-1');
+      const moOfficial = await factory.user('official', { authorityId: authority.id });
+      const asCoordinator = bearer((await login(t.http, moCoordinator.username)).accessToken);
+      const asOfficial = bearer((await login(t.http, moOfficial.username)).accessToken);
+      await markSteppedUp(t, moOfficial.id);
+      const body = () => ({
+        authorityId: authority.id,
+        holderUserIds: [moMediator.id],
+        areaIds: [commune],
+        purpose: 'Audit purpose text',
+        validFrom: new Date().toISOString(),
+        validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      });
+      const first = note(
+        'POST /api/v1/mission-orders',
+        await t.http.post('/api/v1/mission-orders').set(asCoordinator).send(body()),
+      );
+      const second = await t.http.post('/api/v1/mission-orders').set(asCoordinator).send(body());
+      note(
+        'POST /api/v1/mission-orders/:id/approve',
+        await t.http.post(`/api/v1/mission-orders/${first.body.id}/approve`).set(asOfficial),
+      );
+      note(
+        'GET /api/v1/mission-orders/:id/credentials (sensitive read)',
+        await t.http.get(`/api/v1/mission-orders/${first.body.id}/credentials`).set(asCoordinator),
+      );
+      note(
+        'POST /api/v1/mission-orders/:id/revoke',
+        await t.http
+          .post(`/api/v1/mission-orders/${first.body.id}/revoke`)
+          .set(asOfficial)
+          .send({ reason: 'Audit revoke reason' }),
+      );
+      note(
+        'POST /api/v1/mission-orders/:id/reject',
+        await t.http
+          .post(`/api/v1/mission-orders/${second.body.id}/reject`)
+          .set(asOfficial)
+          .send({ reason: 'Audit reject reason' }),
+      );
+    }
+
     async function sessionsOf(accessToken: string): Promise<string[]> {
       const res = await t.http.get('/api/v1/auth/sessions').set(bearer(accessToken));
       return (res.body.items as { id: string; current: boolean }[])
@@ -287,6 +386,15 @@ describe('audit coverage (S10)', () => {
       'party.delete',
       'participant.create',
       'registry.coordination_request',
+      'meeting.create',
+      'meeting.update',
+      'meeting.outcome',
+      'meeting.read_sensitive',
+      'mission_order.request',
+      'mission_order.approve',
+      'mission_order.reject',
+      'mission_order.revoke',
+      'user.read_sensitive',
     ]) {
       expect(actions).toContain(action);
     }
@@ -305,6 +413,14 @@ describe('audit coverage (S10)', () => {
       'Audit description',
       'Audit pseudonym',
       'Audit coordination message',
+      'Audit agenda text',
+      'Audit meeting place',
+      'Audit outcome notes',
+      'Audit purpose text',
+      'Audit revoke reason',
+      'Audit reject reason',
+      'Audit Legal Name',
+      'AUDIT-ID-1',
     ]) {
       expect(text).not.toContain(value);
     }

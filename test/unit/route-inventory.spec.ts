@@ -2,7 +2,15 @@ import { Permission } from '../../src/common/auth/permission';
 import { listRoutes, RouteDeclaration } from '../support/routes';
 
 /** The routes that answer without a token: anything else must name its permission. */
-const PUBLIC_ROUTES = ['GET /health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh'];
+const PUBLIC_ROUTES = [
+  'GET /health',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+  // Mission-order checks at a checkpoint (api.md, Public routes).
+  'GET /.well-known/mission-order-keys.json',
+  'GET /api/v1/mission-orders/revocations',
+  'GET /api/v1/verify/mission-orders/:token',
+];
 
 describe('route inventory', () => {
   let routes: RouteDeclaration[];

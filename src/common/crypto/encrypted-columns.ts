@@ -13,4 +13,7 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; column: string }[] = [
   { table: 'dialogue_case', column: 'location_detail' },
   { table: 'dialogue_case', column: 'confidential_notes' },
   { table: 'case_transition', column: 'reason' },
+  { table: 'meeting', column: 'location_detail' },
+  { table: 'meeting', column: 'outcome_notes' },
+  { table: 'mission_order', column: 'decision_reason' },
 ];

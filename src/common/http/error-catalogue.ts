@@ -82,6 +82,17 @@ export const ERROR_CATALOGUE = {
       detail: "Un membre de l'équipe doit être un médiateur actif de l'association du dossier.",
     },
   },
+  invalid_attendee: {
+    status: 400,
+    en: {
+      title: 'Not on the team',
+      detail: 'Every attendee of a meeting must be on the case team.',
+    },
+    fr: {
+      title: "Hors de l'équipe",
+      detail: "Chaque participant à une réunion doit faire partie de l'équipe du dossier.",
+    },
+  },
   identity_consent_required: {
     status: 400,
     en: {
@@ -91,6 +102,41 @@ export const ERROR_CATALOGUE = {
     fr: {
       title: 'Consentement requis',
       detail: "Un nom réel ou un contact n'est enregistré qu'avec consentToRecordIdentity : true.",
+    },
+  },
+  area_outside_jurisdiction: {
+    status: 400,
+    en: {
+      title: 'Area outside jurisdiction',
+      detail: "Every area of a mission order must lie within the authority's jurisdiction.",
+    },
+    fr: {
+      title: 'Zone hors juridiction',
+      detail: "Chaque zone d'un ordre de mission doit relever de la juridiction de l'autorité.",
+    },
+  },
+  invalid_mission_order_holder: {
+    status: 400,
+    en: {
+      title: 'Invalid holder',
+      detail:
+        'A coordinator requests orders for active mediators of the association; a mediator only for themself.',
+    },
+    fr: {
+      title: 'Titulaire invalide',
+      detail:
+        "Un coordinateur demande des ordres pour les médiateurs actifs de l'association ; un médiateur pour lui-même seulement.",
+    },
+  },
+  invalid_validity_window: {
+    status: 400,
+    en: {
+      title: 'Invalid validity window',
+      detail: 'validUntil must come after validFrom, at most 90 days later.',
+    },
+    fr: {
+      title: 'Période de validité invalide',
+      detail: 'validUntil doit suivre validFrom, au plus 90 jours après.',
     },
   },
   weak_password: {
@@ -274,6 +320,52 @@ export const ERROR_CATALOGUE = {
     fr: {
       title: 'Transition invalide',
       detail: 'Le dossier ne peut pas passer de son statut actuel au statut demandé.',
+    },
+  },
+  holder_identity_missing: {
+    status: 409,
+    en: {
+      title: 'Holder identity missing',
+      detail:
+        'Every holder needs a legal name and an ID document number on file before the order is approved.',
+    },
+    fr: {
+      title: 'Identité du titulaire manquante',
+      detail:
+        "Chaque titulaire doit avoir un nom légal et un numéro de pièce d'identité enregistrés avant l'approbation.",
+    },
+  },
+  mission_order_not_approved: {
+    status: 409,
+    en: {
+      title: 'Order not approved',
+      detail: 'Credentials exist only for an approved mission order.',
+    },
+    fr: {
+      title: 'Ordre non approuvé',
+      detail: "Les attestations n'existent que pour un ordre de mission approuvé.",
+    },
+  },
+  meeting_overlap: {
+    status: 409,
+    en: {
+      title: 'Double booking',
+      detail: 'An attendee already has a meeting at an overlapping time.',
+    },
+    fr: {
+      title: 'Double réservation',
+      detail: 'Un participant a déjà une réunion sur un créneau qui se chevauche.',
+    },
+  },
+  meeting_closed: {
+    status: 409,
+    en: {
+      title: 'Meeting over',
+      detail: 'This meeting was held or cancelled: it cannot change any more.',
+    },
+    fr: {
+      title: 'Réunion terminée',
+      detail: 'Cette réunion a eu lieu ou a été annulée : elle ne peut plus changer.',
     },
   },
   totp_already_enabled: {

@@ -6,7 +6,7 @@ import { Notification } from './notification.entity';
 
 export interface NewNotification {
   userId: string;
-  kind: 'case_assigned' | 'coordination_request';
+  kind: 'case_assigned' | 'coordination_request' | 'mission_order_decided';
   subjectType: string;
   subjectId: string | null;
   /** Free text: stored encrypted, bound to the notification's row. */

@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { LANGUAGE_CODE, MAX_LANGUAGES } from '../../cases/dto/create-case.dto';
+import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../meeting-status';
+
+/** A date-time with its offset (`Z` or `±hh:mm`): never a server-local time. */
+export const WITH_TIME_ZONE = /T.*(Z|[+-]\d{2}:\d{2})$/;
+export const MAX_ATTENDEES = 50;
+export const MAX_PARTIES = 50;
+
+export class CreateMeetingDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
+  @Optional()
+  @LowerCase()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-12-03T08:00:00Z' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(WITH_TIME_ZONE)
+  scheduledAt: string;
+
+  @ApiProperty({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES, example: 120 })
+  @IsInt()
+  @Min(MIN_DURATION_MINUTES)
+  @Max(MAX_DURATION_MINUTES)
+  durationMinutes: number;
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Mediators of the case team who attend (at least one).',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_ATTENDEES)
+  @ArrayUnique()
+  @LowerCase()
+  @IsUUID('all', { each: true })
+  attendeeUserIds: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Parties of the same case.' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PARTIES)
+  @ArrayUnique()
+  @LowerCase()
+  @IsUUID('all', { each: true })
+  partyIds?: string[];
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  agenda?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['ffm', 'dts'], description: 'ISO 639-3 codes.' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LANGUAGES)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(LANGUAGE_CODE, { each: true })
+  languages?: string[];
+
+  @ApiPropertyOptional({ default: false })
+  @Optional()
+  @IsBoolean()
+  interpreterNeeded?: boolean;
+
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description: 'Exact place. Encrypted at rest; case team only (coordinators: 403).',
+  })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  locationDetail?: string;
+}

@@ -1,0 +1,83 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { LANGUAGE_CODE, MAX_LANGUAGES } from '../../cases/dto/create-case.dto';
+import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../meeting-status';
+import { MAX_ATTENDEES, MAX_PARTIES, WITH_TIME_ZONE } from './create-meeting.dto';
+
+/** What a PATCH may change; status goes through the outcome route. */
+export class UpdateMeetingDto {
+  @ApiPropertyOptional({ format: 'date-time' })
+  @Optional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(WITH_TIME_ZONE)
+  scheduledAt?: string;
+
+  @ApiPropertyOptional({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES })
+  @Optional()
+  @IsInt()
+  @Min(MIN_DURATION_MINUTES)
+  @Max(MAX_DURATION_MINUTES)
+  durationMinutes?: number;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @Optional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_ATTENDEES)
+  @ArrayUnique()
+  @LowerCase()
+  @IsUUID('all', { each: true })
+  attendeeUserIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PARTIES)
+  @ArrayUnique()
+  @LowerCase()
+  @IsUUID('all', { each: true })
+  partyIds?: string[];
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  agenda?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['ffm', 'bam'] })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LANGUAGES)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(LANGUAGE_CODE, { each: true })
+  languages?: string[];
+
+  @ApiPropertyOptional()
+  @Optional()
+  @IsBoolean()
+  interpreterNeeded?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Case team only (coordinators: 403).' })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  locationDetail?: string;
+}

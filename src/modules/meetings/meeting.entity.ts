@@ -1,0 +1,81 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { DialogueCase } from '../cases/dialogue-case.entity';
+import { User } from '../users/user.entity';
+import { MEETING_STATUSES, MeetingStatus } from './meeting-status';
+
+/** A scheduled session of a dialogue case. */
+@Entity('meeting')
+@Check('ck_meeting_status', `"status" IN (${MEETING_STATUSES.map((s) => `'${s}'`).join(', ')})`)
+@Check('ck_meeting_duration_minutes', '"duration_minutes" BETWEEN 1 AND 1440')
+@Index('ix_meeting_case_id_scheduled_at', ['caseId', 'scheduledAt'])
+@Index('ix_meeting_scheduled_at_id', ['scheduledAt', 'id'])
+export class Meeting {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  caseId: string;
+
+  @ManyToOne(() => DialogueCase, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_meeting_case_id' })
+  dialogueCase?: DialogueCase;
+
+  @Column('timestamptz')
+  scheduledAt: Date;
+
+  @Column('integer')
+  durationMinutes: number;
+
+  @Column('text')
+  status: MeetingStatus;
+
+  @Column('text', { nullable: true })
+  agenda: string | null;
+
+  /** ISO 639-3 codes. */
+  @Column('text', { array: true, default: () => "'{}'" })
+  languages: string[];
+
+  @Column('boolean', { default: false })
+  interpreterNeeded: boolean;
+
+  /** Encrypted: the exact place. */
+  @Column('text', { nullable: true })
+  locationDetail: string | null;
+
+  /** Encrypted. */
+  @Column('text', { nullable: true })
+  outcomeNotes: string | null;
+
+  /** Parties of the same case (checked by the service against case_party). */
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  partyIds: string[];
+
+  @Index('ix_meeting_created_by')
+  @Column('uuid')
+  createdBy: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_meeting_created_by' })
+  creator?: User;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,447 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AccessService, CaseAccess } from '../../common/access/access.service';
+import { fieldNames } from '../../common/audit/audit-input';
+import { AuditService } from '../../common/audit/audit.service';
+import { Principal } from '../../common/auth/principal';
+import { AppError } from '../../common/http/app-error';
+import { DEFAULT_PAGE_SIZE, decodeCursor, Page } from '../../common/http/pagination';
+import { encodeCursor } from '../../common/http/pagination';
+import { Transactions } from '../../database/transactions';
+import { MissionOrderCoverageService } from '../mission-orders/mission-order-coverage.service';
+import { CreateMeetingDto } from './dto/create-meeting.dto';
+import { ListMeetingsQueryDto } from './dto/list-meetings.query';
+import { MeetingOutcomeDto } from './dto/meeting-outcome.dto';
+import { MeetingResponse, MissionOrderCoverageResponse } from './dto/meeting.response';
+import { UpdateMeetingDto } from './dto/update-meeting.dto';
+import { holdsSlot, isOpen, MeetingStatus } from './meeting-status';
+import { endOf, toMeetingResponse } from './meetings.mapper';
+import {
+  AttendeeOverlap,
+  MeetingChanges,
+  MeetingRow,
+  MeetingsRepository,
+  SENSITIVE_MEETING_FIELDS,
+} from './meetings.repository';
+
+const OPEN_STATUSES: readonly MeetingStatus[] = ['planned', 'postponed'];
+
+/**
+ * Meetings of a dialogue case. Every call resolves the meeting to its case
+ * through AccessService (not visible → 404, as for a random id). Double
+ * bookings are refused by the database (exclusion constraint on the
+ * attendees' time ranges), not by a read-then-write check.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly meetings: MeetingsRepository,
+    private readonly access: AccessService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly coverage: MissionOrderCoverageService,
+  ) {}
+
+  async create(
+    principal: Principal,
+    caseId: string,
+    dto: CreateMeetingDto,
+  ): Promise<MeetingResponse> {
+    const access = await this.access.caseFor(principal, caseId);
+    if (dto.locationDetail !== undefined && !access.mayReadSensitive) {
+      throw new AppError('forbidden');
+    }
+    await this.checkReferences(caseId, dto.attendeeUserIds, dto.partyIds);
+    const scheduledAt = new Date(dto.scheduledAt);
+
+    if (dto.id) {
+      const existing = await this.meetings.findById(dto.id);
+      if (existing) return this.sameMeeting(principal, access, existing, dto);
+    }
+    const id = dto.id ?? randomUUID();
+    try {
+      await this.transactions.run(async (tx) => {
+        const inserted = await this.meetings.insertIfAbsent(tx, {
+          id,
+          caseId,
+          scheduledAt,
+          durationMinutes: dto.durationMinutes,
+          agenda: dto.agenda ?? null,
+          languages: dto.languages ?? [],
+          interpreterNeeded: dto.interpreterNeeded ?? false,
+          locationDetail: dto.locationDetail ?? null,
+          partyIds: dto.partyIds ?? [],
+          createdBy: principal.userId,
+        });
+        if (!inserted) throw new AppError('duplicate');
+        await this.meetings.setAttendees(
+          tx,
+          id,
+          dto.attendeeUserIds,
+          scheduledAt,
+          dto.durationMinutes,
+          true,
+        );
+        await this.audit.record(tx, {
+          action: 'meeting.create',
+          entityType: 'meeting',
+          entityId: id,
+          associationId: access.associationId,
+          details: { ids: [caseId], fields: fieldNames(dto, ['id']) },
+        });
+      });
+    } catch (error) {
+      if (error instanceof AttendeeOverlap) {
+        throw await this.overlap(
+          principal,
+          dto.attendeeUserIds,
+          scheduledAt,
+          dto.durationMinutes,
+          id,
+        );
+      }
+      throw error;
+    }
+    const row = (await this.meetings.findById(id)) as MeetingRow;
+    // The creator wrote this value: the team gets it back, unaudited (as for cases).
+    return toMeetingResponse(
+      row,
+      await this.coverageOf(row),
+      access.mayReadSensitive
+        ? { locationDetail: dto.locationDetail ?? null, outcomeNotes: null }
+        : undefined,
+    );
+  }
+
+  /** The caller's visible meetings in calendar order, keyset by (scheduledAt, id). */
+  async list(principal: Principal, query: ListMeetingsQueryDto): Promise<Page<MeetingResponse>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    if (after && !validCursorKey(after)) {
+      throw new AppError('validation_failed', {
+        errors: [{ field: 'cursor', message: 'invalid cursor', code: 'matches' }],
+      });
+    }
+    const from = query.from === undefined ? undefined : new Date(query.from);
+    const to = query.to === undefined ? undefined : new Date(query.to);
+    const rows = await this.meetings.list({
+      visible: this.access.visibleCases(principal, 'c', 1),
+      caseId: query.caseId,
+      from,
+      to,
+      after,
+      limit,
+    });
+    const more = rows.length > limit;
+    const slice = more ? rows.slice(0, limit) : rows;
+    // Lists never carry the sensitive fields: read one meeting to see them.
+    const items = await Promise.all(
+      slice.map(async (row) => toMeetingResponse(row, await this.coverageOf(row))),
+    );
+    const last = slice[slice.length - 1];
+    return {
+      items,
+      nextCursor: more ? encodeCursor([last.scheduledAtKey, last.id]) : null,
+    };
+  }
+
+  async get(principal: Principal, id: string): Promise<MeetingResponse> {
+    const { access } = await this.resolve(principal, id);
+    const row = await this.meetings.findById(id);
+    if (!row) throw new AppError('not_found');
+    return this.present(access, row);
+  }
+
+  /** Conditional update on the version the client read; rescheduling is re-checked by the database. */
+  async update(
+    principal: Principal,
+    id: string,
+    version: number,
+    dto: UpdateMeetingDto,
+  ): Promise<MeetingResponse> {
+    const { access, caseId } = await this.resolve(principal, id);
+    if (dto.locationDetail !== undefined && !access.mayReadSensitive) {
+      throw new AppError('forbidden');
+    }
+    await this.checkReferences(caseId, dto.attendeeUserIds, dto.partyIds);
+    const changes: MeetingChanges = {
+      agenda: dto.agenda,
+      languages: dto.languages,
+      interpreterNeeded: dto.interpreterNeeded,
+      locationDetail: dto.locationDetail,
+      partyIds: dto.partyIds,
+      durationMinutes: dto.durationMinutes,
+      scheduledAt: dto.scheduledAt === undefined ? undefined : new Date(dto.scheduledAt),
+    };
+    for (const key of Object.keys(changes) as (keyof MeetingChanges)[]) {
+      if (changes[key] === undefined) delete changes[key];
+    }
+    const reschedules =
+      dto.scheduledAt !== undefined ||
+      dto.durationMinutes !== undefined ||
+      dto.attendeeUserIds !== undefined;
+    let attempted: MeetingRow | null = null;
+    try {
+      const row = await this.transactions.run(async (tx) => {
+        const updated = await this.meetings.updateIf(
+          tx,
+          id,
+          { version, statuses: OPEN_STATUSES },
+          changes,
+        );
+        const current = await this.meetings.findById(id, tx);
+        if (!current) throw new AppError('not_found');
+        if (!updated) {
+          if (current.version !== version) {
+            throw new AppError('stale_version', {
+              extensions: { currentVersion: current.version },
+            });
+          }
+          throw new AppError('meeting_closed', { extensions: { currentStatus: current.status } });
+        }
+        attempted = current;
+        if (reschedules) {
+          await this.meetings.setAttendees(
+            tx,
+            id,
+            dto.attendeeUserIds ?? current.attendeeUserIds,
+            current.scheduledAt,
+            current.durationMinutes,
+            holdsSlot(current.status),
+          );
+        }
+        const after = (await this.meetings.findById(id, tx)) as MeetingRow;
+        await this.audit.record(tx, {
+          action: 'meeting.update',
+          entityType: 'meeting',
+          entityId: id,
+          associationId: access.associationId,
+          details: { ids: [caseId], fields: fieldNames(dto) },
+        });
+        return after;
+      });
+      return await this.present(access, row);
+    } catch (error) {
+      const tried = attempted as MeetingRow | null;
+      if (error instanceof AttendeeOverlap && tried) {
+        throw await this.overlap(
+          principal,
+          dto.attendeeUserIds ?? tried.attendeeUserIds,
+          tried.scheduledAt,
+          tried.durationMinutes,
+          id,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Held or cancelled frees the attendees' slots; postponed moves them to the new time. */
+  async outcome(
+    principal: Principal,
+    id: string,
+    dto: MeetingOutcomeDto,
+  ): Promise<MeetingResponse> {
+    const { access, caseId } = await this.resolve(principal, id);
+    if (dto.outcomeNotes !== undefined && !access.mayReadSensitive) {
+      throw new AppError('forbidden');
+    }
+    let rescheduledAt: Date | undefined;
+    if (dto.status === 'postponed') {
+      if (dto.rescheduledAt === undefined) {
+        throw fieldError('rescheduledAt', 'is required to postpone', 'isDefined');
+      }
+      rescheduledAt = new Date(dto.rescheduledAt);
+      if (rescheduledAt.getTime() <= Date.now()) {
+        throw fieldError('rescheduledAt', 'must be in the future', 'min');
+      }
+    } else if (dto.rescheduledAt !== undefined) {
+      throw fieldError('rescheduledAt', 'only with postponed', 'whitelistValidation');
+    }
+    const current = await this.meetings.findById(id);
+    if (!current) throw new AppError('not_found');
+    if (!isOpen(current.status)) {
+      throw new AppError('meeting_closed', { extensions: { currentStatus: current.status } });
+    }
+    const changes: MeetingChanges = { status: dto.status };
+    if (dto.outcomeNotes !== undefined) changes.outcomeNotes = dto.outcomeNotes;
+    if (rescheduledAt) changes.scheduledAt = rescheduledAt;
+    try {
+      const row = await this.transactions.run(async (tx) => {
+        const moved = await this.meetings.updateIf(
+          tx,
+          id,
+          { version: current.version, statuses: [current.status] },
+          changes,
+        );
+        if (!moved) throw new AppError('conflict');
+        if (rescheduledAt) {
+          await this.meetings.setAttendees(
+            tx,
+            id,
+            current.attendeeUserIds,
+            rescheduledAt,
+            current.durationMinutes,
+            true,
+          );
+        } else {
+          await this.meetings.setAttendeesActive(tx, id, false);
+        }
+        const after = (await this.meetings.findById(id, tx)) as MeetingRow;
+        await this.audit.record(tx, {
+          action: 'meeting.outcome',
+          entityType: 'meeting',
+          entityId: id,
+          associationId: access.associationId,
+          details: {
+            ids: [caseId],
+            from: current.status,
+            to: dto.status,
+            fields: fieldNames(dto, ['status']),
+          },
+        });
+        return after;
+      });
+      return await this.present(access, row);
+    } catch (error) {
+      if (error instanceof AttendeeOverlap && rescheduledAt) {
+        throw await this.overlap(
+          principal,
+          current.attendeeUserIds,
+          rescheduledAt,
+          current.durationMinutes,
+          id,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** The meeting's case and the caller's access to it; 404 for an invisible or unknown id. */
+  private async resolve(
+    principal: Principal,
+    id: string,
+  ): Promise<{ access: CaseAccess; caseId: string }> {
+    const caseId = await this.meetings.caseIdOf(id);
+    if (!caseId) throw new AppError('not_found');
+    return { access: await this.access.caseFor(principal, caseId), caseId };
+  }
+
+  /** Attendees on the case team (else 400 invalid_attendee); parties of the same case (else 400). */
+  private async checkReferences(
+    caseId: string,
+    attendeeUserIds: string[] | undefined,
+    partyIds: string[] | undefined,
+  ): Promise<void> {
+    if (attendeeUserIds) {
+      const outsiders = await this.meetings.notOnTeam(caseId, attendeeUserIds);
+      if (outsiders.length > 0) {
+        throw new AppError('invalid_attendee', {
+          errors: [
+            { field: 'attendeeUserIds', message: 'not on the case team', code: 'invalid_attendee' },
+          ],
+        });
+      }
+    }
+    if (partyIds) {
+      const unknown = await this.meetings.notParties(caseId, partyIds);
+      if (unknown.length > 0) {
+        throw new AppError('invalid_reference', {
+          errors: [
+            { field: 'partyIds', message: 'not a party of the case', code: 'invalid_reference' },
+          ],
+        });
+      }
+    }
+  }
+
+  /**
+   * 409 meeting_overlap naming the other meeting's time; its id and case
+   * only when the caller may see that case.
+   */
+  private async overlap(
+    principal: Principal,
+    userIds: string[],
+    scheduledAt: Date,
+    durationMinutes: number,
+    meetingId: string,
+  ): Promise<AppError> {
+    const clash = await this.meetings.findClash(userIds, scheduledAt, durationMinutes, meetingId);
+    if (!clash) return new AppError('meeting_overlap');
+    let visible = false;
+    try {
+      await this.access.caseFor(principal, clash.caseId);
+      visible = true;
+    } catch {
+      visible = false;
+    }
+    return new AppError('meeting_overlap', {
+      extensions: {
+        conflict: {
+          userId: clash.userId,
+          scheduledAt: clash.scheduledAt.toISOString(),
+          durationMinutes: clash.durationMinutes,
+          endsAt: endOf(clash).toISOString(),
+          ...(visible ? { meetingId: clash.meetingId, caseId: clash.caseId } : {}),
+        },
+      },
+    });
+  }
+
+  private coverageOf(row: MeetingRow): Promise<MissionOrderCoverageResponse> {
+    return this.coverage.coverage(row.attendeeUserIds, row.areaId, row.scheduledAt, endOf(row));
+  }
+
+  /** The response for this caller; the team's read of sensitive values is audited. */
+  private async present(access: CaseAccess, row: MeetingRow): Promise<MeetingResponse> {
+    const coverage = await this.coverageOf(row);
+    if (!access.mayReadSensitive) return toMeetingResponse(row, coverage);
+    const read = SENSITIVE_MEETING_FIELDS.filter((f) => row[f] !== null);
+    const sensitive = {
+      locationDetail: this.meetings.decrypt(row, 'locationDetail'),
+      outcomeNotes: this.meetings.decrypt(row, 'outcomeNotes'),
+    };
+    if (read.length > 0) {
+      await this.audit.recordNow({
+        action: 'meeting.read_sensitive',
+        entityType: 'meeting',
+        entityId: row.id,
+        associationId: row.associationId,
+        details: { ids: [row.caseId], fields: [...read].sort() },
+      });
+    }
+    return toMeetingResponse(row, coverage, sensitive);
+  }
+
+  /** A repeated create with a known id is accepted only if it is the same meeting, by its creator. */
+  private async sameMeeting(
+    principal: Principal,
+    access: CaseAccess,
+    existing: MeetingRow,
+    dto: CreateMeetingDto,
+  ): Promise<MeetingResponse> {
+    const same =
+      existing.caseId === access.caseId &&
+      existing.createdBy === principal.userId &&
+      existing.scheduledAt.getTime() === new Date(dto.scheduledAt).getTime() &&
+      existing.durationMinutes === dto.durationMinutes;
+    if (!same) throw new AppError('duplicate');
+    return this.present(access, existing);
+  }
+}
+
+function fieldError(field: string, message: string, code: string): AppError {
+  return new AppError('validation_failed', { errors: [{ field, message, code }] });
+}
+
+/** [scheduled_at, id] as written by `list`: anything else would reach SQL as a bad cast. */
+function validCursorKey(key: unknown[]): boolean {
+  const [scheduledAt, id] = key;
+  return (
+    typeof scheduledAt === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(scheduledAt) &&
+    !Number.isNaN(Date.parse(scheduledAt)) &&
+    typeof id === 'string' &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+  );
+}

@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '../../../common/http/dto';
+
+/** Reject or revoke: why (stored encrypted). */
+export class DecisionReasonDto {
+  @ApiProperty({ minLength: 1, maxLength: 500, description: 'Why; stored encrypted.' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason: string;
+}

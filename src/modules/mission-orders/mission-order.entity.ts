@@ -1,0 +1,115 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { DialogueCase } from '../cases/dialogue-case.entity';
+import { Association } from '../organisations/association.entity';
+import { Authority } from '../organisations/authority.entity';
+import { User } from '../users/user.entity';
+import { MISSION_ORDER_STATUSES, MissionOrderStatus } from './mission-order-status';
+
+/**
+ * An official mandate (ordre de mission) for one or more mediators of an
+ * association, addressed to one authority, for areas of its jurisdiction.
+ */
+@Entity('mission_order')
+@Unique('uq_mission_order_order_number', ['orderNumber'])
+@Check(
+  'ck_mission_order_status',
+  `"status" IN (${MISSION_ORDER_STATUSES.map((s) => `'${s}'`).join(', ')})`,
+)
+@Check(
+  'ck_mission_order_validity',
+  `"valid_until" > "valid_from" AND "valid_until" <= "valid_from" + interval '90 days'`,
+)
+@Index('ix_mission_order_association_id_created_at', ['associationId', 'createdAt', 'id'])
+@Index('ix_mission_order_authority_id_created_at', ['authorityId', 'createdAt', 'id'])
+export class MissionOrder {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** Human-readable, e.g. `OM-2026-000123` (from a sequence). */
+  @Column('text')
+  orderNumber: string;
+
+  @Column('uuid')
+  associationId: string;
+
+  @ManyToOne(() => Association, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'association_id',
+    foreignKeyConstraintName: 'fk_mission_order_association_id',
+  })
+  association?: Association;
+
+  @Column('uuid')
+  authorityId: string;
+
+  @ManyToOne(() => Authority, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'authority_id', foreignKeyConstraintName: 'fk_mission_order_authority_id' })
+  authority?: Authority;
+
+  @Index('ix_mission_order_case_id')
+  @Column('uuid', { nullable: true })
+  caseId: string | null;
+
+  @ManyToOne(() => DialogueCase, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_mission_order_case_id' })
+  dialogueCase?: DialogueCase;
+
+  @Column('text')
+  purpose: string;
+
+  @Column('timestamptz')
+  validFrom: Date;
+
+  @Column('timestamptz')
+  validUntil: Date;
+
+  @Column('text')
+  status: MissionOrderStatus;
+
+  @Index('ix_mission_order_requested_by')
+  @Column('uuid')
+  requestedBy: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'requested_by', foreignKeyConstraintName: 'fk_mission_order_requested_by' })
+  requester?: User;
+
+  @Index('ix_mission_order_decided_by')
+  @Column('uuid', { nullable: true })
+  decidedBy: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'fk_mission_order_decided_by' })
+  decider?: User;
+
+  @Column('timestamptz', { nullable: true })
+  decidedAt: Date | null;
+
+  /** Encrypted (`enc:v1:…`): why it was rejected or revoked. */
+  @Column('text', { nullable: true })
+  decisionReason: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  revokedAt: Date | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../../common/auth/decorators';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
+import {
+  JwksResponse,
+  RevocationsResponse,
+  VerifyMissionOrderResponse,
+} from './dto/mission-order.response';
+import { MissionOrdersService } from './mission-orders.service';
+
+/**
+ * What a checkpoint needs, without a token: the signing public keys, the
+ * revocation list (hashes) and an online check of one credential.
+ */
+@ApiTags('mission-orders')
+@Controller()
+export class MissionOrdersPublicController {
+  constructor(private readonly orders: MissionOrdersService) {}
+
+  @Get('.well-known/mission-order-keys.json')
+  @Public()
+  @ApiOkResponse({ type: JwksResponse })
+  keys(): JwksResponse {
+    return this.orders.publicKeys() as JwksResponse;
+  }
+
+  @Get('api/v1/mission-orders/revocations')
+  @Public()
+  @ApiOkResponse({ type: RevocationsResponse })
+  revocations(): Promise<RevocationsResponse> {
+    return this.orders.revocations();
+  }
+
+  @Get('api/v1/verify/mission-orders/:token')
+  @Public()
+  @RateLimit('verify')
+  @ApiOkResponse({ type: VerifyMissionOrderResponse })
+  verify(@Param('token') token: string): Promise<VerifyMissionOrderResponse> {
+    return this.orders.verify(token);
+  }
+}

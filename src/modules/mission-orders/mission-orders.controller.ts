@@ -1,0 +1,126 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
+import { Permission } from '../../common/auth/permission';
+import { Principal } from '../../common/auth/principal';
+import { etagOf } from '../../common/http/etag';
+import { IdParam } from '../../common/http/params';
+import { CreateMissionOrderDto } from './dto/create-mission-order.dto';
+import { DecisionReasonDto } from './dto/decide-mission-order.dto';
+import { DocumentQueryDto } from './dto/document.query';
+import { ListMissionOrdersQueryDto } from './dto/list-mission-orders.query';
+import {
+  MissionOrderCredential,
+  MissionOrderPage,
+  MissionOrderResponse,
+} from './dto/mission-order.response';
+import { MissionOrdersService } from './mission-orders.service';
+
+@ApiTags('mission-orders')
+@ApiBearerAuth()
+@Controller('api/v1/mission-orders')
+export class MissionOrdersController {
+  constructor(private readonly orders: MissionOrdersService) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission(Permission.MissionOrdersRequest)
+  @ApiCreatedResponse({ type: MissionOrderResponse })
+  request(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateMissionOrderDto,
+  ): Promise<MissionOrderResponse> {
+    return this.orders.request(principal, dto);
+  }
+
+  @Get()
+  @RequirePermission(Permission.MissionOrdersRead)
+  @ApiOkResponse({ type: MissionOrderPage })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListMissionOrdersQueryDto,
+  ): Promise<MissionOrderPage> {
+    return this.orders.list(principal, query);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.MissionOrdersRead)
+  @ApiOkResponse({ type: MissionOrderResponse })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MissionOrderResponse> {
+    const found = await this.orders.get(principal, id);
+    void reply.header('etag', etagOf(found.version));
+    return found;
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequirePermission(Permission.MissionOrdersDecide)
+  @ApiOkResponse({ type: MissionOrderResponse })
+  approve(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+  ): Promise<MissionOrderResponse> {
+    return this.orders.approve(principal, id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @RequirePermission(Permission.MissionOrdersDecide)
+  @ApiOkResponse({ type: MissionOrderResponse })
+  reject(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() dto: DecisionReasonDto,
+  ): Promise<MissionOrderResponse> {
+    return this.orders.reject(principal, id, dto);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @RequirePermission(Permission.MissionOrdersDecide)
+  @ApiOkResponse({ type: MissionOrderResponse })
+  revoke(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() dto: DecisionReasonDto,
+  ): Promise<MissionOrderResponse> {
+    return this.orders.revoke(principal, id, dto);
+  }
+
+  @Get(':id/credentials')
+  @RequirePermission(Permission.MissionOrdersRead)
+  @ApiOkResponse({ type: [MissionOrderCredential] })
+  credentials(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+  ): Promise<MissionOrderCredential[]> {
+    return this.orders.credentials(principal, id);
+  }
+
+  @Get(':id/document')
+  @RequirePermission(Permission.MissionOrdersRead)
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'One page, in French, with the QR code of the credential.' })
+  async document(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Query() query: DocumentQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const pdf = await this.orders.document(principal, id, query.holderUserId);
+    void reply.header('content-type', 'application/pdf');
+    void reply.header('content-disposition', 'inline; filename="ordre-de-mission.pdf"');
+    return pdf;
+  }
+}

@@ -1,0 +1,289 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { FieldCipher } from '../../common/crypto/field-cipher';
+import { Principal } from '../../common/auth/principal';
+import { Tx } from '../../database/transactions';
+import { MissionOrderArea } from './mission-order-area.entity';
+import { MissionOrderHolder } from './mission-order-holder.entity';
+import { MissionOrder } from './mission-order.entity';
+import { MissionOrderStatus } from './mission-order-status';
+
+/** A mission order as read, with its holders, areas and authority name. */
+export interface MissionOrderRow {
+  id: string;
+  orderNumber: string;
+  associationId: string;
+  authorityId: string;
+  authorityName: string;
+  caseId: string | null;
+  purpose: string;
+  validFrom: Date;
+  validUntil: Date;
+  status: MissionOrderStatus;
+  requestedBy: string;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  revokedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  createdAtKey: string;
+  holderUserIds: string[];
+  areas: { id: string; name: string; level: string }[];
+}
+
+export interface NewMissionOrder {
+  id: string;
+  associationId: string;
+  authorityId: string;
+  caseId: string | null;
+  purpose: string;
+  validFrom: Date;
+  validUntil: Date;
+  requestedBy: string;
+  holderUserIds: string[];
+  areaIds: string[];
+}
+
+export interface HolderCandidate {
+  id: string;
+  role: string;
+  associationId: string | null;
+  disabled: boolean;
+  hasLegalIdentity: boolean;
+}
+
+export interface ListFilter {
+  principal: Principal;
+  status?: MissionOrderStatus | 'expired';
+  after: [string, string] | null;
+  limit: number;
+}
+
+const SELECT_ORDER = `
+  SELECT o.id, o.order_number AS "orderNumber", o.association_id AS "associationId",
+         o.authority_id AS "authorityId", au.name AS "authorityName", o.case_id AS "caseId",
+         o.purpose, o.valid_from AS "validFrom", o.valid_until AS "validUntil", o.status,
+         o.requested_by AS "requestedBy", o.decided_by AS "decidedBy", o.decided_at AS "decidedAt",
+         o.decision_reason AS "decisionReason", o.revoked_at AS "revokedAt", o.version,
+         o.created_at AS "createdAt", o.updated_at AS "updatedAt",
+         to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey",
+         coalesce((SELECT array_agg(h.user_id::text ORDER BY h.user_id)
+                     FROM mission_order_holder h WHERE h.mission_order_id = o.id), '{}') AS "holderUserIds",
+         coalesce((SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'level', a.level)
+                                   ORDER BY a.name, a.id)
+                     FROM mission_order_area oa JOIN area a ON a.id = oa.area_id
+                    WHERE oa.mission_order_id = o.id), '[]') AS "areas"
+    FROM mission_order o
+    JOIN authority au ON au.id = o.authority_id`;
+
+/** Mission orders, their holders and areas; the only place that touches their tables. */
+@Injectable()
+export class MissionOrdersRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  private manager(tx?: Tx): EntityManager {
+    return tx ?? this.dataSource.manager;
+  }
+
+  decryptReason(row: MissionOrderRow): string | null {
+    return this.cipher.decryptNullable(row.decisionReason, {
+      table: 'mission_order',
+      column: 'decision_reason',
+      rowId: row.id,
+    });
+  }
+
+  async findById(id: string, tx?: Tx): Promise<MissionOrderRow | null> {
+    const rows: MissionOrderRow[] = await this.manager(tx).query(
+      `${SELECT_ORDER} WHERE o.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findByOrderNumber(orderNumber: string): Promise<MissionOrderRow | null> {
+    const rows: MissionOrderRow[] = await this.dataSource.query(
+      `${SELECT_ORDER} WHERE o.order_number = $1`,
+      [orderNumber],
+    );
+    return rows[0] ?? null;
+  }
+
+  async authorityExists(authorityId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM authority WHERE id = $1', [
+      authorityId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** For each requested area: whether it exists and lies in the authority's jurisdiction. */
+  async areasInJurisdiction(
+    authorityId: string,
+    areaIds: string[],
+  ): Promise<{ id: string; inJurisdiction: boolean }[]> {
+    return this.dataSource.query(
+      `WITH RECURSIVE chain AS (
+              SELECT a.id AS origin, a.id, a.parent_id FROM area a WHERE a.id = ANY($2::uuid[])
+              UNION ALL
+              SELECT c.origin, p.id, p.parent_id FROM area p JOIN chain c ON p.id = c.parent_id
+         )
+       SELECT c.origin AS id,
+              bool_or(j.area_id IS NOT NULL) AS "inJurisdiction"
+         FROM chain c
+         LEFT JOIN authority_jurisdiction j ON j.area_id = c.id AND j.authority_id = $1
+        GROUP BY c.origin`,
+      [authorityId, areaIds],
+    );
+  }
+
+  async holderCandidates(userIds: string[]): Promise<HolderCandidate[]> {
+    return this.dataSource.query(
+      `SELECT id, role, association_id AS "associationId", disabled,
+              (legal_name IS NOT NULL AND id_document_number IS NOT NULL) AS "hasLegalIdentity"
+         FROM app_user WHERE id = ANY($1::uuid[])`,
+      [userIds],
+    );
+  }
+
+  /** Active coordinators of an association (notified of decisions). */
+  async coordinatorIds(associationId: string, tx?: Tx): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager(tx).query(
+      `SELECT id FROM app_user
+        WHERE association_id = $1 AND role = 'coordinator' AND NOT disabled ORDER BY id`,
+      [associationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Inserts the order (number from the sequence), its holders and areas. */
+  async insert(tx: Tx, order: NewMissionOrder): Promise<void> {
+    const numbers: { orderNumber: string }[] = await tx.query(
+      `SELECT 'OM-' || to_char(now() AT TIME ZONE 'UTC', 'YYYY') || '-' ||
+              lpad(nextval('mission_order_number_seq')::text, 6, '0') AS "orderNumber"`,
+    );
+    await tx.insert(MissionOrder, {
+      id: order.id,
+      orderNumber: numbers[0].orderNumber,
+      associationId: order.associationId,
+      authorityId: order.authorityId,
+      caseId: order.caseId,
+      purpose: order.purpose,
+      validFrom: order.validFrom,
+      validUntil: order.validUntil,
+      status: 'requested',
+      requestedBy: order.requestedBy,
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null,
+      revokedAt: null,
+    });
+    await tx.insert(
+      MissionOrderHolder,
+      order.holderUserIds.map((userId) => ({ missionOrderId: order.id, userId })),
+    );
+    await tx.insert(
+      MissionOrderArea,
+      order.areaIds.map((areaId) => ({ missionOrderId: order.id, areaId })),
+    );
+  }
+
+  /** Moves the order from `from` to `to` only if it is still in `from` (conditional UPDATE). */
+  async decide(
+    tx: Tx,
+    id: string,
+    from: MissionOrderStatus,
+    to: MissionOrderStatus,
+    decidedBy: string,
+    reason: string | null,
+  ): Promise<boolean> {
+    const encrypted = this.cipher.encryptNullable(reason, {
+      table: 'mission_order',
+      column: 'decision_reason',
+      rowId: id,
+    });
+    const result: [unknown, number] = await tx.query(
+      `UPDATE mission_order
+          SET status = $3,
+              decided_by = $4,
+              decided_at = now(),
+              decision_reason = $5,
+              revoked_at = CASE WHEN $3 = 'revoked' THEN now() ELSE revoked_at END,
+              version = version + 1,
+              updated_at = now()
+        WHERE id = $1 AND status = $2`,
+      [id, from, to, decidedBy, encrypted],
+    );
+    return result[1] === 1;
+  }
+
+  /** Keyset page, newest first, of the orders the caller may see. */
+  async list(filter: ListFilter): Promise<MissionOrderRow[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const conditions = [this.visibleSql(filter.principal, param)];
+    if (filter.status === 'expired') {
+      conditions.push(`o.status = 'approved' AND o.valid_until < now()`);
+    } else if (filter.status === 'approved') {
+      conditions.push(`o.status = 'approved' AND o.valid_until >= now()`);
+    } else if (filter.status) {
+      conditions.push(`o.status = ${param(filter.status)}`);
+    }
+    if (filter.after) {
+      conditions.push(
+        `(o.created_at, o.id) < (${param(filter.after[0])}::timestamptz, ${param(filter.after[1])}::uuid)`,
+      );
+    }
+    const sql = `${SELECT_ORDER} WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}
+      ORDER BY o.created_at DESC, o.id DESC LIMIT ${param(filter.limit + 1)}`;
+    return this.dataSource.query(sql, params);
+  }
+
+  /** Coordinator: own association; mediator: where holder; official: own authority. */
+  private visibleSql(principal: Principal, param: (value: unknown) => string): string {
+    if (principal.role === 'coordinator' && principal.associationId) {
+      return `o.association_id = ${param(principal.associationId)}::uuid`;
+    }
+    if (principal.role === 'mediator') {
+      return `EXISTS (SELECT 1 FROM mission_order_holder h
+                       WHERE h.mission_order_id = o.id AND h.user_id = ${param(principal.userId)}::uuid)`;
+    }
+    if (principal.role === 'official' && principal.authorityId) {
+      return `o.authority_id = ${param(principal.authorityId)}::uuid`;
+    }
+    return 'false';
+  }
+
+  /** What an official may know of a linked case: code name, commune, type. */
+  async caseSummary(
+    caseId: string,
+  ): Promise<{ codeName: string; communeName: string; type: string } | null> {
+    const rows: { codeName: string; communeName: string; type: string }[] =
+      await this.dataSource.query(
+        `SELECT c.code_name AS "codeName", a.name AS "communeName", c.type
+           FROM dialogue_case c JOIN area a ON a.id = c.area_id WHERE c.id = $1`,
+        [caseId],
+      );
+    return rows[0] ?? null;
+  }
+
+  /** Order numbers of revoked orders, and when the list last changed. */
+  async revoked(): Promise<{ orderNumbers: string[]; updatedAt: Date | null }> {
+    const rows: { orderNumber: string; revokedAt: Date }[] = await this.dataSource.query(
+      `SELECT order_number AS "orderNumber", revoked_at AS "revokedAt"
+         FROM mission_order WHERE status = 'revoked' ORDER BY order_number`,
+    );
+    const updatedAt = rows.reduce<Date | null>(
+      (max, r) => (max === null || r.revokedAt > max ? r.revokedAt : max),
+      null,
+    );
+    return { orderNumbers: rows.map((r) => r.orderNumber), updatedAt };
+  }
+}
