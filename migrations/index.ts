@@ -7,6 +7,8 @@ import { DialogueCases1795495000000 } from './1795495000000-DialogueCases';
 import { CaseMembersAndRegistry1795495100000 } from './1795495100000-CaseMembersAndRegistry';
 import { MissionOrders1795495200000 } from './1795495200000-MissionOrders';
 import { Meetings1795495300000 } from './1795495300000-Meetings';
+import { Accords1795495400000 } from './1795495400000-Accords';
+import { NotificationsOutbox1795495500000 } from './1795495500000-NotificationsOutbox';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   CaseMembersAndRegistry1795495100000,
   MissionOrders1795495200000,
   Meetings1795495300000,
+  Accords1795495400000,
+  NotificationsOutbox1795495500000,
 ];

@@ -9,13 +9,16 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AccordsModule } from './modules/accords/accords.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CaseMembersModule } from './modules/case-members/case-members.module';
 import { CasesModule } from './modules/cases/cases.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { UsersModule } from './modules/users/users.module';
@@ -43,6 +46,9 @@ export class AppModule {
         RegistryModule,
         MissionOrdersModule,
         MeetingsModule,
+        AccordsModule,
+        NotificationsModule,
+        DashboardModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -134,6 +134,12 @@ class EnvSchema {
     message: `each entry must look like login=20 (groups: ${Object.keys(RATE_LIMIT_DEFAULTS).join(', ')})`,
   })
   TOGUNA_RATE_LIMITS: string[] = [];
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 3600)
+  TOGUNA_SCHEDULER_INTERVAL_SECONDS = 300;
 }
 
 export interface AppConfig {
@@ -159,6 +165,8 @@ export interface AppConfig {
   requireTotpRoles: TotpPolicyRole[];
   /** Requests per minute per client address, by route group. */
   rateLimits: Record<RateLimitPolicy, number>;
+  /** How often the follow-up reminder job runs, in seconds; 0 = never. */
+  schedulerIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -210,5 +218,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         }),
       ),
     },
+    schedulerIntervalSeconds: parsed.TOGUNA_SCHEDULER_INTERVAL_SECONDS,
   };
 }

@@ -14,11 +14,20 @@ import { CaseTransition } from '../modules/cases/case-transition.entity';
 import { CaseParty } from '../modules/case-members/case-party.entity';
 import { CaseParticipant } from '../modules/case-members/case-participant.entity';
 import { Notification } from '../modules/notifications/notification.entity';
+import { NotificationOutbox } from '../modules/notifications/notification-outbox.entity';
+import { FollowUpReminder } from '../modules/notifications/follow-up-reminder.entity';
 import { MissionOrder } from '../modules/mission-orders/mission-order.entity';
 import { MissionOrderHolder } from '../modules/mission-orders/mission-order-holder.entity';
 import { MissionOrderArea } from '../modules/mission-orders/mission-order-area.entity';
 import { Meeting } from '../modules/meetings/meeting.entity';
 import { MeetingAttendee } from '../modules/meetings/meeting-attendee.entity';
+import { Accord } from '../modules/accords/accord.entity';
+import { AccordTerm } from '../modules/accords/accord-term.entity';
+import { AccordTermRevision } from '../modules/accords/accord-term-revision.entity';
+import { FollowUp } from '../modules/accords/follow-up.entity';
+import { FollowUpAssessment } from '../modules/accords/follow-up-assessment.entity';
+import { Incident } from '../modules/accords/incident.entity';
+import { AccordFlag } from '../modules/accords/accord-flag.entity';
 
 /** Every entity, listed (not globbed) so the CLI, the app and Jest load the same classes. */
 export const ENTITIES = [
@@ -38,9 +47,18 @@ export const ENTITIES = [
   CaseParty,
   CaseParticipant,
   Notification,
+  NotificationOutbox,
+  FollowUpReminder,
   MissionOrder,
   MissionOrderHolder,
   MissionOrderArea,
   Meeting,
   MeetingAttendee,
+  Accord,
+  AccordTerm,
+  AccordTermRevision,
+  FollowUp,
+  FollowUpAssessment,
+  Incident,
+  AccordFlag,
 ];

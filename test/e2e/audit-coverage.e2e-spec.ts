@@ -237,6 +237,16 @@ describe('audit coverage (S10)', () => {
           .set(asCoordinator)
           .send({ caseId, areaId: commune, message: 'Audit coordination message' }),
       );
+      // Notifications (issue 6): the coordinator marks one of theirs read.
+      const { rows: mine } = await t.db.query<{ id: string }>(
+        `INSERT INTO notification (id, user_id, kind, subject_type, subject_id)
+         VALUES (gen_random_uuid(), $1, 'case_assigned', 'case', $2) RETURNING id`,
+        [caseCoordinator.id, caseId],
+      );
+      note(
+        'POST /api/v1/notifications/:id/read',
+        await t.http.post(`/api/v1/notifications/${mine[0].id}/read`).set(asCoordinator),
+      );
     }
 
     // Meetings (issue 5).
@@ -284,6 +294,85 @@ describe('audit coverage (S10)', () => {
           .post(`/api/v1/meetings/${meeting.body.id}/outcome`)
           .set(asMediator)
           .send({ status: 'held', outcomeNotes: 'Audit outcome notes' }),
+      );
+    }
+
+    // Accords, terms, follow-ups, flags (issue 6).
+    {
+      const association = await factory.association();
+      const accordCoordinator = await factory.user('coordinator', {
+        associationId: association.id,
+      });
+      const accordMediator = await factory.user('mediator', { associationId: association.id });
+      const asMediator = bearer((await login(t.http, accordMediator.username)).accessToken);
+      const asAccordCoordinator = bearer(
+        (await login(t.http, accordCoordinator.username)).accessToken,
+      );
+      const { id: caseId } = await factory.dialogueCase({
+        associationId: association.id,
+        areaId: await factory.areaId('Dinangourou', 'commune'),
+        createdBy: accordCoordinator.id,
+        status: 'negotiating',
+        team: [{ userId: accordMediator.id, lead: true }],
+      });
+      const party = await t.http
+        .post(`/api/v1/cases/${caseId}/parties`)
+        .set(asMediator)
+        .send({ name: 'Audit accord party', kind: 'community' });
+      const accord = note(
+        'POST /api/v1/cases/:id/accords',
+        await t.http.post(`/api/v1/cases/${caseId}/accords`).set(asMediator).send({
+          concludedAt: new Date().toISOString(),
+          kind: 'ceasefire',
+          form: 'verbal',
+          summary: 'Audit accord summary',
+        }),
+      );
+      const term = note(
+        'POST /api/v1/accords/:id/terms',
+        await t.http.post(`/api/v1/accords/${accord.body.id}/terms`).set(asMediator).send({
+          text: 'Audit term text',
+          category: 'taxation_zakat',
+          obligorPartyId: party.body.id,
+        }),
+      );
+      note(
+        'PATCH /api/v1/terms/:id',
+        await t.http
+          .patch(`/api/v1/terms/${term.body.id}`)
+          .set(asMediator)
+          .set('if-match', 'W/"1"')
+          .send({ text: 'Audit term amended' }),
+      );
+      note(
+        'POST /api/v1/accords/:id/follow-ups',
+        await t.http
+          .post(`/api/v1/accords/${accord.body.id}/follow-ups`)
+          .set(asMediator)
+          .send({
+            checkedAt: new Date().toISOString(),
+            method: 'visit',
+            assessments: [{ termId: term.body.id, status: 'minimal', note: 'Audit check note' }],
+            overall: 'tense',
+          }),
+      );
+      note(
+        'GET /api/v1/accords/:id (sensitive read)',
+        await t.http.get(`/api/v1/accords/${accord.body.id}`).set(asAccordCoordinator),
+      );
+      const flag = note(
+        'POST /api/v1/accords/:id/flags',
+        await t.http
+          .post(`/api/v1/accords/${accord.body.id}/flags`)
+          .set(asMediator)
+          .send({ severity: 'high', reason: 'Audit flag reason' }),
+      );
+      note(
+        'POST /api/v1/flags/:id/resolve',
+        await t.http
+          .post(`/api/v1/flags/${flag.body.id}/resolve`)
+          .set(asAccordCoordinator)
+          .send({ note: 'Audit resolution note' }),
       );
     }
 
@@ -395,6 +484,14 @@ describe('audit coverage (S10)', () => {
       'mission_order.reject',
       'mission_order.revoke',
       'user.read_sensitive',
+      'accord.create',
+      'accord.read_sensitive',
+      'accord_term.create',
+      'accord_term.update',
+      'follow_up.create',
+      'accord_flag.raise',
+      'accord_flag.resolve',
+      'case.transition',
     ]) {
       expect(actions).toContain(action);
     }
@@ -421,6 +518,12 @@ describe('audit coverage (S10)', () => {
       'Audit reject reason',
       'Audit Legal Name',
       'AUDIT-ID-1',
+      'Audit accord summary',
+      'Audit term text',
+      'Audit term amended',
+      'Audit check note',
+      'Audit flag reason',
+      'Audit resolution note',
     ]) {
       expect(text).not.toContain(value);
     }

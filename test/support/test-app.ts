@@ -53,11 +53,18 @@ async function cloneTemplate(name: string): Promise<void> {
  * The real application (same factory as main.ts) on a fresh database cloned
  * from the migrated template, with its own keys folder and log file.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: {
+    /** Run against this existing database (another TestApp's) instead of a fresh clone. */
+    databaseUrl?: string;
+  } = {},
+): Promise<TestApp> {
   const suffix = process.env.TOGUNA_TEST_TEMPLATE!.replace('toguna_template_', '');
   const name = `toguna_test_${suffix}_${randomBytes(5).toString('hex')}`;
-  await cloneTemplate(name);
-  const databaseUrl = databaseUrlFor(process.env.TOGUNA_TEST_SERVER_URL!, name);
+  if (!options.databaseUrl) await cloneTemplate(name);
+  const databaseUrl =
+    options.databaseUrl ?? databaseUrlFor(process.env.TOGUNA_TEST_SERVER_URL!, name);
   const dataDir = mkdtempSync(join(tmpdir(), 'toguna-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -67,6 +74,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     // Every request of a test comes from 127.0.0.1: the per-address rate limits
     // are lifted here and tested with small ones in totp.e2e-spec.ts.
     TOGUNA_RATE_LIMITS: 'login=100000,refresh=100000,totp=100000,verify=100000',
+    // The reminder job runs only where a test starts it (or sets an interval).
+    TOGUNA_SCHEDULER_INTERVAL_SECONDS: '0',
     ...env,
   });
   const logDir = join(__dirname, '..', '..', 'test-output', 'logs');

@@ -16,4 +16,10 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; column: string }[] = [
   { table: 'meeting', column: 'location_detail' },
   { table: 'meeting', column: 'outcome_notes' },
   { table: 'mission_order', column: 'decision_reason' },
+  { table: 'accord', column: 'summary' },
+  { table: 'accord_term', column: 'text' },
+  { table: 'accord_term_revision', column: 'previous_text' },
+  { table: 'follow_up_assessment', column: 'note' },
+  { table: 'accord_flag', column: 'reason' },
+  { table: 'accord_flag', column: 'resolution_note' },
 ];

@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
+import { FollowUpRemindersService } from './follow-up-reminders.service';
+import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
 
-/** The notification table's writer (listing and marking read come with the notifications routes). */
+/**
+ * In-app notifications: the writer (with its outbox rows) used by the modules
+ * that cause them, the caller's list and read marks, and the follow-up
+ * reminder job (TOGUNA_SCHEDULER_INTERVAL_SECONDS).
+ */
 @Module({
-  providers: [NotificationsRepository],
-  exports: [NotificationsRepository],
+  controllers: [NotificationsController],
+  providers: [NotificationsRepository, NotificationsService, FollowUpRemindersService],
+  exports: [NotificationsRepository, FollowUpRemindersService],
 })
 export class NotificationsModule {}

@@ -1,22 +1,60 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
+import { NotificationOutbox } from './notification-outbox.entity';
 import { Notification } from './notification.entity';
+
+export type NotificationKind =
+  | 'case_assigned'
+  | 'coordination_request'
+  | 'mission_order_decided'
+  | 'follow_up_due'
+  | 'follow_up_overdue'
+  | 'flag_raised';
 
 export interface NewNotification {
   userId: string;
-  kind: 'case_assigned' | 'coordination_request' | 'mission_order_decided';
+  kind: NotificationKind;
   subjectType: string;
   subjectId: string | null;
   /** Free text: stored encrypted, bound to the notification's row. */
   message?: string | null;
 }
 
-/** Writes notifications inside the transaction of the change that causes them. */
+/** The channels every notification is queued for in the outbox. */
+export const OUTBOX_CHANNELS = ['in_app'] as const;
+
+/** A notification as read, message still encrypted. */
+export interface NotificationRow {
+  id: string;
+  userId: string;
+  kind: string;
+  subjectType: string;
+  subjectId: string | null;
+  message: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+  /** created_at with microseconds, for keyset cursors. */
+  createdAtKey: string;
+}
+
+const SELECT = `SELECT n.id, n.user_id AS "userId", n.kind, n.subject_type AS "subjectType",
+       n.subject_id AS "subjectId", n.message, n.read_at AS "readAt", n.created_at AS "createdAt",
+       to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"
+  FROM notification n`;
+
+/**
+ * Writes notifications inside the transaction of the change that causes them,
+ * each with its outbox rows (same transaction), and reads a user's own.
+ */
 @Injectable()
 export class NotificationsRepository {
-  constructor(private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async insertMany(tx: Tx, notifications: NewNotification[]): Promise<string[]> {
     if (notifications.length === 0) return [];
@@ -36,6 +74,61 @@ export class NotificationsRepository {
       };
     });
     await tx.insert(Notification, rows);
+    await tx.insert(
+      NotificationOutbox,
+      rows.flatMap((r) =>
+        OUTBOX_CHANNELS.map((channel) => ({
+          id: randomUUID(),
+          notificationId: r.id,
+          channel,
+          kind: r.kind,
+        })),
+      ),
+    );
     return rows.map((r) => r.id);
+  }
+
+  /** The user's notifications, newest first, after the cursor (created_at, id). */
+  async listForUser(
+    userId: string,
+    opts: { unreadOnly: boolean; after: [string, string] | null; limit: number },
+  ): Promise<NotificationRow[]> {
+    const params: unknown[] = [userId];
+    const where = ['n.user_id = $1'];
+    if (opts.unreadOnly) where.push('n.read_at IS NULL');
+    if (opts.after) {
+      params.push(opts.after[0], opts.after[1]);
+      where.push(
+        `(n.created_at, n.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
+    }
+    params.push(opts.limit + 1);
+    return this.dataSource.query(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** Marks the user's own notification read (idempotent); null when it is not theirs or absent. */
+  async markRead(tx: Tx, userId: string, id: string): Promise<NotificationRow | null> {
+    const rows: NotificationRow[] = await tx.query(
+      `WITH upd AS (
+         UPDATE notification SET read_at = coalesce(read_at, now())
+          WHERE id = $1 AND user_id = $2
+          RETURNING *)
+       ${SELECT.replace('FROM notification n', 'FROM upd n')}`,
+      [id, userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  decryptMessage(row: NotificationRow): string | null {
+    return row.message === null
+      ? null
+      : this.cipher.decrypt(row.message, {
+          table: 'notification',
+          column: 'message',
+          rowId: row.id,
+        });
   }
 }

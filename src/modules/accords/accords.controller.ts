@@ -1,0 +1,180 @@
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
+import { Permission } from '../../common/auth/permission';
+import { Principal } from '../../common/auth/principal';
+import { etagOf, versionFromIfMatch } from '../../common/http/etag';
+import { IdParam } from '../../common/http/params';
+import { AccordsService } from './accords.service';
+import {
+  AccordDetailResponse,
+  AccordPage,
+  AccordResponse,
+  FlagResponse,
+  FollowUpPage,
+  FollowUpResponse,
+  TermHistoryResponse,
+  TermResponse,
+} from './dto/accord.response';
+import { CreateAccordDto } from './dto/create-accord.dto';
+import { CreateFollowUpDto } from './dto/create-follow-up.dto';
+import { CreateTermDto } from './dto/create-term.dto';
+import { RaiseFlagDto, ResolveFlagDto } from './dto/flag.dto';
+import { ListAccordsQueryDto } from './dto/list-accords.query';
+import { UpdateTermDto } from './dto/update-term.dto';
+
+/** Accords under a case (read and updated like the case: access.md). */
+@ApiTags('accords')
+@ApiBearerAuth()
+@Controller('api/v1/cases/:id/accords')
+export class CaseAccordsController {
+  constructor(private readonly accords: AccordsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission(Permission.CasesUpdate)
+  @ApiCreatedResponse({ type: AccordResponse })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() caseId: string,
+    @Body() dto: CreateAccordDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccordResponse> {
+    const created = await this.accords.create(principal, caseId, dto);
+    void reply.header('etag', etagOf(created.version));
+    return created;
+  }
+
+  @Get()
+  @RequirePermission(Permission.CasesRead)
+  @ApiOkResponse({ type: AccordPage })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() caseId: string,
+    @Query() query: ListAccordsQueryDto,
+  ): Promise<AccordPage> {
+    return this.accords.list(principal, caseId, query);
+  }
+}
+
+@ApiTags('accords')
+@ApiBearerAuth()
+@Controller('api/v1/accords')
+export class AccordsController {
+  constructor(private readonly accords: AccordsService) {}
+
+  @Get(':id')
+  @RequirePermission(Permission.CasesRead)
+  @ApiOkResponse({ type: AccordDetailResponse })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccordDetailResponse> {
+    const found = await this.accords.get(principal, id);
+    void reply.header('etag', etagOf(found.version));
+    return found;
+  }
+
+  @Post(':id/terms')
+  @HttpCode(201)
+  @RequirePermission(Permission.CasesUpdate)
+  @ApiCreatedResponse({ type: TermResponse })
+  async addTerm(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() dto: CreateTermDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TermResponse> {
+    const created = await this.accords.addTerm(principal, id, dto);
+    void reply.header('etag', etagOf(created.version));
+    return created;
+  }
+
+  @Post(':id/follow-ups')
+  @HttpCode(201)
+  @RequirePermission(Permission.CasesUpdate)
+  @ApiCreatedResponse({ type: FollowUpResponse })
+  addFollowUp(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() dto: CreateFollowUpDto,
+  ): Promise<FollowUpResponse> {
+    return this.accords.addFollowUp(principal, id, dto);
+  }
+
+  @Get(':id/follow-ups')
+  @RequirePermission(Permission.CasesRead)
+  @ApiOkResponse({ type: FollowUpPage })
+  listFollowUps(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Query() query: ListAccordsQueryDto,
+  ): Promise<FollowUpPage> {
+    return this.accords.listFollowUps(principal, id, query);
+  }
+
+  @Post(':id/flags')
+  @HttpCode(201)
+  @RequirePermission(Permission.FlagsRaise)
+  @ApiCreatedResponse({ type: FlagResponse })
+  raiseFlag(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() dto: RaiseFlagDto,
+  ): Promise<FlagResponse> {
+    return this.accords.raiseFlag(principal, id, dto);
+  }
+}
+
+@ApiTags('accords')
+@ApiBearerAuth()
+@Controller('api/v1/terms')
+export class TermsController {
+  constructor(private readonly accords: AccordsService) {}
+
+  @Patch(':id')
+  @RequirePermission(Permission.CasesUpdate)
+  @ApiOkResponse({ type: TermResponse })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateTermDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TermResponse> {
+    const updated = await this.accords.updateTerm(principal, id, versionFromIfMatch(ifMatch), dto);
+    void reply.header('etag', etagOf(updated.version));
+    return updated;
+  }
+
+  @Get(':id/history')
+  @RequirePermission(Permission.CasesRead)
+  @ApiOkResponse({ type: TermHistoryResponse })
+  history(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+  ): Promise<TermHistoryResponse> {
+    return this.accords.termHistory(principal, id);
+  }
+}
+
+@ApiTags('accords')
+@ApiBearerAuth()
+@Controller('api/v1/flags')
+export class FlagsController {
+  constructor(private readonly accords: AccordsService) {}
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @RequirePermission(Permission.FlagsResolve)
+  @ApiOkResponse({ type: FlagResponse })
+  resolve(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() dto: ResolveFlagDto,
+  ): Promise<FlagResponse> {
+    return this.accords.resolveFlag(principal, id, dto);
+  }
+}

@@ -1,0 +1,164 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { WITH_TIME_ZONE } from '../../meetings/dto/create-meeting.dto';
+import {
+  ASSESSMENT_STATUSES,
+  AssessmentStatus,
+  FOLLOW_UP_METHODS,
+  FollowUpMethod,
+  INCIDENT_TYPES,
+  INDICATOR_VALUES,
+  IncidentType,
+  IndicatorValue,
+  OVERALL_JUDGEMENTS,
+  OverallJudgement,
+  Verification,
+  VERIFICATIONS,
+} from '../accord-vocabulary';
+
+export const MAX_ASSESSMENTS = 200;
+export const MAX_INCIDENTS = 100;
+
+export class AssessmentDto {
+  @ApiProperty({ format: 'uuid', description: 'A term of this accord.' })
+  @LowerCase()
+  @IsUUID()
+  termId: string;
+
+  @ApiProperty({ enum: ASSESSMENT_STATUSES })
+  @IsIn(ASSESSMENT_STATUSES)
+  status: AssessmentStatus;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Encrypted at rest.' })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+/** CEWARN-style indicators, each yes | no | unknown. */
+export class IndicatorsDto {
+  @ApiPropertyOptional({ enum: INDICATOR_VALUES })
+  @Optional()
+  @IsIn(INDICATOR_VALUES)
+  markets_open?: IndicatorValue;
+
+  @ApiPropertyOptional({ enum: INDICATOR_VALUES })
+  @Optional()
+  @IsIn(INDICATOR_VALUES)
+  farming_possible?: IndicatorValue;
+
+  @ApiPropertyOptional({ enum: INDICATOR_VALUES })
+  @Optional()
+  @IsIn(INDICATOR_VALUES)
+  movement_free?: IndicatorValue;
+
+  @ApiPropertyOptional({ enum: INDICATOR_VALUES })
+  @Optional()
+  @IsIn(INDICATOR_VALUES)
+  displaced_returning?: IndicatorValue;
+
+  @ApiPropertyOptional({ enum: INDICATOR_VALUES })
+  @Optional()
+  @IsIn(INDICATOR_VALUES)
+  armed_presence_near_village?: IndicatorValue;
+
+  @ApiPropertyOptional({ enum: INDICATOR_VALUES })
+  @Optional()
+  @IsIn(INDICATOR_VALUES)
+  threats_against_mediators?: IndicatorValue;
+}
+
+export class IncidentDto {
+  @ApiProperty({ enum: INCIDENT_TYPES })
+  @IsIn(INCIDENT_TYPES)
+  type: IncidentType;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(WITH_TIME_ZONE)
+  occurredAt: string;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  fatalities?: number;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'armed_group' })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  perpetratorKind?: string;
+
+  @ApiProperty({ enum: VERIFICATIONS })
+  @IsIn(VERIFICATIONS)
+  verification: Verification;
+}
+
+export class CreateFollowUpDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
+  @Optional()
+  @LowerCase()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(WITH_TIME_ZONE)
+  checkedAt: string;
+
+  @ApiProperty({ enum: FOLLOW_UP_METHODS })
+  @IsIn(FOLLOW_UP_METHODS)
+  method: FollowUpMethod;
+
+  @ApiProperty({ type: [AssessmentDto] })
+  @IsArray()
+  @ArrayMaxSize(MAX_ASSESSMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => AssessmentDto)
+  assessments: AssessmentDto[];
+
+  @ApiPropertyOptional({ type: IndicatorsDto })
+  @Optional()
+  @ValidateNested()
+  @Type(() => IndicatorsDto)
+  indicators?: IndicatorsDto;
+
+  @ApiPropertyOptional({ type: [IncidentDto] })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_INCIDENTS)
+  @ValidateNested({ each: true })
+  @Type(() => IncidentDto)
+  incidents?: IncidentDto[];
+
+  @ApiProperty({ enum: OVERALL_JUDGEMENTS })
+  @IsIn(OVERALL_JUDGEMENTS)
+  overall: OverallJudgement;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Default: checkedAt + the accord’s followUpIntervalDays.',
+  })
+  @Optional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(WITH_TIME_ZONE)
+  nextCheckDue?: string;
+}

@@ -1,0 +1,3 @@
+import { PageQueryDto } from '../../../common/http/pagination';
+
+export class ListAccordsQueryDto extends PageQueryDto {}

@@ -1,0 +1,67 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
+import { User } from '../users/user.entity';
+import { Accord } from './accord.entity';
+import {
+  FOLLOW_UP_METHODS,
+  FollowUpMethod,
+  Indicators,
+  OVERALL_JUDGEMENTS,
+  OverallJudgement,
+  sqlList,
+} from './accord-vocabulary';
+
+/** A dated check of an accord (the migration orders the index by checked_at DESC). */
+@Entity('follow_up')
+@Check('ck_follow_up_method', `"method" IN (${sqlList(FOLLOW_UP_METHODS)})`)
+@Check('ck_follow_up_overall', `"overall" IN (${sqlList(OVERALL_JUDGEMENTS)})`)
+@Index('ix_follow_up_accord_id_checked_at', ['accordId', 'checkedAt'])
+export class FollowUp {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  accordId: string;
+
+  @ManyToOne(() => Accord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'accord_id', foreignKeyConstraintName: 'fk_follow_up_accord_id' })
+  accord?: Accord;
+
+  @Column('timestamptz')
+  checkedAt: Date;
+
+  @Column('text')
+  method: FollowUpMethod;
+
+  /** The six CEWARN keys, each `yes | no | unknown`. */
+  @Column('jsonb', { default: () => "'{}'" })
+  indicators: Indicators;
+
+  @Column('text')
+  overall: OverallJudgement;
+
+  @Column('timestamptz')
+  nextCheckDue: Date;
+
+  /** PAM roll-up of this check, 0–100; null when no term was assessed. */
+  @Column('numeric', { precision: 5, scale: 2, nullable: true })
+  implementationScore: string | null;
+
+  @Column('uuid')
+  createdBy: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_follow_up_created_by' })
+  creator?: User;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
