@@ -179,6 +179,12 @@ describe('accords, terms, follow-ups, flags (issue 6)', () => {
       .expect(201);
     expect(flag.body).toMatchObject({ severity: 'high', reason: 'Armed men at the well' });
     expect(await caseStatus(caseId)).toBe('breaking_down');
+    // The association's coordinator is notified; the mediator who raised it is not.
+    const { rows: notified } = await t.db.query<{ user_id: string }>(
+      `SELECT user_id FROM notification WHERE kind = 'flag_raised' AND subject_id = $1`,
+      [late.body.id],
+    );
+    expect(notified.map((n) => n.user_id)).toEqual([coordinator.id]);
     const { rows: moves } = await t.db.query(
       `SELECT from_status, to_status FROM case_transition WHERE case_id = $1 ORDER BY occurred_at, to_status`,
       [caseId],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { CasesModule } from '../cases/cases.module';
 import {
   AccordsController,
@@ -11,7 +12,7 @@ import { AccordsService } from './accords.service';
 
 /** Accords of a dialogue case: terms (with revisions), follow-up checks, health, flags. */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, NotificationsModule],
   controllers: [CaseAccordsController, AccordsController, TermsController, FlagsController],
   providers: [AccordsRepository, AccordsService],
   exports: [AccordsRepository, AccordsService],

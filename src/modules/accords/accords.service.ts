@@ -1,3 +1,4 @@
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccessService, CaseAccess } from '../../common/access/access.service';
@@ -71,6 +72,7 @@ export class AccordsService {
     private readonly access: AccessService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   // ---- accords ----
@@ -481,6 +483,19 @@ export class AccordsService {
             )
           : [];
       await this.recordMoves(tx, caseId, access, moves);
+      // "A flag raised on an accord of yours": the case's team and coordinators, not the raiser.
+      const recipients = (await this.notifications.caseStakeholders(tx, caseId)).filter(
+        (userId) => userId !== principal.userId,
+      );
+      await this.notifications.insertMany(
+        tx,
+        recipients.map((userId) => ({
+          userId,
+          kind: 'flag_raised',
+          subjectType: 'accord',
+          subjectId: accordId,
+        })),
+      );
       await this.audit.record(tx, {
         action: 'accord_flag.raise',
         entityType: 'accord_flag',

@@ -56,6 +56,19 @@ export class NotificationsRepository {
     private readonly dataSource: DataSource,
   ) {}
 
+  /** Those an event on a case concerns: its team and the enabled coordinators of its association. */
+  async caseStakeholders(tx: Tx, caseId: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT m.user_id AS id FROM case_team_member m WHERE m.case_id = $1
+       UNION
+       SELECT u.id FROM app_user u JOIN dialogue_case c ON c.association_id = u.association_id
+        WHERE c.id = $1 AND u.role = 'coordinator' AND NOT u.disabled
+       ORDER BY id`,
+      [caseId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async insertMany(tx: Tx, notifications: NewNotification[]): Promise<string[]> {
     if (notifications.length === 0) return [];
     const rows = notifications.map((n) => {
