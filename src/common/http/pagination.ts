@@ -61,10 +61,17 @@ export function toPage<R, T>(
   map: (row: R) => T,
   key: (row: R) => (string | number)[],
 ): Page<T> {
+  const { rows: slice, nextCursor } = pageOf(rows, limit, key);
+  return { items: slice.map(map), nextCursor };
+}
+
+/** The rows of a page and its cursor, from `limit + 1` fetched rows (for mappings that need I/O). */
+export function pageOf<R>(
+  rows: R[],
+  limit: number,
+  key: (row: R) => (string | number)[],
+): { rows: R[]; nextCursor: string | null } {
   const more = rows.length > limit;
   const slice = more ? rows.slice(0, limit) : rows;
-  return {
-    items: slice.map(map),
-    nextCursor: more ? encodeCursor(key(slice[slice.length - 1])) : null,
-  };
+  return { rows: slice, nextCursor: more ? encodeCursor(key(slice[slice.length - 1])) : null };
 }

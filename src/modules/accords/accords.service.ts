@@ -6,7 +6,7 @@ import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, Page } from '../../common/http/pagination';
+import { DEFAULT_PAGE_SIZE, decodeCursor, Page, pageOf } from '../../common/http/pagination';
 import { Transactions, Tx } from '../../database/transactions';
 import { CaseStatus, decideTransition } from '../cases/case-status';
 import { CasesRepository } from '../cases/cases.repository';
@@ -147,13 +147,11 @@ export class AccordsService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = cursorKey(query.cursor);
     const rows = await this.accords.listAccords(caseId, after, limit);
-    const more = rows.length > limit;
-    const slice = more ? rows.slice(0, limit) : rows;
+    const page = pageOf(rows, limit, (r) => [r.concludedAtKey, r.id]);
     const items = await Promise.all(
-      slice.map(async (row) => toAccordResponse(row, await this.standing(row))),
+      page.rows.map(async (row) => toAccordResponse(row, await this.standing(row))),
     );
-    const last = slice[slice.length - 1];
-    return { items, nextCursor: more ? encodeCursor([last.concludedAtKey, last.id]) : null };
+    return { items, nextCursor: page.nextCursor };
   }
 
   /** One accord with its terms (each with its latest assessment), flags and health. */
@@ -418,8 +416,7 @@ export class AccordsService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = cursorKey(query.cursor);
     const rows = await this.accords.listFollowUps(accordId, after, limit + 1);
-    const more = rows.length > limit;
-    const slice = more ? rows.slice(0, limit) : rows;
+    const { rows: slice, nextCursor } = pageOf(rows, limit, (r) => [r.checkedAtKey, r.id]);
     const ids = slice.map((r) => r.id);
     const [assessments, incidents] = await Promise.all([
       this.accords.assessmentsOf(ids),
@@ -448,8 +445,7 @@ export class AccordsService {
         incidents.filter((i) => i.followUpId === row.id),
       ),
     );
-    const last = slice[slice.length - 1];
-    return { items, nextCursor: more ? encodeCursor([last.checkedAtKey, last.id]) : null };
+    return { items, nextCursor };
   }
 
   // ---- flags ----

@@ -5,8 +5,7 @@ import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, Page } from '../../common/http/pagination';
-import { encodeCursor } from '../../common/http/pagination';
+import { DEFAULT_PAGE_SIZE, decodeCursor, Page, pageOf } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
 import { MissionOrderCoverageService } from '../mission-orders/mission-order-coverage.service';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
@@ -132,17 +131,12 @@ export class MeetingsService {
       after,
       limit,
     });
-    const more = rows.length > limit;
-    const slice = more ? rows.slice(0, limit) : rows;
+    const page = pageOf(rows, limit, (r) => [r.scheduledAtKey, r.id]);
     // Lists never carry the sensitive fields: read one meeting to see them.
     const items = await Promise.all(
-      slice.map(async (row) => toMeetingResponse(row, await this.coverageOf(row))),
+      page.rows.map(async (row) => toMeetingResponse(row, await this.coverageOf(row))),
     );
-    const last = slice[slice.length - 1];
-    return {
-      items,
-      nextCursor: more ? encodeCursor([last.scheduledAtKey, last.id]) : null,
-    };
+    return { items, nextCursor: page.nextCursor };
   }
 
   async get(principal: Principal, id: string): Promise<MeetingResponse> {
