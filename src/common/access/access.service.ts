@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { AppError } from '../http/app-error';
+import { CASE_ACCESS_SQL } from './access.sql';
 
 /** What a caller may do with one case they can see. */
 export interface CaseAccess {
@@ -30,15 +31,7 @@ export class AccessService {
   /** The caller's access to a case, or 404 `not_found` when they may not see it (or it does not exist). */
   async caseFor(principal: Principal, caseId: string): Promise<CaseAccess> {
     const rows: { association_id: string; on_team: boolean; is_lead: boolean }[] =
-      await this.dataSource.query(
-        `SELECT c.association_id,
-              (m.user_id IS NOT NULL) AS on_team,
-              coalesce(m.lead, false) AS is_lead
-         FROM dialogue_case c
-         LEFT JOIN case_team_member m ON m.case_id = c.id AND m.user_id = $2
-        WHERE c.id = $1`,
-        [caseId, principal.userId],
-      );
+      await this.dataSource.query(CASE_ACCESS_SQL, [caseId, principal.userId]);
     const row = rows[0];
     if (!row) throw new AppError('not_found');
     const isCoordinator =

@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Tx } from '../../database/transactions';
 import { AuditEvent } from './audit-event.entity';
-
-/**
- * Any constant works, as long as every instance uses the same one (the
- * migration lock is 7_340_001). Held by the writing transaction until it
- * ends, so the chain order is the commit order across API instances.
- */
-export const AUDIT_CHAIN_LOCK = 7_340_002;
+import { AUDIT_CHAIN_LOCK, AUDIT_HEAD_SQL, AUDIT_LOCK_SQL } from './audit.sql';
 
 export interface ChainHead {
   /** The last event's seq and hash; null when the trail is empty. */
@@ -37,12 +31,9 @@ export class AuditRepository {
    * last committed event: nobody else can append until this transaction ends.
    */
   async lockHead(tx: Tx): Promise<ChainHead> {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const rows: { seq: string | null; hash: Buffer | null; now: Date }[] = await tx.query(
-      `SELECT e.seq, e.hash, date_trunc('milliseconds', clock_timestamp()) AS now
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1) AS e ON true`,
-    );
+    await tx.query(AUDIT_LOCK_SQL, [AUDIT_CHAIN_LOCK]);
+    const rows: { seq: string | null; hash: Buffer | null; now: Date }[] =
+      await tx.query(AUDIT_HEAD_SQL);
     const row = rows[0];
     return { seq: row.seq === null ? null : Number(row.seq), hash: row.hash, now: row.now };
   }

@@ -1,5 +1,6 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { RATE_LIMIT_INCREMENT_SQL } from './rate-limit.sql';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -27,30 +28,7 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
   ): Promise<ThrottlerStorageRecord> {
     // $2: window length, $4: block length (ms). A window has ended when started + ttl <= now().
     const rows: { hits: number; expires_in: number; blocked_for: number | null }[] =
-      await this.dataSource.query(
-        `INSERT INTO rate_limit_hit AS r (key, window_started_at, hits, blocked_until)
-         VALUES ($1, now(), 1,
-                 CASE WHEN 1 > $3::int THEN now() + $4::float8 * interval '1 millisecond' END)
-         ON CONFLICT (key) DO UPDATE SET
-           window_started_at =
-             CASE WHEN r.window_started_at + $2::float8 * interval '1 millisecond' <= now()
-                  THEN now() ELSE r.window_started_at END,
-           hits =
-             CASE WHEN r.window_started_at + $2::float8 * interval '1 millisecond' <= now()
-                  THEN 1 ELSE r.hits + 1 END,
-           blocked_until = CASE
-             WHEN r.blocked_until > now() THEN r.blocked_until
-             WHEN (CASE WHEN r.window_started_at + $2::float8 * interval '1 millisecond' <= now()
-                        THEN 1 ELSE r.hits + 1 END) > $3::int
-               THEN now() + $4::float8 * interval '1 millisecond'
-           END
-         RETURNING r.hits,
-           ceil(extract(epoch FROM r.window_started_at
-                               + $2::float8 * interval '1 millisecond' - now()))::int AS expires_in,
-           CASE WHEN r.blocked_until > now()
-                THEN ceil(extract(epoch FROM r.blocked_until - now()))::int END AS blocked_for`,
-        [key, ttl, limit, blockDuration],
-      );
+      await this.dataSource.query(RATE_LIMIT_INCREMENT_SQL, [key, ttl, limit, blockDuration]);
     if (this.random() * SWEEP_EVERY < 1) void this.sweep().catch(() => undefined);
     const row = rows[0];
     const blockedFor = row?.blocked_for ?? 0;

@@ -22,6 +22,7 @@ import { Accord } from './accord.entity';
 import { FollowUpAssessment } from './follow-up-assessment.entity';
 import { FollowUp } from './follow-up.entity';
 import { Incident } from './incident.entity';
+import { SELECT_ACCORD, SELECT_TERM, SELECT_FOLLOW_UP, SELECT_FLAG } from './accords.sql';
 
 /** An accord as read (summary still encrypted), with its case's association and status. */
 export interface AccordRow {
@@ -130,37 +131,6 @@ export type TermChanges = Partial<
     'text' | 'category' | 'obligorPartyId' | 'beneficiaryPartyId' | 'isConcession' | 'deadline'
   >
 >;
-
-const SELECT_ACCORD = `
-  SELECT a.id, a.case_id AS "caseId", a.concluded_at AS "concludedAt", a.meeting_id AS "meetingId",
-         a.form, a.kind, a.monitoring_mechanism AS "monitoringMechanism",
-         a.follow_up_interval_days AS "followUpIntervalDays", a.summary,
-         a.created_by AS "createdBy", a.version, a.created_at AS "createdAt",
-         a.updated_at AS "updatedAt", c.association_id AS "associationId", c.status AS "caseStatus",
-         to_char(a.concluded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "concludedAtKey"
-    FROM accord a
-    JOIN dialogue_case c ON c.id = a.case_id`;
-
-const SELECT_TERM = `
-  SELECT t.id, t.accord_id AS "accordId", t.text, t.category,
-         t.obligor_party_id AS "obligorPartyId", t.beneficiary_party_id AS "beneficiaryPartyId",
-         t.is_concession AS "isConcession", to_char(t.deadline, 'YYYY-MM-DD') AS deadline,
-         t.version, t.created_at AS "createdAt", t.updated_at AS "updatedAt"
-    FROM accord_term t`;
-
-const SELECT_FOLLOW_UP = `
-  SELECT f.id, f.accord_id AS "accordId", f.checked_at AS "checkedAt", f.method, f.indicators,
-         f.overall, f.next_check_due AS "nextCheckDue",
-         f.implementation_score::text AS "implementationScore",
-         f.created_by AS "createdBy", f.created_at AS "createdAt",
-         to_char(f.checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "checkedAtKey"
-    FROM follow_up f`;
-
-const SELECT_FLAG = `
-  SELECT g.id, g.accord_id AS "accordId", g.severity, g.reason, g.raised_by AS "raisedBy",
-         g.raised_at AS "raisedAt", g.resolved_by AS "resolvedBy", g.resolved_at AS "resolvedAt",
-         g.resolution_note AS "resolutionNote"
-    FROM accord_flag g`;
 
 /**
  * Accords, terms, follow-up checks and flags. Encrypted columns are written
@@ -452,14 +422,30 @@ export class AccordsRepository {
     );
   }
 
-  /** Incidents of any check of the accord that occurred at or after `since`. */
-  async incidentsSince(accordId: string, since: Date): Promise<IncidentRow[]> {
+  /** The last two checks of each accord (latest first), in one query. */
+  async lastTwoFollowUps(accordIds: string[]): Promise<FollowUpRow[]> {
+    if (accordIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT x.* FROM unnest($1::uuid[]) AS a(id)
+         CROSS JOIN LATERAL (${SELECT_FOLLOW_UP} WHERE f.accord_id = a.id
+                              ORDER BY f.checked_at DESC, f.id DESC LIMIT 2) AS x`,
+      [accordIds],
+    );
+  }
+
+  /** Incidents of any check of these accords that occurred at or after `since`. */
+  async incidentsSince(
+    accordIds: string[],
+    since: Date,
+  ): Promise<(IncidentRow & { accordId: string })[]> {
+    if (accordIds.length === 0) return [];
     return this.dataSource.query(
       `SELECT i.id, i.follow_up_id AS "followUpId", i.type, i.occurred_at AS "occurredAt",
-              i.fatalities, i.perpetrator_kind AS "perpetratorKind", i.verification
+              i.fatalities, i.perpetrator_kind AS "perpetratorKind", i.verification,
+              f.accord_id AS "accordId"
          FROM incident i JOIN follow_up f ON f.id = i.follow_up_id
-        WHERE f.accord_id = $1 AND i.occurred_at >= $2`,
-      [accordId, since],
+        WHERE f.accord_id = ANY($1::uuid[]) AND i.occurred_at >= $2`,
+      [accordIds, since],
     );
   }
 
@@ -477,10 +463,15 @@ export class AccordsRepository {
     );
   }
 
-  async openFlagSeverities(accordId: string): Promise<{ severity: FlagSeverity }[]> {
+  /** The severity of every open flag of these accords. */
+  async openFlagSeverities(
+    accordIds: string[],
+  ): Promise<{ accordId: string; severity: FlagSeverity }[]> {
+    if (accordIds.length === 0) return [];
     return this.dataSource.query(
-      'SELECT severity FROM accord_flag WHERE accord_id = $1 AND resolved_at IS NULL',
-      [accordId],
+      `SELECT accord_id AS "accordId", severity FROM accord_flag
+        WHERE accord_id = ANY($1::uuid[]) AND resolved_at IS NULL`,
+      [accordIds],
     );
   }
 

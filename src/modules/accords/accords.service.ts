@@ -148,9 +148,8 @@ export class AccordsService {
     const after = cursorKey(query.cursor);
     const rows = await this.accords.listAccords(caseId, after, limit);
     const page = pageOf(rows, limit, (r) => [r.concludedAtKey, r.id]);
-    const items = await Promise.all(
-      page.rows.map(async (row) => toAccordResponse(row, await this.standing(row))),
-    );
+    const standings = await this.standings(page.rows);
+    const items = page.rows.map((row, i) => toAccordResponse(row, standings[i]));
     return { items, nextCursor: page.nextCursor };
   }
 
@@ -541,13 +540,18 @@ export class AccordsService {
 
   /** Health, last check, next due date and score of an accord, now. */
   async standing(row: AccordRow, now = new Date()): Promise<AccordStanding> {
+    const [standing] = await this.standings([row], now);
+    return standing;
+  }
+
+  /** The standing of each accord, in order, from four queries whatever their number. */
+  async standings(rows: AccordRow[], now = new Date()): Promise<AccordStanding[]> {
+    const ids = rows.map((r) => r.id);
+    const since = new Date(now.getTime() - (RECENT_INCIDENT_DAYS + 1) * DAY_MS);
     const [checks, openFlags, incidents] = await Promise.all([
-      this.accords.listFollowUps(row.id, null, 2),
-      this.accords.openFlagSeverities(row.id),
-      this.accords.incidentsSince(
-        row.id,
-        new Date(now.getTime() - (RECENT_INCIDENT_DAYS + 1) * DAY_MS),
-      ),
+      this.accords.lastTwoFollowUps(ids),
+      this.accords.openFlagSeverities(ids),
+      this.accords.incidentsSince(ids, since),
     ]);
     const assessments = await this.accords.assessmentsOf(checks.map((c) => c.id));
     const of = (check: FollowUpRow | undefined) =>
@@ -556,29 +560,31 @@ export class AccordsService {
             .filter((a) => a.followUpId === check.id)
             .map((a) => ({ termId: a.termId, status: a.status }))
         : [];
-    const [last, previous] = checks;
-    const input = {
-      caseStatus: row.caseStatus,
-      concludedAt: row.concludedAt,
-      followUpIntervalDays: row.followUpIntervalDays,
-      openFlags,
-      lastCheck: last
-        ? {
-            overall: last.overall,
-            nextCheckDue: last.nextCheckDue,
-            indicators: last.indicators,
-            assessments: of(last),
-          }
-        : null,
-      previousCheck: previous ? { assessments: of(previous) } : null,
-      incidents,
-    };
-    return {
-      health: accordHealth(input, now),
-      lastCheckedAt: last?.checkedAt ?? null,
-      nextCheckDue: nextCheckDueOf(input),
-      implementationScore: last ? scoreOf(last.implementationScore) : null,
-    };
+    return rows.map((row) => {
+      const [last, previous] = checks.filter((c) => c.accordId === row.id);
+      const input = {
+        caseStatus: row.caseStatus,
+        concludedAt: row.concludedAt,
+        followUpIntervalDays: row.followUpIntervalDays,
+        openFlags: openFlags.filter((f) => f.accordId === row.id),
+        lastCheck: last
+          ? {
+              overall: last.overall,
+              nextCheckDue: last.nextCheckDue,
+              indicators: last.indicators,
+              assessments: of(last),
+            }
+          : null,
+        previousCheck: previous ? { assessments: of(previous) } : null,
+        incidents: incidents.filter((i) => i.accordId === row.id),
+      };
+      return {
+        health: accordHealth(input, now),
+        lastCheckedAt: last?.checkedAt ?? null,
+        nextCheckDue: nextCheckDueOf(input),
+        implementationScore: last ? scoreOf(last.implementationScore) : null,
+      };
+    });
   }
 
   private async presentAccord(row: AccordRow): Promise<AccordResponse> {

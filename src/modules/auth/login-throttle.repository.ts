@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import {
+  CLEAR_SQL,
+  COUNT_FAILURE_SQL,
+  GIVE_BACK_SQL,
+  TAKE_ATTEMPT_ROW_SQL,
+} from './login-throttle.sql';
 
 export interface BackoffPolicy {
   /** Failures allowed before the key is blocked. */
@@ -51,13 +57,7 @@ export class LoginThrottleRepository {
       const rows: Row[] = [];
       for (const { key } of ordered) {
         // Upsert that always returns the row, locked: a concurrent clear() cannot make it vanish.
-        const found: Row[] = await tx.query(
-          `INSERT INTO login_throttle AS t (key, failures, last_failure_at) VALUES ($1, 0, now())
-           ON CONFLICT (key) DO UPDATE SET key = t.key
-           RETURNING failures, last_failure_at, coalesce(blocked_until > now(), false) AS blocked,
-                     coalesce(ceil(extract(epoch FROM blocked_until - now())), 0)::int AS seconds_left`,
-          [key],
-        );
+        const found: Row[] = await tx.query(TAKE_ATTEMPT_ROW_SQL, [key]);
         rows.push(found[0]);
       }
       const wait = Math.max(0, ...rows.filter((r) => r.blocked).map((r) => r.seconds_left));
@@ -67,12 +67,7 @@ export class LoginThrottleRepository {
         const stale = Date.now() - row.last_failure_at.getTime() > policy.windowSeconds * 1000;
         const failures = stale ? 1 : row.failures + 1;
         const block = failures >= policy.threshold ? backoffSeconds(failures, policy) : null;
-        await tx.query(
-          `UPDATE login_throttle SET failures = $2, last_failure_at = now(),
-                  blocked_until = CASE WHEN $3::int IS NULL THEN NULL ELSE now() + make_interval(secs => $3::int) END
-            WHERE key = $1`,
-          [key, failures, block],
-        );
+        await tx.query(COUNT_FAILURE_SQL, [key, failures, block]);
       }
       return 0;
     });
@@ -80,16 +75,11 @@ export class LoginThrottleRepository {
 
   /** The secret was right: the attempt counted on a shared key (an address) is given back. */
   async giveBack({ key, policy }: ThrottledKey): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE login_throttle SET failures = greatest(failures - 1, 0),
-              blocked_until = CASE WHEN failures - 1 < $2 THEN NULL ELSE blocked_until END
-        WHERE key = $1`,
-      [key, policy.threshold],
-    );
+    await this.dataSource.query(GIVE_BACK_SQL, [key, policy.threshold]);
   }
 
   /** The secret was right: the account's counter starts again. */
   async clear(key: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM login_throttle WHERE key = $1', [key]);
+    await this.dataSource.query(CLEAR_SQL, [key]);
   }
 }

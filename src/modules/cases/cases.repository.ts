@@ -6,6 +6,7 @@ import { CaseStatus, CaseType } from './case-status';
 import { CaseTeamMember } from './case-team-member.entity';
 import { CaseTransition } from './case-transition.entity';
 import { DialogueCase } from './dialogue-case.entity';
+import { SELECT_CASE } from './cases.sql';
 
 /** A case as read, sensitive columns still encrypted, with its team. */
 export interface CaseRow {
@@ -85,18 +86,6 @@ export interface CaseAuditRow {
   occurredAt: Date;
   fields: string[] | null;
 }
-
-const SELECT_CASE = `
-  SELECT c.id, c.code_name AS "codeName", c.area_id AS "areaId", c.type, c.status,
-         c.status_before_suspension AS "statusBeforeSuspension", c.summary, c.languages,
-         c.location_detail AS "locationDetail", c.confidential_notes AS "confidentialNotes",
-         c.association_id AS "associationId", c.created_by AS "createdBy", c.version,
-         c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-         to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey",
-         coalesce((SELECT array_agg(m.user_id::text ORDER BY m.added_at, m.user_id)
-                     FROM case_team_member m WHERE m.case_id = c.id), '{}') AS "teamUserIds",
-         (SELECT m.user_id FROM case_team_member m WHERE m.case_id = c.id AND m.lead) AS "leadUserId"
-    FROM dialogue_case c`;
 
 /** `%`, `_` and `\` taken literally in a LIKE pattern. */
 export function likeContains(text: string): string {

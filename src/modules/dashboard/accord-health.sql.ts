@@ -126,3 +126,29 @@ function termScore(column: string): string {
 
 /** level_rank → level, as in HEALTH_LEVELS. */
 export const LEVEL_BY_RANK = ['broken', 'at_risk', 'watch', 'stable'] as const;
+
+/**
+ * One dashboard page: the scoped accords worst first (level, then most
+ * overdue: earliest due), after the keyset (level_rank, next_check_due,
+ * accord_id) when `withKeyset`. Parameters: $1 now, then the scope's
+ * `scopeParamCount` parameters, then the three keyset values when
+ * `withKeyset`, then the row limit.
+ */
+export function healthPageSql(scope: string, scopeParamCount: number, withKeyset: boolean): string {
+  const n = 1 + scopeParamCount;
+  const keyset = withKeyset
+    ? `WHERE (h.level_rank, h.next_check_due, h.accord_id) >
+             ($${n + 1}::int, $${n + 2}::timestamptz, $${n + 3}::uuid)`
+    : '';
+  return `WITH ${healthCtes(scope, '$1')}
+    SELECT h.accord_id AS "accordId", h.case_id AS "caseId", h.code_name AS "caseCodeName",
+           h.area_name AS "areaName", h.level_rank AS "levelRank", h.reasons,
+           h.last_checked_at AS "lastCheckedAt", h.next_check_due AS "nextCheckDue",
+           to_char(h.next_check_due AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+             AS "nextCheckDueKey",
+           h.days_overdue AS "daysOverdue", h.implementation_score AS "implementationScore"
+      FROM accord_health h
+      ${keyset}
+     ORDER BY h.level_rank, h.next_check_due, h.accord_id
+     LIMIT $${n + (withKeyset ? 4 : 1)}`;
+}

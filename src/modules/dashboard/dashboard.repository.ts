@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { healthCtes } from './accord-health.sql';
+import { healthCtes, healthPageSql } from './accord-health.sql';
 
 export interface AccordHealthRow {
   accordId: string;
@@ -41,27 +41,9 @@ export class DashboardRepository {
     after: [number, string, string] | null,
     limit: number,
   ): Promise<AccordHealthRow[]> {
-    const params: unknown[] = [now.toISOString(), ...scope.params];
-    let keyset = '';
-    if (after) {
-      params.push(...after);
-      const n = params.length;
-      keyset = `WHERE (h.level_rank, h.next_check_due, h.accord_id) >
-                      ($${n - 2}::int, $${n - 1}::timestamptz, $${n}::uuid)`;
-    }
-    params.push(limit + 1);
+    const params: unknown[] = [now.toISOString(), ...scope.params, ...(after ?? []), limit + 1];
     return this.dataSource.query(
-      `WITH ${healthCtes(scope.sql, '$1')}
-       SELECT h.accord_id AS "accordId", h.case_id AS "caseId", h.code_name AS "caseCodeName",
-              h.area_name AS "areaName", h.level_rank AS "levelRank", h.reasons,
-              h.last_checked_at AS "lastCheckedAt", h.next_check_due AS "nextCheckDue",
-              to_char(h.next_check_due AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-                AS "nextCheckDueKey",
-              h.days_overdue AS "daysOverdue", h.implementation_score AS "implementationScore"
-         FROM accord_health h
-         ${keyset}
-        ORDER BY h.level_rank, h.next_check_due, h.accord_id
-        LIMIT $${params.length}`,
+      healthPageSql(scope.sql, scope.params.length, after !== null),
       params,
     );
   }

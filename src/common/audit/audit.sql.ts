@@ -1,0 +1,14 @@
+/**
+ * Any constant works, as long as every instance uses the same one (the
+ * migration lock is 7_340_001). Held by the writing transaction until it
+ * ends, so the chain order is the commit order across API instances.
+ */
+export const AUDIT_CHAIN_LOCK = 7_340_002;
+
+/** Takes the chain lock ($1: AUDIT_CHAIN_LOCK) until the transaction ends. */
+export const AUDIT_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1)';
+
+/** The chain's head (last seq and hash, or nulls) and the time, read after the lock. */
+export const AUDIT_HEAD_SQL = `SELECT e.seq, e.hash, date_trunc('milliseconds', clock_timestamp()) AS now
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1) AS e ON true`;
