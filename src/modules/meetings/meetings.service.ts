@@ -7,6 +7,7 @@ import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, pageOf } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
+import { CoverageQuestion } from '../mission-orders/mission-order-coverage.repository';
 import { MissionOrderCoverageService } from '../mission-orders/mission-order-coverage.service';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { ListMeetingsQueryDto } from './dto/list-meetings.query';
@@ -133,9 +134,8 @@ export class MeetingsService {
     });
     const page = pageOf(rows, limit, (r) => [r.scheduledAtKey, r.id]);
     // Lists never carry the sensitive fields: read one meeting to see them.
-    const items = await Promise.all(
-      page.rows.map(async (row) => toMeetingResponse(row, await this.coverageOf(row))),
-    );
+    const coverage = await this.coverage.coverageOfMany(page.rows.map(coverageQuestion));
+    const items = page.rows.map((row, i) => toMeetingResponse(row, coverage[i]));
     return { items, nextCursor: page.nextCursor };
   }
 
@@ -382,8 +382,9 @@ export class MeetingsService {
     });
   }
 
-  private coverageOf(row: MeetingRow): Promise<MissionOrderCoverageResponse> {
-    return this.coverage.coverage(row.attendeeUserIds, row.areaId, row.scheduledAt, endOf(row));
+  private async coverageOf(row: MeetingRow): Promise<MissionOrderCoverageResponse> {
+    const [coverage] = await this.coverage.coverageOfMany([coverageQuestion(row)]);
+    return coverage;
   }
 
   /** The response for this caller; the team's read of sensitive values is audited. */
@@ -438,4 +439,14 @@ function validCursorKey(key: unknown[]): boolean {
     typeof id === 'string' &&
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
   );
+}
+
+/** Whether the meeting's attendees are covered by mission orders in its commune, for its whole time. */
+function coverageQuestion(row: MeetingRow): CoverageQuestion {
+  return {
+    userIds: row.attendeeUserIds,
+    communeId: row.areaId,
+    from: row.scheduledAt,
+    until: endOf(row),
+  };
 }

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { MissionOrderCoverageRepository } from './mission-order-coverage.repository';
+import {
+  CoverageQuestion,
+  MissionOrderCoverageRepository,
+} from './mission-order-coverage.repository';
 
 export interface MissionOrderCoverage {
   status: 'valid' | 'missing';
@@ -22,9 +25,16 @@ export class MissionOrderCoverageService {
     from: Date,
     until: Date,
   ): Promise<MissionOrderCoverage> {
-    const unique = [...new Set(userIds)];
-    const covered = new Set(await this.repository.coveredUserIds(unique, communeId, from, until));
-    const missing = unique.filter((id) => !covered.has(id)).sort();
-    return { status: missing.length === 0 ? 'valid' : 'missing', missing };
+    const [one] = await this.coverageOfMany([{ userIds, communeId, from, until }]);
+    return one;
+  }
+
+  /** The coverage of each question, in order, from one query. */
+  async coverageOfMany(questions: CoverageQuestion[]): Promise<MissionOrderCoverage[]> {
+    const covered = await this.repository.coveredUserIds(questions);
+    return questions.map((q, i) => {
+      const missing = [...new Set(q.userIds)].filter((id) => !covered[i].has(id)).sort();
+      return { status: missing.length === 0 ? 'valid' : 'missing', missing };
+    });
   }
 }
