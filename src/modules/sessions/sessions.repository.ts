@@ -5,6 +5,7 @@ import { Role } from '../../common/auth/role';
 import { Tx } from '../../database/transactions';
 import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
+import { PRINCIPAL_SQL } from './sessions.sql';
 
 export interface RefreshTokenState {
   id: string;
@@ -33,11 +34,8 @@ export class SessionsRepository {
       must_change_password: boolean;
       totp_enabled: boolean;
     }[] = await this.dataSource.query(
-      `SELECT u.username, u.role, u.association_id, u.authority_id, u.must_change_password,
-              u.totp_enabled
-         FROM session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL
-          AND s.expires_at > now() AND NOT u.disabled`,
+      PRINCIPAL_SQL,
+
       [sessionId, userId],
     );
     const row = rows[0];
