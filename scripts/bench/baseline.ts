@@ -1,0 +1,304 @@
+/**
+ * The benchmark's baseline: a bare Fastify + `pg` server that runs, for each
+ * benchmarked endpoint, the same SQL statements as the API, in the same
+ * order and transactions, with no framework, no authentication (the caller
+ * names itself in `x-user-id`), no validation and no mapping (rows go out as
+ * they come). What it does beside SQL is what the endpoint cannot skip: the
+ * audit event's hash, the password hash check, the field encryption of
+ * assessment notes. Its throughput is the limit of this machine for that
+ * work; the API's is compared with it.
+ *
+ * Started by scripts/bench/run.ts: `DATABASE_URL=… PORT=… node -r ts-node/register/transpile-only scripts/bench/baseline.ts`.
+ */
+import { verify as verifyPassword } from '@node-rs/argon2';
+import Fastify from 'fastify';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Pool, PoolClient } from 'pg';
+import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
+import { auditHash } from '../../src/common/audit/audit-hash';
+import { AUDIT_CHAIN_LOCK, AUDIT_HEAD_SQL, AUDIT_LOCK_SQL } from '../../src/common/audit/audit.sql';
+import { SELECT_ACCORD, SELECT_FOLLOW_UP } from '../../src/modules/accords/accords.sql';
+import { SELECT_CASE } from '../../src/modules/cases/cases.sql';
+import { healthPageSql } from '../../src/modules/dashboard/accord-health.sql';
+import {
+  CLEAR_SQL,
+  COUNT_FAILURE_SQL,
+  GIVE_BACK_SQL,
+  TAKE_ATTEMPT_ROW_SQL,
+} from '../../src/modules/auth/login-throttle.sql';
+import { RATE_LIMIT_INCREMENT_SQL } from '../../src/common/rate-limit/rate-limit.sql';
+
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  // The API's pool (src/database/data-source.ts).
+  max: 10,
+  application_name: 'toguna-baseline',
+});
+
+const PAGE = 50;
+
+async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** AuditService.record: lock the chain, read its head, insert the linked event. */
+async function appendAudit(
+  client: PoolClient,
+  event: {
+    actorUserId: string | null;
+    actorRole: string | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    associationId: string | null;
+    details: Record<string, unknown>;
+  },
+): Promise<void> {
+  await client.query(AUDIT_LOCK_SQL, [AUDIT_CHAIN_LOCK]);
+  const head = (await client.query(AUDIT_HEAD_SQL)).rows[0] as {
+    seq: string | null;
+    hash: Buffer | null;
+    now: Date;
+  };
+  const row = {
+    seq: (head.seq === null ? 0 : Number(head.seq)) + 1,
+    occurredAt: head.now,
+    requestId: randomUUID(),
+    prevHash: head.hash,
+    ...event,
+  };
+  await client.query(
+    `INSERT INTO audit_event (seq, occurred_at, actor_user_id, actor_role, action, entity_type,
+                              entity_id, association_id, request_id, details, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      row.seq,
+      row.occurredAt,
+      row.actorUserId,
+      row.actorRole,
+      row.action,
+      row.entityType,
+      row.entityId,
+      row.associationId,
+      row.requestId,
+      row.details,
+      row.prevHash,
+      auditHash(row),
+    ],
+  );
+}
+
+function userOf(headers: Record<string, unknown>): string {
+  return String(headers['x-user-id']);
+}
+
+const app = Fastify({ logger: false });
+
+// GET /api/v1/cases, as a mediator: CasesRepository.list with AccessService.visibleCases.
+app.get('/api/v1/cases', async (request) => {
+  const { rows } = await pool.query(
+    `${SELECT_CASE} WHERE EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = c.id AND m.user_id = $1)
+      ORDER BY c.created_at DESC, c.id DESC LIMIT $2`,
+    [userOf(request.headers), PAGE + 1],
+  );
+  return { items: rows.slice(0, PAGE) };
+});
+
+// GET /api/v1/cases/:id: AccessService.caseFor, CasesRepository.findById, the audited read.
+app.get<{ Params: { id: string } }>('/api/v1/cases/:id', async (request, reply) => {
+  const userId = userOf(request.headers);
+  const access = (await pool.query(CASE_ACCESS_SQL, [request.params.id, userId])).rows[0] as
+    { association_id: string; on_team: boolean } | undefined;
+  if (!access?.on_team) return reply.status(404).send({ code: 'not_found' });
+  const row: unknown = (await pool.query(`${SELECT_CASE} WHERE c.id = $1`, [request.params.id]))
+    .rows[0];
+  await inTransaction((client) =>
+    appendAudit(client, {
+      actorUserId: userId,
+      actorRole: 'mediator',
+      action: 'case.read_sensitive',
+      entityType: 'case',
+      entityId: request.params.id,
+      associationId: access.association_id,
+      details: { fields: ['confidentialNotes', 'locationDetail'] },
+    }),
+  );
+  return row;
+});
+
+// GET /api/v1/dashboard/accords, as a coordinator: DashboardRepository.page.
+app.get('/api/v1/dashboard/accords', async (request) => {
+  const associationId = String(request.headers['x-association-id']);
+  const { rows } = await pool.query(healthPageSql('c.association_id = $2', 1, false), [
+    new Date().toISOString(),
+    associationId,
+    PAGE + 1,
+  ]);
+  return { items: rows.slice(0, PAGE) };
+});
+
+interface FollowUpBody {
+  checkedAt: string;
+  method: string;
+  overall: string;
+  assessments: { termId: string; status: string; note?: string }[];
+}
+
+// POST /api/v1/accords/:id/follow-ups: AccordsService.addFollowUp.
+app.post<{ Params: { id: string }; Body: FollowUpBody }>(
+  '/api/v1/accords/:id/follow-ups',
+  async (request, reply) => {
+    const userId = userOf(request.headers);
+    const accordId = request.params.id;
+    const body = request.body;
+    const owner = (
+      await pool.query('SELECT case_id AS "caseId" FROM accord WHERE id = $1', [accordId])
+    ).rows[0] as { caseId: string } | undefined;
+    if (!owner) return reply.status(404).send({ code: 'not_found' });
+    const access = (await pool.query(CASE_ACCESS_SQL, [owner.caseId, userId])).rows[0] as {
+      association_id: string;
+    };
+    const accord = (await pool.query(`${SELECT_ACCORD} WHERE a.id = $1`, [accordId])).rows[0] as {
+      followUpIntervalDays: number;
+    };
+    const termIds = body.assessments.map((a) => a.termId);
+    await pool.query(
+      `SELECT x.id::text AS id FROM unnest($2::uuid[]) AS x(id)
+        WHERE NOT EXISTS (SELECT 1 FROM accord_term t WHERE t.accord_id = $1 AND t.id = x.id)
+        ORDER BY 1`,
+      [accordId, termIds],
+    );
+    const id = randomUUID();
+    const checkedAt = new Date(body.checkedAt);
+    const nextCheckDue = new Date(checkedAt.getTime() + accord.followUpIntervalDays * 86_400_000);
+    await inTransaction(async (client) => {
+      await client.query(
+        `INSERT INTO follow_up (id, accord_id, checked_at, method, indicators, overall,
+                                next_check_due, implementation_score, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, accordId, checkedAt, body.method, {}, body.overall, nextCheckDue, '1.00', userId],
+      );
+      const values = body.assessments.map(
+        (_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`,
+      );
+      await client.query(
+        `INSERT INTO follow_up_assessment (id, follow_up_id, term_id, status, note)
+         VALUES ${values.join(', ')}`,
+        body.assessments.flatMap((a) => [randomUUID(), id, a.termId, a.status, null]),
+      );
+      await appendAudit(client, {
+        actorUserId: userId,
+        actorRole: 'mediator',
+        action: 'follow_up.create',
+        entityType: 'follow_up',
+        entityId: id,
+        associationId: access.association_id,
+        details: {
+          ids: [accordId, owner.caseId],
+          fields: ['assessments', 'checkedAt', 'method', 'overall'],
+          count: termIds.length,
+        },
+      });
+    });
+    const row: unknown = (await pool.query(`${SELECT_FOLLOW_UP} WHERE f.id = $1`, [id])).rows[0];
+    await pool.query(
+      `SELECT i.id, i.follow_up_id AS "followUpId", i.type, i.occurred_at AS "occurredAt",
+              i.fatalities, i.perpetrator_kind AS "perpetratorKind", i.verification
+         FROM incident i WHERE i.follow_up_id = ANY($1::uuid[])
+        ORDER BY i.occurred_at, i.id`,
+      [[id]],
+    );
+    return reply.status(201).send(row);
+  },
+);
+
+// POST /api/v1/auth/login: the rate limit, the attempt counters, the password check, the session.
+app.post<{ Body: { username: string; password: string } }>(
+  '/api/v1/auth/login',
+  async (request, reply) => {
+    const name = request.body.username.trim().toLowerCase();
+    // The login rate limit (one window per address) and the attempt counters, as the API counts them.
+    await pool.query(RATE_LIMIT_INCREMENT_SQL, [`login:${request.ip}`, 60_000, 100_000, 60_000]);
+    const keys = [
+      { key: `ip:${request.ip}`, threshold: 20 },
+      { key: `user:${name}`, threshold: 5 },
+    ].sort((x, y) => x.key.localeCompare(y.key));
+    await inTransaction(async (client) => {
+      const rows: { failures: number }[] = [];
+      for (const { key } of keys) {
+        rows.push(
+          (await client.query(TAKE_ATTEMPT_ROW_SQL, [key])).rows[0] as { failures: number },
+        );
+      }
+      for (const [i, { key }] of keys.entries()) {
+        await client.query(COUNT_FAILURE_SQL, [key, rows[i].failures + 1, null]);
+      }
+    });
+    const user = (await pool.query('SELECT * FROM app_user WHERE username = $1', [name]))
+      .rows[0] as
+      | { id: string; role: string; association_id: string | null; password_hash: string }
+      | undefined;
+    if (!user || !(await verifyPassword(user.password_hash, request.body.password))) {
+      return reply.status(401).send({ code: 'invalid_credentials' });
+    }
+    await pool.query(CLEAR_SQL, [`user:${name}`]);
+    await pool.query(GIVE_BACK_SQL, [`ip:${request.ip}`, 20]);
+    const sessionId = randomUUID();
+    const refreshToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000);
+    await inTransaction(async (client) => {
+      await client.query(
+        `INSERT INTO session (id, user_id, expires_at, last_used_at, user_agent)
+         VALUES ($1, $2, $3, now(), $4)`,
+        [sessionId, user.id, expiresAt, request.headers['user-agent'] ?? null],
+      );
+      await client.query(
+        `INSERT INTO refresh_token (id, session_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
+        [randomUUID(), sessionId, createHash('sha256').update(refreshToken).digest(), expiresAt],
+      );
+      await appendAudit(client, {
+        actorUserId: user.id,
+        actorRole: user.role,
+        action: 'auth.login',
+        entityType: 'session',
+        entityId: sessionId,
+        associationId: user.association_id,
+        details: {},
+      });
+    });
+    return { sessionId, refreshToken, user: { id: user.id, role: user.role } };
+  },
+);
+
+app.get('/health', async () => {
+  await pool.query('SELECT 1');
+  return { status: 'ok' };
+});
+
+const port = Number(process.env.PORT ?? 3998);
+app.listen({ port, host: '127.0.0.1' }).then(
+  () => process.stdout.write(`baseline listening on ${port}\n`),
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  },
+);
+const stop = (): void => {
+  void app
+    .close()
+    .then(() => pool.end())
+    .finally(() => process.exit(0));
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

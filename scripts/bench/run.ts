@@ -1,0 +1,585 @@
+/**
+ * `npm run bench [-- --scales=0.1,1 --duration=10 --rounds=2 --connections=16 --no-build]`
+ *
+ * For each scale: seeds its database when it has no manifest yet
+ * (scripts/bench/seed.ts), starts the API from the production build and the
+ * bare Fastify + pg baseline (scripts/bench/baseline.ts) on the same
+ * database, drives both with autocannon on loopback, interleaved (API,
+ * baseline, baseline, API… so drift hits both), samples the API's RSS, and
+ * prints requests/s, p50 and p99 per endpoint with the ratio API / baseline.
+ * Then EXPLAIN plans of the hot queries, the targets of issue #7 checked,
+ * and everything written to bench/results.md with the machine's description.
+ */
+import autocannon from 'autocannon';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
+import { freePort } from '../../src/database/scratch-postgres';
+import { SELECT_CASE } from '../../src/modules/cases/cases.sql';
+import { PRINCIPAL_SQL } from '../../src/modules/sessions/sessions.sql';
+import { healthPageSql } from '../../src/modules/dashboard/accord-health.sql';
+import {
+  argValue,
+  BENCH_DIR,
+  BENCH_KEYS_DIR,
+  BenchServer,
+  databaseNameFor,
+  parseScale,
+  readManifest,
+  SeedManifest,
+  startBenchServer,
+} from './bench-env';
+import { seedScale } from './seed';
+
+const ROOT = resolve(__dirname, '..', '..');
+const argv = process.argv.slice(2);
+const SCALES = (argValue('scales') ?? '0.1,1').split(',').map((s) => parseScale(s, 1));
+const DURATION = Number(argValue('duration') ?? 10);
+const ROUNDS = Number(argValue('rounds') ?? 2);
+const CONNECTIONS = Number(argValue('connections') ?? 16);
+const WARMUP = 3;
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  /** The status codes seen. */
+  statuses: string;
+}
+
+interface EndpointResult {
+  name: string;
+  api: Figures;
+  baseline: Figures;
+}
+
+interface ScaleResult {
+  scale: number;
+  manifest: SeedManifest;
+  endpoints: EndpointResult[];
+  maxRssMb: number;
+}
+
+type Target = 'api' | 'baseline';
+
+/** One benchmarked endpoint: how to build a request for each server. */
+interface Endpoint {
+  name: string;
+  method: 'GET' | 'POST';
+  /** Path, headers and body of the next request to `target`. */
+  next(target: Target): { path: string; headers: Record<string, string>; body?: string };
+}
+
+/** Servers this run started: killed whatever ends the run. */
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)];
+}
+
+async function waitForHealth(base: string, child: ChildProcess, name: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${base}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} did not become healthy within 60 s`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function startApi(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const dataDir = join(BENCH_DIR, 'app');
+  mkdirSync(dataDir, { recursive: true });
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TOGUNA_DATA_DIR: dataDir,
+      TOGUNA_KEYS_DIR: BENCH_KEYS_DIR,
+      TOGUNA_ADMIN_PASSWORD: `Bench-admin-${randomUUID()}`,
+      // Every sign-in comes from 127.0.0.1: the per-address limit would measure itself.
+      TOGUNA_RATE_LIMITS: 'login=999999,refresh=999999',
+      // Reminders are not what is measured.
+      TOGUNA_SCHEDULER_INTERVAL_SECONDS: '0',
+      TOGUNA_LOG_LEVEL: 'warn',
+    },
+  });
+  children.add(child);
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, child, 'the API');
+  return { child, base };
+}
+
+async function startBaseline(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'scripts', 'bench', 'baseline.ts')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    },
+  );
+  children.add(child);
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, child, 'the baseline');
+  return { child, base };
+}
+
+async function signIn(base: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${username}: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function drive(base: string, endpoint: Endpoint, target: Target, seconds: number) {
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: endpoint.method,
+        setupRequest: (request) => {
+          const next = endpoint.next(target);
+          return {
+            ...request,
+            path: next.path,
+            headers: {
+              ...next.headers,
+              ...(next.body ? { 'content-type': 'application/json' } : {}),
+            },
+            body: next.body,
+          };
+        },
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statuses: Object.keys(result.statusCodeStats ?? {}).join(' '),
+  };
+}
+
+function endpointsFor(
+  manifest: SeedManifest,
+  tokens: Map<string, string>,
+  coordinatorToken: string,
+): Endpoint[] {
+  const mediators = manifest.mediators.filter((m) => m.caseIds.length > 0);
+  const userIdOf = new Map([
+    ...manifest.mediators.map((m) => [m.username, m.userId] as const),
+    ...manifest.followUpTargets.map((t) => [t.mediatorUsername, t.mediatorUserId] as const),
+  ]);
+  const auth = (username: string, target: Target): Record<string, string> =>
+    target === 'api'
+      ? { authorization: `Bearer ${tokens.get(username)}` }
+      : { 'x-user-id': userIdOf.get(username)! };
+  const dashboardHeaders = (target: Target): Record<string, string> =>
+    target === 'api'
+      ? { authorization: `Bearer ${coordinatorToken}` }
+      : { 'x-association-id': manifest.largeAssociation.id };
+  return [
+    {
+      name: 'case list (mediator)',
+      method: 'GET',
+      next: (target) => {
+        const m = pick(mediators);
+        return { path: '/api/v1/cases', headers: auth(m.username, target) };
+      },
+    },
+    {
+      name: 'case detail (mediator)',
+      method: 'GET',
+      next: (target) => {
+        const m = pick(mediators);
+        return { path: `/api/v1/cases/${pick(m.caseIds)}`, headers: auth(m.username, target) };
+      },
+    },
+    {
+      name: `dashboard (${manifest.largeAssociation.accordCount} accords)`,
+      method: 'GET',
+      next: (target) => ({
+        path: '/api/v1/dashboard/accords',
+        headers: dashboardHeaders(target),
+      }),
+    },
+    {
+      name: 'follow-up + 5 assessments',
+      method: 'POST',
+      next: (target) => {
+        const t = pick(manifest.followUpTargets);
+        const body = {
+          checkedAt: new Date(Date.now() - 60_000).toISOString(),
+          method: 'visit',
+          overall: 'stable',
+          assessments: t.termIds.map((termId, i) => ({
+            termId,
+            status: i === 0 ? 'intermediate' : 'full',
+          })),
+        };
+        return {
+          path: `/api/v1/accords/${t.accordId}/follow-ups`,
+          headers: auth(t.mediatorUsername, target),
+          body: JSON.stringify(body),
+        };
+      },
+    },
+    {
+      name: 'login',
+      method: 'POST',
+      next: () => ({
+        path: '/api/v1/auth/login',
+        headers: {},
+        body: JSON.stringify({ username: pick(mediators).username, password: manifest.password }),
+      }),
+    },
+  ];
+}
+
+function combine(runs: Figures[]): Figures {
+  const sum = (f: (x: Figures) => number) => runs.reduce((acc, x) => acc + f(x), 0);
+  const sorted = (f: (x: Figures) => number) => runs.map(f).sort((a, b) => a - b);
+  return {
+    rps: sum((x) => x.rps) / runs.length,
+    p50: sorted((x) => x.p50)[Math.floor((runs.length - 1) / 2)],
+    // The worst round: a target on p99 must hold in every round.
+    p99: Math.max(...runs.map((x) => x.p99)),
+    requests: sum((x) => x.requests),
+    non2xx: sum((x) => x.non2xx),
+    errors: sum((x) => x.errors),
+    statuses: [...new Set(runs.flatMap((x) => x.statuses.split(' ')))].sort().join(' '),
+  };
+}
+
+async function ensureSeeded(server: BenchServer, scale: number): Promise<SeedManifest> {
+  const existing = readManifest(scale);
+  if (existing?.followUpTargets.every((t) => t.mediatorUserId)) {
+    const admin = new Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      existing.database,
+    ]);
+    await admin.end();
+    if (found.rowCount === 1) return existing;
+  }
+  log(`seeding scale ${scale} (no manifest or database yet)`);
+  return seedScale(server, scale, log);
+}
+
+async function benchScale(server: BenchServer, scale: number): Promise<ScaleResult> {
+  const manifest = await ensureSeeded(server, scale);
+  const url = server.urlFor(databaseNameFor(scale));
+  const api = await startApi(url);
+  const baseline = await startBaseline(url);
+  let maxRssMb = rssMb(api.child.pid!);
+  const sampler = setInterval(() => {
+    maxRssMb = Math.max(maxRssMb, rssMb(api.child.pid!));
+  }, 200);
+  try {
+    const tokens = new Map<string, string>();
+    const usernames = new Set([
+      ...manifest.mediators.map((m) => m.username),
+      ...manifest.followUpTargets.map((t) => t.mediatorUsername),
+    ]);
+    for (const username of usernames) {
+      tokens.set(username, await signIn(api.base, username, manifest.password));
+    }
+    const coordinatorToken = await signIn(
+      api.base,
+      manifest.largeAssociation.coordinatorUsername,
+      manifest.password,
+    );
+    const results: EndpointResult[] = [];
+    for (const endpoint of endpointsFor(manifest, tokens, coordinatorToken)) {
+      const bases: Record<Target, string> = { api: api.base, baseline: baseline.base };
+      const runs: Record<Target, Figures[]> = { api: [], baseline: [] };
+      for (const target of ['api', 'baseline'] as const) {
+        await drive(bases[target], endpoint, target, WARMUP);
+      }
+      for (let round = 0; round < ROUNDS; round++) {
+        const order: Target[] = round % 2 === 0 ? ['api', 'baseline'] : ['baseline', 'api'];
+        for (const target of order) {
+          runs[target].push(await drive(bases[target], endpoint, target, DURATION));
+        }
+      }
+      const row = { name: endpoint.name, api: combine(runs.api), baseline: combine(runs.baseline) };
+      log(
+        `scale ${scale} · ${row.name}: API ${row.api.rps.toFixed(0)} req/s p99 ${row.api.p99} ms` +
+          ` · baseline ${row.baseline.rps.toFixed(0)} req/s p99 ${row.baseline.p99} ms`,
+      );
+      results.push(row);
+    }
+    return { scale, manifest, endpoints: results, maxRssMb };
+  } finally {
+    clearInterval(sampler);
+    await stopChild(api.child);
+    await stopChild(baseline.child);
+  }
+}
+
+async function explainPlans(server: BenchServer, manifest: SeedManifest): Promise<string> {
+  const client = new Client({ connectionString: server.urlFor(manifest.database) });
+  await client.connect();
+  const mediator = manifest.mediators.find((m) => m.caseIds.length > 0)!;
+  const session = (
+    await client.query('SELECT id, user_id FROM session WHERE revoked_at IS NULL LIMIT 1')
+  ).rows[0] as { id: string; user_id: string } | undefined;
+  const queries: { title: string; sql: string; params: unknown[] }[] = [
+    {
+      title: 'The session check of every authenticated request',
+      sql: PRINCIPAL_SQL,
+      params: [session?.id ?? randomUUID(), session?.user_id ?? mediator.userId],
+    },
+    {
+      title: "A mediator's case list (first page)",
+      sql: `${SELECT_CASE} WHERE EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = c.id AND m.user_id = $1)
+             ORDER BY c.created_at DESC, c.id DESC LIMIT 51`,
+      params: [mediator.userId],
+    },
+    {
+      title: 'Case detail: access check',
+      sql: CASE_ACCESS_SQL,
+      params: [mediator.caseIds[0], mediator.userId],
+    },
+    {
+      title: 'Case detail: the case with its team',
+      sql: `${SELECT_CASE} WHERE c.id = $1`,
+      params: [mediator.caseIds[0]],
+    },
+    {
+      title: `Dashboard of the largest association (${manifest.largeAssociation.accordCount} accords)`,
+      sql: healthPageSql('c.association_id = $2', 1, false),
+      params: [new Date().toISOString(), manifest.largeAssociation.id, 51],
+    },
+  ];
+  const out: string[] = [];
+  for (const q of queries) {
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.sql}`, q.params);
+    out.push(
+      `#### ${q.title}\n\n\`\`\`\n${rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}\n\`\`\`\n`,
+    );
+  }
+  await client.end();
+  return out.join('\n');
+}
+
+function fmt(n: number, digits = 0): string {
+  return n.toFixed(digits);
+}
+
+function table(result: ScaleResult): string {
+  const lines = [
+    `| endpoint | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | API / baseline | non-2xx (API / baseline) |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+  ];
+  for (const e of result.endpoints) {
+    lines.push(
+      `| ${e.name} | ${fmt(e.api.rps)} | ${e.api.p50} | ${e.api.p99} | ${fmt(e.baseline.rps)} | ${e.baseline.p50} | ${e.baseline.p99} | ${fmt((100 * e.api.rps) / e.baseline.rps)} % | ${e.api.non2xx + e.api.errors} / ${e.baseline.non2xx + e.baseline.errors} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+interface Check {
+  target: string;
+  measured: string;
+  ok: boolean;
+}
+
+function checks(results: ScaleResult[]): Check[] {
+  const out: Check[] = [];
+  const largest = results[results.length - 1];
+  const smallest = results[0];
+  const find = (r: ScaleResult, prefix: string) =>
+    r.endpoints.find((e) => e.name.startsWith(prefix))!;
+  for (const prefix of ['case list', 'case detail']) {
+    for (const r of results) {
+      const e = find(r, prefix);
+      const ratio = e.api.rps / e.baseline.rps;
+      out.push({
+        target: `${prefix} ≥ 50 % of the baseline's requests/s (scale ${r.scale})`,
+        measured: `${fmt(100 * ratio)} %`,
+        ok: ratio >= 0.5,
+      });
+    }
+  }
+  const dashboard = find(largest, 'dashboard');
+  out.push({
+    target: `dashboard p99 ≤ 100 ms (scale ${largest.scale}, ${largest.manifest.largeAssociation.accordCount} accords)`,
+    measured: `${dashboard.api.p99} ms`,
+    ok: dashboard.api.p99 <= 100,
+  });
+  const followUp = find(largest, 'follow-up');
+  out.push({
+    target: `follow-up creation p99 ≤ 50 ms at ${CONNECTIONS} connections (scale ${largest.scale})`,
+    measured: `${followUp.api.p99} ms`,
+    ok: followUp.api.p99 <= 50,
+  });
+  if (results.length > 1) {
+    for (const prefix of ['case list', 'case detail']) {
+      const drop = 1 - find(largest, prefix).api.rps / find(smallest, prefix).api.rps;
+      out.push({
+        target: `${prefix}: throughput drop scale ${smallest.scale} → ${largest.scale} ≤ 20 %`,
+        measured: `${fmt(100 * drop)} %`,
+        ok: drop <= 0.2,
+      });
+    }
+  }
+  const failed = results.flatMap((r) =>
+    r.endpoints
+      .filter((e) => e.api.non2xx + e.api.errors + e.baseline.non2xx + e.baseline.errors > 0)
+      .map((e) => `${e.name} at scale ${r.scale} (${e.api.statuses} / ${e.baseline.statuses})`),
+  );
+  out.push({
+    target: 'every response 2xx, no socket error, on both servers',
+    measured: failed.length === 0 ? 'all 2xx' : failed.join('; '),
+    ok: failed.length === 0,
+  });
+  const rss = Math.max(...results.map((r) => r.maxRssMb));
+  out.push({ target: 'API RSS under load ≤ 300 MB', measured: `${fmt(rss)} MB`, ok: rss <= 300 });
+  return out;
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return [
+    `- CPU: ${cpu.length} × ${cpu[0]?.model ?? 'unknown'}`,
+    `- Memory: ${fmt(totalmem() / 1024 ** 3, 1)} GiB`,
+    `- Node.js ${process.version}, ${process.platform} ${process.arch}`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  if (!argv.includes('--no-build')) {
+    log('building the API (npm run build)');
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (!existsSync(join(ROOT, 'dist', 'src', 'main.js'))) throw new Error('no production build');
+  const server = await startBenchServer(log);
+  const results: ScaleResult[] = [];
+  let plans = '';
+  let pgVersion = '';
+  try {
+    for (const scale of SCALES) results.push(await benchScale(server, scale));
+    const largest = results[results.length - 1];
+    plans = await explainPlans(server, largest.manifest);
+    const client = new Client({ connectionString: server.adminUrl });
+    await client.connect();
+    const version = await client.query<{ server_version: string }>('SHOW server_version');
+    pgVersion = version.rows[0].server_version;
+    await client.end();
+  } finally {
+    await server.stop();
+  }
+
+  const verdicts = checks(results);
+  const report = [
+    '# Benchmark results',
+    '',
+    `Run on ${new Date().toISOString()} by \`npm run bench\`: ${CONNECTIONS} connections,` +
+      ` ${ROUNDS} interleaved rounds of ${DURATION} s per endpoint and server (after a ${WARMUP} s warm-up),` +
+      ' loopback only. The API runs from its production build (NODE_ENV=production, log level warn,' +
+      ' sign-in rate limit lifted, reminders off); the baseline is scripts/bench/baseline.ts.',
+    '',
+    '## Machine',
+    '',
+    machine(),
+    `- PostgreSQL ${pgVersion} (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'}), on the same machine`,
+    '',
+    ...results.flatMap((r) => [
+      `## Scale ${r.scale}`,
+      '',
+      `Seeded ${Object.entries(r.manifest.counts)
+        .map(([table, n]) => `${n} ${table}`)
+        .join(', ')} in ${fmt(r.manifest.seconds, 1)} s (${fmt(r.manifest.rowsPerSecond)} rows/s).`,
+      '',
+      table(r),
+      '',
+      `API peak RSS: ${fmt(r.maxRssMb)} MB.`,
+      '',
+    ]),
+    '## Targets',
+    '',
+    '| target | measured | |',
+    '|---|---:|---|',
+    ...verdicts.map((c) => `| ${c.target} | ${c.measured} | ${c.ok ? 'met' : 'MISSED'} |`),
+    '',
+    `## Query plans (scale ${results[results.length - 1].scale})`,
+    '',
+    plans,
+  ].join('\n');
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results.md'), `${report}\n`);
+  for (const r of results)
+    console.log(`\nScale ${r.scale}\n${table(r)}\nAPI peak RSS ${fmt(r.maxRssMb)} MB`);
+  console.log('\nTargets');
+  for (const c of verdicts)
+    console.log(`${c.ok ? 'met   ' : 'MISSED'}  ${c.target}: ${c.measured}`);
+  console.log('\nWritten to bench/results.md');
+}
+
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
