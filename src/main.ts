@@ -4,6 +4,9 @@ import { createLogger } from './common/logging/logger';
 import { RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 
+/** How long SIGINT/SIGTERM waits for in-flight requests before forcing the exit. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 /**
  * Start-up: validate the configuration, start the embedded PostgreSQL when
  * no DATABASE_URL is given, migrate, serve. SIGINT/SIGTERM drain the API
@@ -25,13 +28,24 @@ async function bootstrap(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // A request that never ends must not keep the process (and its database) alive.
+    const force = setTimeout(() => {
+      logger.error({ seconds: SHUTDOWN_GRACE_MS / 1000 }, 'shutdown took too long: exiting');
+      void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    let code = 0;
     try {
+      // The API first (in-flight requests still use the database), then the database.
       await app?.close();
-    } finally {
-      await embedded?.stop();
-      logger.info('stopped');
-      process.exit(0);
+    } catch (err) {
+      code = 1;
+      logger.error({ err }, 'error while closing the API');
     }
+    await embedded?.stop();
+    clearTimeout(force);
+    logger.info('stopped');
+    process.exit(code);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -4,6 +4,7 @@ import {
   Inject,
   Injectable,
   NestInterceptor,
+  OnApplicationShutdown,
   StreamableFile,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -24,6 +25,10 @@ const MAX_POLL_MS = 250;
 /** One new claim in this many also deletes a batch of expired records (no timers: many instances). */
 const PURGE_ONE_IN = 100;
 const PURGE_BATCH = 1000;
+/** How often claims left unsettled by a database outage are written again. */
+const SETTLE_RETRY_MS = 1000;
+/** At most this many unsettled claims are remembered; beyond, the lease takes over. */
+const MAX_UNSETTLED = 10_000;
 /** The response headers replayed with a stored success. */
 const REPLAYED_HEADERS = ['etag', 'location'];
 
@@ -38,7 +43,16 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * runs. Public routes (sign-in, refresh) ignore the header.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyInterceptor implements NestInterceptor, OnApplicationShutdown {
+  /**
+   * Claims of this process whose response could not be stored, or whose
+   * release failed (database gone): without this, the key would stay held
+   * until the lease runs out and every retry would wait for a dead request.
+   * Settled again on the next request with the key, and in the background.
+   */
+  private readonly unsettled = new Map<string, { claim: Claim; response?: StoredResponse }>();
+  private settleTimer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly records: IdempotencyRepository,
     @Inject(REQUEST_HASH_KEY) private readonly hashKey: Buffer,
@@ -54,6 +68,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (key === undefined) return next.handle();
 
     const userId = request.principal.userId;
+    // A claim of ours left unsettled: settle it first (throws 503 while the database is down).
+    await this.settle(unsettledKey(userId, key));
     const hash = requestHash(this.hashKey, request.method, request.url, request.body);
     const deadline = Date.now() + WAIT_MS;
     let pause = FIRST_POLL_MS;
@@ -132,7 +148,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       await this.records.complete(claim, response);
     } catch (err) {
-      request.log.error({ err }, 'idempotency: could not store the response');
+      request.log.error({ err }, 'idempotency: could not store the response (retried later)');
+      this.remember(claim, response);
     }
   }
 
@@ -140,8 +157,48 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       await this.records.release(claim);
     } catch (err) {
-      request.log.error({ err }, 'idempotency: could not release the key');
+      request.log.error({ err }, 'idempotency: could not release the key (retried later)');
+      this.remember(claim);
     }
+  }
+
+  private remember(claim: Claim, response?: StoredResponse): void {
+    const id = unsettledKey(claim.userId, claim.key);
+    if (!this.unsettled.has(id) && this.unsettled.size >= MAX_UNSETTLED) return;
+    this.unsettled.set(id, { claim, response });
+    this.settleTimer ??= setInterval(() => void this.settleAll(), SETTLE_RETRY_MS).unref();
+  }
+
+  /** Stores the response of (or releases) an unsettled claim; throws when the database refuses. */
+  private async settle(id: string): Promise<void> {
+    const entry = this.unsettled.get(id);
+    if (!entry) return;
+    if (entry.response) await this.records.complete(entry.claim, entry.response);
+    else await this.records.release(entry.claim);
+    if (this.unsettled.get(id) === entry) this.unsettled.delete(id);
+  }
+
+  private async settleAll(): Promise<void> {
+    for (const id of [...this.unsettled.keys()]) {
+      try {
+        await this.settle(id);
+      } catch {
+        return; // still down: next round
+      }
+    }
+    if (this.unsettled.size === 0 && this.settleTimer) {
+      clearInterval(this.settleTimer);
+      this.settleTimer = undefined;
+    }
+  }
+
+  /** One last attempt before the process goes (the pool is still open here). */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.settleTimer) clearInterval(this.settleTimer);
+    this.settleTimer = undefined;
+    await this.settleAll();
+    if (this.settleTimer) clearInterval(this.settleTimer);
+    this.settleTimer = undefined;
   }
 
   private async maybePurge(request: FastifyRequest): Promise<void> {
@@ -153,6 +210,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       request.log.warn({ err }, 'idempotency: could not delete expired records');
     }
   }
+}
+
+function unsettledKey(userId: string, key: string): string {
+  return `${userId}\u0000${key}`;
 }
 
 /** A value stored as JSON and sent back the same (not a stream, buffer or file). */
