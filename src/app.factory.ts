@@ -2,11 +2,16 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { registerRequestContext } from './common/audit/request-context';
+import { AppError } from './common/http/app-error';
+import { describeError, ErrorCode } from './common/http/error-catalogue';
+import { PROBLEM_CONTENT_TYPE, sendProblem } from './common/http/problem';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
 import { PinoNestLogger } from './common/logging/logger';
@@ -14,6 +19,34 @@ import { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * What Node's HTTP parser refuses before Fastify has a request (headers or
+ * URL over the size limit, broken HTTP): problem+json too, in English as no
+ * Accept-Language could be read. Otherwise the same as Fastify's default.
+ */
+function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code]: [number, ErrorCode] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'payload_too_large']
+      : [error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400, 'validation_failed'];
+  const text = describeError(code, 'en');
+  const body = JSON.stringify({
+    type: `urn:toguna:problem:${code}`,
+    title: text.title,
+    status,
+    detail: text.detail,
+    code,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
 
 function requestId(request: { headers: Record<string, string | string[] | undefined> }): string {
   const given = request.headers['x-request-id'];
@@ -35,6 +68,19 @@ export async function createApp(
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 2048 },
+    clientErrorHandler,
+    // The router refuses a bad percent-encoding or an over-long parameter before
+    // Nest sees the request: a 400 problem document too, never Fastify's own JSON.
+    frameworkErrors: (_error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(
+        request,
+        reply,
+        new AppError('validation_failed', {
+          errors: [{ field: 'path', message: 'malformed URL', code: 'matches' }],
+        }),
+      ),
+    // Requests arriving while the server closes get our own 503 problem document (below).
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
@@ -75,8 +121,23 @@ export async function createApp(
     maxAge: 600,
   });
 
+  // Graceful shutdown: requests already being handled finish; their connection
+  // then closes (no keep-alive socket holds the close up), and requests that
+  // arrive meanwhile get a 503 problem document instead of running.
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!closing) return done();
+    void reply.header('connection', 'close');
+    sendProblem(request, reply, new AppError('shutting_down', { headers: { 'retry-after': '5' } }));
+  });
+
   fastify.addHook('onSend', (request: FastifyRequest, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    if (closing) void reply.header('connection', 'close');
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     done(null, payload);
   });

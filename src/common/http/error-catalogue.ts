@@ -475,6 +475,17 @@ export const ERROR_CATALOGUE = {
       detail: 'La base de données est injoignable. Réessayez dans un instant.',
     },
   },
+  shutting_down: {
+    status: 503,
+    en: {
+      title: 'Service unavailable',
+      detail: 'The server is restarting. Try again shortly.',
+    },
+    fr: {
+      title: 'Service indisponible',
+      detail: 'Le serveur redémarre. Réessayez dans un instant.',
+    },
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
@@ -505,6 +516,11 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   matches: { en: 'has an invalid format', fr: 'a un format invalide' },
   isIso8601: { en: 'must be an ISO 8601 date-time', fr: 'doit être une date ISO 8601' },
   nestedValidation: { en: 'must be an object', fr: 'doit être un objet' },
+  noNulCharacter: {
+    en: 'must not contain the NUL character (\\u0000)',
+    fr: 'ne doit pas contenir le caractère NUL (\\u0000)',
+  },
+  maxDepth: { en: 'is nested too deeply', fr: 'est imbriqué trop profondément' },
 };
 
 export function fieldMessage(constraint: string, fallback: string, language: Language): string {

@@ -42,7 +42,12 @@ export function decodeCursor(
     if (
       Array.isArray(key) &&
       key.length === arity &&
-      key.every((v) => typeof v === 'string' || typeof v === 'number')
+      // No NUL (PostgreSQL refuses it in text) and no Infinity from `1e999`.
+      key.every(
+        (v): v is string | number =>
+          (typeof v === 'string' && !v.includes('\u0000')) ||
+          (typeof v === 'number' && Number.isFinite(v)),
+      )
     ) {
       return key;
     }

@@ -51,6 +51,8 @@ const CONNECTION_ERRORS = new Set([
 
 function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  // TypeORM releases a transaction's query runner when its connection dies mid-transaction.
+  if (/^QueryRunner(Provider)?AlreadyReleasedError$/.test(error.name)) return true;
   const code =
     (error as { code?: string }).code ??
     (error as { driverError?: { code?: string } }).driverError?.code;
@@ -71,7 +73,8 @@ export function classify(error: unknown): Classified {
     if (pgCode === '23503') return { code: 'invalid_reference' };
     // A NOT NULL or CHECK constraint: input the DTOs should have refused; never a 500.
     if (pgCode === '23502' || pgCode === '23514') return { code: 'validation_failed' };
-    if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003') {
+    // Data exceptions (class 22: bad text, NUL bytes, out-of-range dates or numbers): input.
+    if (pgCode?.startsWith('22')) {
       return { code: 'validation_failed' };
     }
     if (pgCode === '57014') return { code: 'service_unavailable', headers: { 'retry-after': '5' } };
