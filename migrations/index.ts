@@ -9,6 +9,7 @@ import { MissionOrders1795495200000 } from './1795495200000-MissionOrders';
 import { Meetings1795495300000 } from './1795495300000-Meetings';
 import { Accords1795495400000 } from './1795495400000-Accords';
 import { NotificationsOutbox1795495500000 } from './1795495500000-NotificationsOutbox';
+import { AccordCheckSummary1795496000000 } from './1795496000000-AccordCheckSummary';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Meetings1795495300000,
   Accords1795495400000,
   NotificationsOutbox1795495500000,
+  AccordCheckSummary1795496000000,
 ];

@@ -17,9 +17,12 @@ import { Pool, PoolClient } from 'pg';
 import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
 import { auditHash } from '../../src/common/audit/audit-hash';
 import { AUDIT_CHAIN_LOCK, AUDIT_HEAD_SQL, AUDIT_LOCK_SQL } from '../../src/common/audit/audit.sql';
-import { SELECT_ACCORD, SELECT_FOLLOW_UP } from '../../src/modules/accords/accords.sql';
+import { SELECT_ACCORD } from '../../src/modules/accords/accords.sql';
 import { SELECT_CASE } from '../../src/modules/cases/cases.sql';
-import { healthPageSql } from '../../src/modules/dashboard/accord-health.sql';
+import {
+  healthPageSql,
+  refreshCheckSummarySql,
+} from '../../src/modules/dashboard/accord-health.sql';
 import {
   CLEAR_SQL,
   COUNT_FAILURE_SQL,
@@ -162,15 +165,11 @@ app.post<{ Params: { id: string }; Body: FollowUpBody }>(
     const userId = userOf(request.headers);
     const accordId = request.params.id;
     const body = request.body;
-    const owner = (
-      await pool.query('SELECT case_id AS "caseId" FROM accord WHERE id = $1', [accordId])
-    ).rows[0] as { caseId: string } | undefined;
-    if (!owner) return reply.status(404).send({ code: 'not_found' });
-    const access = (await pool.query(CASE_ACCESS_SQL, [owner.caseId, userId])).rows[0] as {
+    const accord = (await pool.query(`${SELECT_ACCORD} WHERE a.id = $1`, [accordId])).rows[0] as
+      { caseId: string; followUpIntervalDays: number } | undefined;
+    if (!accord) return reply.status(404).send({ code: 'not_found' });
+    const access = (await pool.query(CASE_ACCESS_SQL, [accord.caseId, userId])).rows[0] as {
       association_id: string;
-    };
-    const accord = (await pool.query(`${SELECT_ACCORD} WHERE a.id = $1`, [accordId])).rows[0] as {
-      followUpIntervalDays: number;
     };
     const termIds = body.assessments.map((a) => a.termId);
     await pool.query(
@@ -182,11 +181,12 @@ app.post<{ Params: { id: string }; Body: FollowUpBody }>(
     const id = randomUUID();
     const checkedAt = new Date(body.checkedAt);
     const nextCheckDue = new Date(checkedAt.getTime() + accord.followUpIntervalDays * 86_400_000);
-    await inTransaction(async (client) => {
-      await client.query(
+    const createdAt = await inTransaction(async (client) => {
+      await client.query('SELECT 1 FROM accord WHERE id = $1 FOR NO KEY UPDATE', [accordId]);
+      const inserted = await client.query(
         `INSERT INTO follow_up (id, accord_id, checked_at, method, indicators, overall,
                                 next_check_due, implementation_score, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING created_at`,
         [id, accordId, checkedAt, body.method, {}, body.overall, nextCheckDue, '1.00', userId],
       );
       const values = body.assessments.map(
@@ -197,6 +197,7 @@ app.post<{ Params: { id: string }; Body: FollowUpBody }>(
          VALUES ${values.join(', ')}`,
         body.assessments.flatMap((a) => [randomUUID(), id, a.termId, a.status, null]),
       );
+      await client.query(refreshCheckSummarySql('SELECT $1::uuid'), [accordId]);
       await appendAudit(client, {
         actorUserId: userId,
         actorRole: 'mediator',
@@ -205,21 +206,14 @@ app.post<{ Params: { id: string }; Body: FollowUpBody }>(
         entityId: id,
         associationId: access.association_id,
         details: {
-          ids: [accordId, owner.caseId],
+          ids: [accordId, accord.caseId],
           fields: ['assessments', 'checkedAt', 'method', 'overall'],
           count: termIds.length,
         },
       });
+      return (inserted.rows[0] as { created_at: Date }).created_at;
     });
-    const row: unknown = (await pool.query(`${SELECT_FOLLOW_UP} WHERE f.id = $1`, [id])).rows[0];
-    await pool.query(
-      `SELECT i.id, i.follow_up_id AS "followUpId", i.type, i.occurred_at AS "occurredAt",
-              i.fatalities, i.perpetrator_kind AS "perpetratorKind", i.verification
-         FROM incident i WHERE i.follow_up_id = ANY($1::uuid[])
-        ORDER BY i.occurred_at, i.id`,
-      [[id]],
-    );
-    return reply.status(201).send(row);
+    return reply.status(201).send({ id, accordId, checkedAt, nextCheckDue, createdAt });
   },
 );
 

@@ -24,6 +24,7 @@ import { MeetingAttendee } from '../modules/meetings/meeting-attendee.entity';
 import { Accord } from '../modules/accords/accord.entity';
 import { AccordTerm } from '../modules/accords/accord-term.entity';
 import { AccordTermRevision } from '../modules/accords/accord-term-revision.entity';
+import { AccordCheckSummary } from '../modules/accords/accord-check-summary.entity';
 import { FollowUp } from '../modules/accords/follow-up.entity';
 import { FollowUpAssessment } from '../modules/accords/follow-up-assessment.entity';
 import { Incident } from '../modules/accords/incident.entity';
@@ -58,6 +59,7 @@ export const ENTITIES = [
   AccordTerm,
   AccordTermRevision,
   FollowUp,
+  AccordCheckSummary,
   FollowUpAssessment,
   Incident,
   AccordFlag,

@@ -361,4 +361,46 @@ describe('accords, terms, follow-ups, flags (issue 6)', () => {
     const { rows } = await t.db.query<{ text: string }>('SELECT text FROM accord_term LIMIT 1');
     expect(rows[0].text).toMatch(/^enc:v1:/);
   });
+  it('checks recorded together: the dashboard sums up the latest, as the accord page does', async () => {
+    const { accordId, termIds } = await accordWithTerms(daysAgo(20));
+    // Sent at once, in an order unrelated to their dates: the latest check is not the last sent.
+    const days = [6, 1, 9, 3, 2, 8, 4, 7, 5, 10];
+    const sent = await Promise.all(
+      days.map((d) =>
+        t.http
+          .post(`/api/v1/accords/${accordId}/follow-ups`)
+          .set(asMediator)
+          .send({
+            checkedAt: daysAgo(d),
+            method: 'visit',
+            overall: 'stable',
+            assessments: termIds.map((termId, i) => ({
+              termId,
+              status: d === 1 && i === 0 ? 'violated' : 'full',
+            })),
+          }),
+      ),
+    );
+    expect(sent.map((r) => r.status)).toEqual(days.map(() => 201));
+    const latest = sent[days.indexOf(1)].body as { checkedAt: string };
+
+    const page = await t.http.get(`/api/v1/accords/${accordId}`).set(asMediator).expect(200);
+    expect(page.body).toMatchObject({
+      lastCheckedAt: latest.checkedAt,
+      health: { level: 'at_risk', reasons: ['term_violated', 'term_score_dropped'] },
+    });
+    const dashboard = await t.http
+      .get('/api/v1/dashboard/accords')
+      .query({ limit: 100 })
+      .set(asCoordinator)
+      .expect(200);
+    const row = (dashboard.body.items as { accordId: string }[]).find(
+      (i) => i.accordId === accordId,
+    );
+    expect(row).toMatchObject({
+      lastCheckedAt: latest.checkedAt,
+      health: page.body.health,
+      implementationScore: page.body.implementationScore,
+    });
+  });
 });

@@ -6,6 +6,7 @@ import {
   Indicators,
   OverallJudgement,
 } from '../../src/modules/accords/accord-vocabulary';
+import { refreshCheckSummarySql } from '../../src/modules/dashboard/accord-health.sql';
 
 /**
  * Arranges accords, terms, follow-up checks, incidents and flags straight in
@@ -89,6 +90,8 @@ export class AccordFactory {
         [randomUUID(), id, incident.occurredAt, incident.fatalities],
       );
     }
+    // What the API does in the same transaction when it records a check.
+    await this.db.query(refreshCheckSummarySql('SELECT $1::uuid'), [opts.accordId]);
     return { id };
   }
 

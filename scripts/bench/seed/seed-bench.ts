@@ -34,6 +34,7 @@ import { PasswordService } from '../../../src/modules/users/password.service';
 import { BENCH_PASSWORD, SeedManifest } from '../bench-env';
 import { CopyWriter, pgArray } from './copy';
 import { apportion, Rng } from './rng';
+import { refreshCheckSummarySql } from '../../../src/modules/dashboard/accord-health.sql';
 
 export interface SeedOptions {
   /** A migrated database (its `area` table seeded), with no data of its own. */
@@ -71,6 +72,8 @@ const SEEDED_TABLES = [
   'follow_up_assessment',
   'incident',
   'accord_flag',
+  // Filled from the checks once they are loaded (refreshCheckSummarySql).
+  'accord_check_summary',
 ];
 
 const STATUS_WEIGHTS: Record<CaseStatus, number> = {
@@ -1179,6 +1182,9 @@ export async function seedBench(options: SeedOptions): Promise<SeedManifest> {
 
     log('restoring indexes and foreign keys');
     await restoreConstraints(url, saved);
+    const summaries = await admin.query(refreshCheckSummarySql('SELECT id FROM accord'));
+    counts.accord_check_summary = summaries.rowCount ?? 0;
+    log(`check summaries: ${counts.accord_check_summary}`);
     log('ANALYZE');
     await admin.query(`ANALYZE ${SEEDED_TABLES.join(', ')}`);
 

@@ -93,7 +93,7 @@ export function toIncidentResponse(row: IncidentRow): IncidentResponse {
 }
 
 export function toFollowUpResponse(
-  row: FollowUpRow,
+  row: Omit<FollowUpRow, 'checkedAtKey'>,
   assessments: FollowUpResponse['assessments'],
   incidents: IncidentRow[],
 ): FollowUpResponse {

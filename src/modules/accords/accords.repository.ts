@@ -22,6 +22,7 @@ import { Accord } from './accord.entity';
 import { FollowUpAssessment } from './follow-up-assessment.entity';
 import { FollowUp } from './follow-up.entity';
 import { Incident } from './incident.entity';
+import { refreshCheckSummarySql } from '../dashboard/accord-health.sql';
 import { SELECT_ACCORD, SELECT_TERM, SELECT_FOLLOW_UP, SELECT_FLAG } from './accords.sql';
 
 /** An accord as read (summary still encrypted), with its case's association and status. */
@@ -131,6 +132,8 @@ export type TermChanges = Partial<
     'text' | 'category' | 'obligorPartyId' | 'beneficiaryPartyId' | 'isConcession' | 'deadline'
   >
 >;
+
+const REFRESH_ONE_CHECK_SUMMARY_SQL = refreshCheckSummarySql('SELECT $1::uuid');
 
 /**
  * Accords, terms, follow-up checks and flags. Encrypted columns are written
@@ -350,13 +353,24 @@ export class AccordsRepository {
 
   // ---- follow-ups ----
 
+  /** Locks the accord's row until `tx` ends: its checks are recorded one at a time. */
+  async lockAccord(tx: Tx, id: string): Promise<void> {
+    await tx.query('SELECT 1 FROM accord WHERE id = $1 FOR NO KEY UPDATE', [id]);
+  }
+
+  /** Recomputes the accord's check summary (after `lockAccord`, in the same transaction). */
+  async refreshCheckSummary(tx: Tx, accordId: string): Promise<void> {
+    await tx.query(REFRESH_ONE_CHECK_SUMMARY_SQL, [accordId]);
+  }
+
+  /** Inserts a check with its assessments and incidents; returns its created_at. */
   async insertFollowUp(
     tx: Tx,
     row: Omit<FollowUpRow, 'createdAt' | 'checkedAtKey'>,
     assessments: Omit<AssessmentRow, 'followUpId'>[],
     incidents: Omit<IncidentRow, 'followUpId'>[],
-  ): Promise<void> {
-    await tx.insert(FollowUp, row);
+  ): Promise<Date> {
+    const inserted = await tx.insert(FollowUp, row);
     if (assessments.length > 0) {
       await tx.insert(
         FollowUpAssessment,
@@ -373,6 +387,7 @@ export class AccordsRepository {
         incidents.map((i) => ({ ...i, followUpId: row.id })),
       );
     }
+    return (inserted.generatedMaps[0] as { createdAt: Date }).createdAt;
   }
 
   async findFollowUp(id: string): Promise<FollowUpRow | null> {

@@ -331,8 +331,10 @@ export class AccordsService {
     accordId: string,
     dto: CreateFollowUpDto,
   ): Promise<FollowUpResponse> {
-    const { access, caseId } = await this.resolveAccord(principal, accordId);
-    const accord = (await this.accords.findAccord(accordId)) as AccordRow;
+    const accord = await this.accords.findAccord(accordId);
+    if (!accord) throw new AppError('not_found');
+    const caseId = accord.caseId;
+    const access = await this.access.caseFor(principal, caseId);
     const termIds = dto.assessments.map((a) => a.termId);
     if (new Set(termIds).size !== termIds.length) {
       throw new AppError('validation_failed', {
@@ -367,23 +369,22 @@ export class AccordsService {
     const indicators = Object.fromEntries(
       Object.entries(dto.indicators ?? {}).filter(([, v]) => v !== undefined),
     );
-    await this.transactions.run(async (tx) => {
-      await this.accords.insertFollowUp(
-        tx,
-        {
-          id,
-          accordId,
-          checkedAt,
-          method: dto.method,
-          indicators,
-          overall: dto.overall,
-          nextCheckDue,
-          implementationScore: score === null ? null : score.toFixed(2),
-          createdBy: principal.userId,
-        },
-        assessments,
-        incidents,
-      );
+    const row: Omit<FollowUpRow, 'createdAt' | 'checkedAtKey'> = {
+      id,
+      accordId,
+      checkedAt,
+      method: dto.method,
+      indicators,
+      overall: dto.overall,
+      nextCheckDue,
+      implementationScore: score === null ? null : score.toFixed(2),
+      createdBy: principal.userId,
+    };
+    const createdAt = await this.transactions.run(async (tx) => {
+      // One check of an accord at a time: each sees the others when it sums them up.
+      await this.accords.lockAccord(tx, accordId);
+      const created = await this.accords.insertFollowUp(tx, row, assessments, incidents);
+      await this.accords.refreshCheckSummary(tx, accordId);
       await this.audit.record(tx, {
         action: 'follow_up.create',
         entityType: 'follow_up',
@@ -395,13 +396,19 @@ export class AccordsService {
           count: termIds.length,
         },
       });
+      return created;
     });
-    const row = (await this.accords.findFollowUp(id)) as FollowUpRow;
-    // The author wrote the notes: they come back unaudited.
+    // Answered from what was written; the author wrote the notes: they come back unaudited.
     return toFollowUpResponse(
-      row,
+      { ...row, createdAt },
       assessments.map((a) => ({ termId: a.termId, status: a.status, note: a.note })),
-      await this.accords.incidentsOf([id]),
+      incidents
+        .map((i) => ({ ...i, followUpId: id }))
+        .sort(
+          (a, b) =>
+            a.occurredAt.getTime() - b.occurredAt.getTime() ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        ),
     );
   }
 

@@ -10,6 +10,9 @@
  * `dialogue_case`; `a` is the accord), with: accord_id, case_id, code_name,
  * area_id, area_name, last_checked_at, next_check_due, days_overdue,
  * implementation_score, level, level_rank (0 broken … 3 stable), reasons.
+ * What the last two checks say comes from `accord_check_summary` (kept by
+ * `refreshCheckSummarySql` when a check is recorded, incidents included);
+ * flags and the time are read here.
  */
 export function healthCtes(scope: string, nowParam: string): string {
   const now = `${nowParam}::timestamptz`;
@@ -23,33 +26,6 @@ export function healthCtes(scope: string, nowParam: string): string {
       JOIN area ar ON ar.id = c.area_id
      WHERE ${scope}
   ),
-  last_two AS (
-    SELECT s.accord_id, f.id AS follow_up_id, f.checked_at, f.overall, f.next_check_due,
-           f.indicators, f.implementation_score, f.rn
-      FROM scoped s
-      CROSS JOIN LATERAL (
-        SELECT f.*, row_number() OVER (ORDER BY f.checked_at DESC, f.id DESC) AS rn
-          FROM follow_up f
-         WHERE f.accord_id = s.accord_id
-         ORDER BY f.checked_at DESC, f.id DESC
-         LIMIT 2) f
-  ),
-  last_check AS (SELECT * FROM last_two WHERE rn = 1),
-  previous_check AS (SELECT * FROM last_two WHERE rn = 2),
-  violated AS (
-    SELECT DISTINCT lc.accord_id
-      FROM last_check lc
-      JOIN follow_up_assessment fa ON fa.follow_up_id = lc.follow_up_id
-     WHERE fa.status = 'violated'
-  ),
-  dropped AS (
-    SELECT DISTINCT lc.accord_id
-      FROM last_check lc
-      JOIN previous_check pc ON pc.accord_id = lc.accord_id
-      JOIN follow_up_assessment la ON la.follow_up_id = lc.follow_up_id
-      JOIN follow_up_assessment pa ON pa.follow_up_id = pc.follow_up_id AND pa.term_id = la.term_id
-     WHERE ${termScore('la.status')} < ${termScore('pa.status')}
-  ),
   open_flags AS (
     SELECT fl.accord_id, bool_or(fl.severity = 'high') AS any_high
       FROM accord_flag fl
@@ -57,33 +33,24 @@ export function healthCtes(scope: string, nowParam: string): string {
      WHERE fl.resolved_at IS NULL
      GROUP BY fl.accord_id
   ),
-  recent_incidents AS (
-    SELECT f.accord_id, bool_or(i.fatalities > 0) AS any_fatal
-      FROM incident i
-      JOIN follow_up f ON f.id = i.follow_up_id
-      JOIN scoped s ON s.accord_id = f.accord_id
-     WHERE i.occurred_at >= ${now} - interval '30 days'
-     GROUP BY f.accord_id
-  ),
   facts AS (
-    SELECT s.*, lc.checked_at AS last_checked_at, lc.overall, lc.indicators,
-           lc.implementation_score,
+    SELECT s.*, lc.last_checked_at, lc.overall, lc.implementation_score,
            coalesce(lc.next_check_due,
                     s.concluded_at + make_interval(secs => s.follow_up_interval_days * 86400))
              AS next_check_due,
-           (lc.accord_id IS NOT NULL) AS checked,
-           (v.accord_id IS NOT NULL) AS term_violated,
-           (d.accord_id IS NOT NULL) AS term_score_dropped,
+           coalesce(lc.threats_against_mediators, false) AS threats_against_mediators,
+           coalesce(lc.term_violated, false) AS term_violated,
+           coalesce(lc.term_score_dropped, false) AS term_score_dropped,
            (ofl.accord_id IS NOT NULL) AS flag_open,
            coalesce(ofl.any_high, false) AS high_flag_open,
-           (ri.accord_id IS NOT NULL) AS incident_30d,
-           coalesce(ri.any_fatal, false) AS fatal_incident_30d
+           coalesce(lc.last_incident_at >= ${now} - interval '30 days', false) AS incident_30d,
+           coalesce(lc.last_fatal_incident_at >= ${now} - interval '30 days', false)
+             AS fatal_incident_30d
       FROM scoped s
-      LEFT JOIN last_check lc ON lc.accord_id = s.accord_id
-      LEFT JOIN violated v ON v.accord_id = s.accord_id
-      LEFT JOIN dropped d ON d.accord_id = s.accord_id
+      -- One primary-key lookup per accord of the scope, not a pass over every summary.
+      LEFT JOIN LATERAL (SELECT * FROM accord_check_summary cs WHERE cs.accord_id = s.accord_id LIMIT 1) lc
+        ON true
       LEFT JOIN open_flags ofl ON ofl.accord_id = s.accord_id
-      LEFT JOIN recent_incidents ri ON ri.accord_id = s.accord_id
   ),
   reasoned AS (
     SELECT f.*,
@@ -99,8 +66,7 @@ export function healthCtes(scope: string, nowParam: string): string {
              CASE WHEN f.term_score_dropped THEN 'term_score_dropped' END,
              CASE WHEN f.incident_30d THEN 'incident_30d' END,
              CASE WHEN f.flag_open THEN 'flag_open' END,
-             CASE WHEN f.indicators ->> 'threats_against_mediators' = 'yes'
-                  THEN 'threats_against_mediators' END
+             CASE WHEN f.threats_against_mediators THEN 'threats_against_mediators' END
            ]::text[], NULL) AS reasons
       FROM facts f
   ),
@@ -118,7 +84,56 @@ export function healthCtes(scope: string, nowParam: string): string {
   )`;
 }
 
-/** `termScore` of accord-health.ts: PAM 0–3, violated 0, unknown null. */
+/**
+ * Recomputes `accord_check_summary` for the accords whose ids `accords` (a
+ * SELECT of one uuid column) yields and that have at least one check: the
+ * latest check (checked_at, then id, descending), whether a term is violated
+ * in it, whether a term scores lower than in the check before it, the latest
+ * incident and the latest fatal one reported at any check. Run in the
+ * transaction that records a check, after the accord's row is locked (so two
+ * checks of one accord cannot each miss the other), and by bulk loaders.
+ */
+export function refreshCheckSummarySql(accords: string): string {
+  return `
+  INSERT INTO accord_check_summary AS s
+         (accord_id, last_follow_up_id, last_checked_at, overall, next_check_due,
+          implementation_score, threats_against_mediators, term_violated, term_score_dropped,
+          last_incident_at, last_fatal_incident_at)
+  SELECT x.id, lc.id, lc.checked_at, lc.overall, lc.next_check_due, lc.implementation_score,
+         coalesce(lc.indicators ->> 'threats_against_mediators' = 'yes', false),
+         EXISTS (SELECT 1 FROM follow_up_assessment fa
+                  WHERE fa.follow_up_id = lc.id AND fa.status = 'violated'),
+         EXISTS (SELECT 1 FROM follow_up_assessment la
+                   JOIN follow_up_assessment pa ON pa.term_id = la.term_id
+                  WHERE la.follow_up_id = lc.id AND pa.follow_up_id = pc.id
+                    AND ${termScore('la.status')} < ${termScore('pa.status')}),
+         inc.last_at, inc.last_fatal_at
+    FROM (${accords}) AS x(id)
+    CROSS JOIN LATERAL (
+      SELECT f.id, f.checked_at, f.overall, f.next_check_due, f.implementation_score, f.indicators
+        FROM follow_up f WHERE f.accord_id = x.id
+       ORDER BY f.checked_at DESC, f.id DESC LIMIT 1) AS lc
+    LEFT JOIN LATERAL (
+      SELECT f.id FROM follow_up f WHERE f.accord_id = x.id
+       ORDER BY f.checked_at DESC, f.id DESC OFFSET 1 LIMIT 1) AS pc ON true
+    CROSS JOIN LATERAL (
+      SELECT max(i.occurred_at) AS last_at,
+             max(i.occurred_at) FILTER (WHERE i.fatalities > 0) AS last_fatal_at
+        FROM follow_up f JOIN incident i ON i.follow_up_id = f.id
+       WHERE f.accord_id = x.id) AS inc
+  ON CONFLICT (accord_id) DO UPDATE SET
+    last_follow_up_id = excluded.last_follow_up_id,
+    last_checked_at = excluded.last_checked_at,
+    overall = excluded.overall,
+    next_check_due = excluded.next_check_due,
+    implementation_score = excluded.implementation_score,
+    threats_against_mediators = excluded.threats_against_mediators,
+    term_violated = excluded.term_violated,
+    term_score_dropped = excluded.term_score_dropped,
+    last_incident_at = excluded.last_incident_at,
+    last_fatal_incident_at = excluded.last_fatal_incident_at`;
+}
+
 function termScore(column: string): string {
   return `(CASE ${column} WHEN 'not_initiated' THEN 0 WHEN 'violated' THEN 0 WHEN 'minimal' THEN 1
                 WHEN 'intermediate' THEN 2 WHEN 'full' THEN 3 END)`;
