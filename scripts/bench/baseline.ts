@@ -18,7 +18,7 @@ import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
 import { auditHash } from '../../src/common/audit/audit-hash';
 import { AUDIT_CHAIN_LOCK, AUDIT_HEAD_SQL, AUDIT_LOCK_SQL } from '../../src/common/audit/audit.sql';
 import { SELECT_ACCORD } from '../../src/modules/accords/accords.sql';
-import { SELECT_CASE } from '../../src/modules/cases/cases.sql';
+import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql';
 import {
   healthPageSql,
   refreshCheckSummarySql,
@@ -111,7 +111,7 @@ const app = Fastify({ logger: false });
 // GET /api/v1/cases, as a mediator: CasesRepository.list with AccessService.visibleCases.
 app.get('/api/v1/cases', async (request) => {
   const { rows } = await pool.query(
-    `${SELECT_CASE} WHERE EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = c.id AND m.user_id = $1)
+    `${SELECT_CASE_LIST} WHERE EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = c.id AND m.user_id = $1)
       ORDER BY c.created_at DESC, c.id DESC LIMIT $2`,
     [userOf(request.headers), PAGE + 1],
   );

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
 import { freePort } from '../../src/database/scratch-postgres';
-import { SELECT_CASE } from '../../src/modules/cases/cases.sql';
+import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql';
 import { PRINCIPAL_SQL } from '../../src/modules/sessions/sessions.sql';
 import { healthPageSql } from '../../src/modules/dashboard/accord-health.sql';
 import {
@@ -390,7 +390,7 @@ async function explainPlans(server: BenchServer, manifest: SeedManifest): Promis
     },
     {
       title: "A mediator's case list (first page)",
-      sql: `${SELECT_CASE} WHERE EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = c.id AND m.user_id = $1)
+      sql: `${SELECT_CASE_LIST} WHERE EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = c.id AND m.user_id = $1)
              ORDER BY c.created_at DESC, c.id DESC LIMIT 51`,
       params: [mediator.userId],
     },

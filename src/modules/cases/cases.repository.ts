@@ -6,7 +6,7 @@ import { CaseStatus, CaseType } from './case-status';
 import { CaseTeamMember } from './case-team-member.entity';
 import { CaseTransition } from './case-transition.entity';
 import { DialogueCase } from './dialogue-case.entity';
-import { SELECT_CASE } from './cases.sql';
+import { SELECT_CASE, SELECT_CASE_LIST } from './cases.sql';
 
 /** A case as read, sensitive columns still encrypted, with its team. */
 export interface CaseRow {
@@ -167,7 +167,7 @@ export class CasesRepository {
         `(c.created_at, c.id) < (${param(filter.after[0])}::timestamptz, ${param(filter.after[1])}::uuid)`,
       );
     }
-    const sql = `${SELECT_CASE} WHERE ${conditions.join(' AND ')}
+    const sql = `${SELECT_CASE_LIST} WHERE ${conditions.join(' AND ')}
       ORDER BY c.created_at DESC, c.id DESC LIMIT ${param(filter.limit + 1)}`;
     return this.dataSource.query(sql, params);
   }

@@ -9,7 +9,8 @@
  * row per accord of `scope` (a SQL condition on `c`, the accord's
  * `dialogue_case`; `a` is the accord), with: accord_id, case_id, code_name,
  * area_id, area_name, last_checked_at, next_check_due, days_overdue,
- * implementation_score, level, level_rank (0 broken … 3 stable), reasons.
+ * implementation_score, level_rank (0 broken … 3 stable) and one boolean per
+ * reason (HEALTH_REASONS_SQL turns them into the reasons list).
  * What the last two checks say comes from `accord_check_summary` (kept by
  * `refreshCheckSummarySql` when a check is recorded, incidents included);
  * flags and the time are read here.
@@ -52,37 +53,40 @@ export function healthCtes(scope: string, nowParam: string): string {
         ON true
       LEFT JOIN open_flags ofl ON ofl.accord_id = s.accord_id
   ),
-  reasoned AS (
-    SELECT f.*,
-           greatest(0, ${today} - (f.next_check_due AT TIME ZONE 'UTC')::date) AS days_overdue,
-           array_remove(ARRAY[
-             CASE WHEN f.case_status = 'collapsed' THEN 'case_collapsed' END,
-             CASE WHEN f.high_flag_open THEN 'high_flag_open' END,
-             CASE WHEN f.overall = 'breaking_down' THEN 'last_check_breaking_down' END,
-             CASE WHEN f.term_violated THEN 'term_violated' END,
-             CASE WHEN f.fatal_incident_30d THEN 'fatal_incident_30d' END,
-             CASE WHEN (f.next_check_due AT TIME ZONE 'UTC')::date < ${today}
-                  THEN 'follow_up_overdue' END,
-             CASE WHEN f.term_score_dropped THEN 'term_score_dropped' END,
-             CASE WHEN f.incident_30d THEN 'incident_30d' END,
-             CASE WHEN f.flag_open THEN 'flag_open' END,
-             CASE WHEN f.threats_against_mediators THEN 'threats_against_mediators' END
-           ]::text[], NULL) AS reasons
-      FROM facts f
-  ),
   accord_health AS (
-    SELECT r.accord_id, r.case_id, r.code_name, r.area_id, r.area_name, r.last_checked_at,
-           r.next_check_due, r.days_overdue, r.implementation_score, r.reasons,
+    SELECT f.*,
+           (f.case_status = 'collapsed') AS case_collapsed,
+           (f.overall IS NOT DISTINCT FROM 'breaking_down') AS last_check_breaking_down,
+           ((f.next_check_due AT TIME ZONE 'UTC')::date < ${today}) AS follow_up_overdue,
+           greatest(0, ${today} - (f.next_check_due AT TIME ZONE 'UTC')::date) AS days_overdue,
            CASE
-             WHEN 'case_collapsed' = ANY (r.reasons) THEN 0
-             WHEN r.reasons && ARRAY['high_flag_open', 'last_check_breaking_down',
-                                     'term_violated', 'fatal_incident_30d']::text[] THEN 1
-             WHEN cardinality(r.reasons) > 0 THEN 2
+             WHEN f.case_status = 'collapsed' THEN 0
+             WHEN f.high_flag_open OR f.overall IS NOT DISTINCT FROM 'breaking_down'
+                  OR f.term_violated OR f.fatal_incident_30d THEN 1
+             WHEN (f.next_check_due AT TIME ZONE 'UTC')::date < ${today} OR f.term_score_dropped
+                  OR f.incident_30d OR f.flag_open OR f.threats_against_mediators THEN 2
              ELSE 3
            END AS level_rank
-      FROM reasoned r
+      FROM facts f
   )`;
 }
+
+/**
+ * The reasons of an `accord_health` row (alias `h`), in the order of the
+ * rules: computed only for the rows a page returns.
+ */
+export const HEALTH_REASONS_SQL = `array_remove(ARRAY[
+    CASE WHEN h.case_collapsed THEN 'case_collapsed' END,
+    CASE WHEN h.high_flag_open THEN 'high_flag_open' END,
+    CASE WHEN h.last_check_breaking_down THEN 'last_check_breaking_down' END,
+    CASE WHEN h.term_violated THEN 'term_violated' END,
+    CASE WHEN h.fatal_incident_30d THEN 'fatal_incident_30d' END,
+    CASE WHEN h.follow_up_overdue THEN 'follow_up_overdue' END,
+    CASE WHEN h.term_score_dropped THEN 'term_score_dropped' END,
+    CASE WHEN h.incident_30d THEN 'incident_30d' END,
+    CASE WHEN h.flag_open THEN 'flag_open' END,
+    CASE WHEN h.threats_against_mediators THEN 'threats_against_mediators' END
+  ]::text[], NULL)`;
 
 /**
  * Recomputes `accord_check_summary` for the accords whose ids `accords` (a
@@ -155,15 +159,16 @@ export function healthPageSql(scope: string, scopeParamCount: number, withKeyset
     ? `WHERE (h.level_rank, h.next_check_due, h.accord_id) >
              ($${n + 1}::int, $${n + 2}::timestamptz, $${n + 3}::uuid)`
     : '';
+  const order = 'ORDER BY h.level_rank, h.next_check_due, h.accord_id';
   return `WITH ${healthCtes(scope, '$1')}
     SELECT h.accord_id AS "accordId", h.case_id AS "caseId", h.code_name AS "caseCodeName",
-           h.area_name AS "areaName", h.level_rank AS "levelRank", h.reasons,
+           h.area_name AS "areaName", h.level_rank AS "levelRank",
+           ${HEALTH_REASONS_SQL} AS reasons,
            h.last_checked_at AS "lastCheckedAt", h.next_check_due AS "nextCheckDue",
            to_char(h.next_check_due AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
              AS "nextCheckDueKey",
            h.days_overdue AS "daysOverdue", h.implementation_score AS "implementationScore"
-      FROM accord_health h
-      ${keyset}
-     ORDER BY h.level_rank, h.next_check_due, h.accord_id
-     LIMIT $${n + (withKeyset ? 4 : 1)}`;
+      FROM (SELECT * FROM accord_health h ${keyset} ${order}
+             LIMIT $${n + (withKeyset ? 4 : 1)}) AS h
+     ${order}`;
 }
