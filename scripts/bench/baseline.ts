@@ -16,7 +16,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
 import { auditHash } from '../../src/common/audit/audit-hash';
-import { AUDIT_CHAIN_LOCK, AUDIT_HEAD_SQL, AUDIT_LOCK_SQL } from '../../src/common/audit/audit.sql';
+import {
+  AUDIT_CHAIN_LOCK,
+  AUDIT_HEAD_SQL,
+  AUDIT_INSERT_SQL,
+  AUDIT_LOCK_SQL,
+} from '../../src/common/audit/audit.sql';
 import { SELECT_ACCORD } from '../../src/modules/accords/accords.sql';
 import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql';
 import {
@@ -81,25 +86,20 @@ async function appendAudit(
     prevHash: head.hash,
     ...event,
   };
-  await client.query(
-    `INSERT INTO audit_event (seq, occurred_at, actor_user_id, actor_role, action, entity_type,
-                              entity_id, association_id, request_id, details, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [
-      row.seq,
-      row.occurredAt,
-      row.actorUserId,
-      row.actorRole,
-      row.action,
-      row.entityType,
-      row.entityId,
-      row.associationId,
-      row.requestId,
-      row.details,
-      row.prevHash,
-      auditHash(row),
-    ],
-  );
+  await client.query(AUDIT_INSERT_SQL, [
+    row.seq,
+    row.occurredAt,
+    row.actorUserId,
+    row.actorRole,
+    row.action,
+    row.entityType,
+    row.entityId,
+    row.associationId,
+    row.requestId,
+    row.details,
+    row.prevHash,
+    auditHash(row),
+  ]);
 }
 
 function userOf(headers: Record<string, unknown>): string {

@@ -12,3 +12,8 @@ export const AUDIT_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1)';
 export const AUDIT_HEAD_SQL = `SELECT e.seq, e.hash, date_trunc('milliseconds', clock_timestamp()) AS now
          FROM (SELECT 1) AS one
          LEFT JOIN LATERAL (SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1) AS e ON true`;
+
+/** One event, every column given ($1 seq … $12 hash, in the table's order). */
+export const AUDIT_INSERT_SQL = `INSERT INTO audit_event (seq, occurred_at, actor_user_id, actor_role, action,
+    entity_type, entity_id, association_id, request_id, details, prev_hash, hash)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
