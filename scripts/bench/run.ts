@@ -143,7 +143,7 @@ async function startApi(databaseUrl: string): Promise<{ child: ChildProcess; bas
       TOGUNA_RATE_LIMITS: 'login=999999,refresh=999999',
       // Reminders are not what is measured.
       TOGUNA_SCHEDULER_INTERVAL_SECONDS: '0',
-      TOGUNA_LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     },
   });
   children.add(child);
@@ -549,7 +549,7 @@ async function main(): Promise<void> {
     '',
     `Run on ${new Date().toISOString()} by \`npm run bench\`: ${CONNECTIONS} connections (the dashboard also at ${DASHBOARD_CONNECTIONS}),` +
       ` ${ROUNDS} interleaved rounds of ${DURATION} s per endpoint and server (after a ${WARMUP} s warm-up),` +
-      ' loopback only. The API runs from its production build (NODE_ENV=production, log level warn,' +
+      ' loopback only. The API runs from its production build (NODE_ENV=production, log level info with request logs,' +
       ' sign-in rate limit lifted, reminders off); the baseline is scripts/bench/baseline.ts.',
     '',
     '## Machine',
