@@ -3,17 +3,17 @@
  *
  * The PostgreSQL server is DATABASE_URL's server when it is set (databases
  * are created on it next to whatever it holds), otherwise an embedded server
- * in `.toguna/bench/pg` on port 54339 (never the development data folder).
+ * in `.toguna-bench/pg` on port 54339 (never the development data folder).
  * Each scale gets its own database, `toguna_bench_<scale>` (`.` → `_`), and
- * a manifest `.toguna/bench/seed-<scale>.json` that tells the benchmark which
- * users and records to drive. Field keys live in `.toguna/bench/keys`: the
+ * a manifest `.toguna-bench/seed-<scale>.json` that tells the benchmark which
+ * users and records to drive. Field keys live in `.toguna-bench/keys`: the
  * seed encrypts with them and the benchmarked API decrypts with them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 
-export const BENCH_DIR = resolve(process.env.TOGUNA_BENCH_DIR ?? '.toguna/bench');
+export const BENCH_DIR = resolve(process.env.TOGUNA_BENCH_DIR ?? '.toguna-bench');
 export const BENCH_KEYS_DIR = join(BENCH_DIR, 'keys');
 export const BENCH_PG_PORT = Number(process.env.TOGUNA_BENCH_PG_PORT ?? 54339);
 

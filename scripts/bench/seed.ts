@@ -1,9 +1,9 @@
 /**
  * `npm run bench:seed -- --scale=N`: a fresh database `toguna_bench_<N>` on
  * the benchmark's server (DATABASE_URL's, or the embedded one in
- * .toguna/bench), migrated, loaded with the synthetic dataset of
+ * .toguna-bench), migrated, loaded with the synthetic dataset of
  * scripts/bench/seed/seed-bench.ts, analysed; the manifest goes to
- * .toguna/bench/seed-<N>.json. Scale 1: 50 associations, 1,000 mediators,
+ * .toguna-bench/seed-<N>.json. Scale 1: 50 associations, 1,000 mediators,
  * 20,000 cases, 100,000 meetings, 30,000 accords, 300,000 follow-ups.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

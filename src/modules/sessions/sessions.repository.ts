@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource, IsNull } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Principal } from '../../common/auth/principal';
 import { Role } from '../../common/auth/role';
 import { Tx } from '../../database/transactions';
@@ -20,6 +22,11 @@ export interface RefreshTokenState {
 export class SessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The driver's pg pool, for statements worth preparing once per connection. */
+  private pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
+  }
+
   /**
    * The caller of a request, in one indexed lookup: null when the session is
    * revoked or expired, or the user disabled. Role and membership are read
@@ -33,11 +40,14 @@ export class SessionsRepository {
       authority_id: string | null;
       must_change_password: boolean;
       totp_enabled: boolean;
-    }[] = await this.dataSource.query(
-      PRINCIPAL_SQL,
-
-      [sessionId, userId],
-    );
+    }[] = (
+      await this.pool().query({
+        // Named: each pooled connection parses and plans it once, not on every request.
+        name: 'toguna_principal',
+        text: PRINCIPAL_SQL,
+        values: [sessionId, userId],
+      })
+    ).rows;
     const row = rows[0];
     if (!row) return null;
     return {
