@@ -18,6 +18,15 @@ export interface RefreshTokenState {
   sessionUsable: boolean;
 }
 
+interface PrincipalRow {
+  username: string;
+  role: Role;
+  association_id: string | null;
+  authority_id: string | null;
+  must_change_password: boolean;
+  totp_enabled: boolean;
+}
+
 @Injectable()
 export class SessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -33,21 +42,12 @@ export class SessionsRepository {
    * fresh, so changes apply on the next request.
    */
   async loadPrincipal(sessionId: string, userId: string): Promise<Principal | null> {
-    const rows: {
-      username: string;
-      role: Role;
-      association_id: string | null;
-      authority_id: string | null;
-      must_change_password: boolean;
-      totp_enabled: boolean;
-    }[] = (
-      await this.pool().query({
-        // Named: each pooled connection parses and plans it once, not on every request.
-        name: 'toguna_principal',
-        text: PRINCIPAL_SQL,
-        values: [sessionId, userId],
-      })
-    ).rows;
+    const { rows } = await this.pool().query<PrincipalRow>({
+      // Named: each pooled connection parses and plans it once, not on every request.
+      name: 'toguna_principal',
+      text: PRINCIPAL_SQL,
+      values: [sessionId, userId],
+    });
     const row = rows[0];
     if (!row) return null;
     return {
