@@ -224,9 +224,11 @@ app.post<{ Body: { username: string; password: string } }>(
     const name = request.body.username.trim().toLowerCase();
     // The login rate limit (one window per address) and the attempt counters, as the API counts them.
     await pool.query(RATE_LIMIT_INCREMENT_SQL, [`login:${request.ip}`, 60_000, 100_000, 60_000]);
+    // Its own keys: the API's counters live in the same table, and one server's sign-ins
+    // still in flight when the other's run starts must not count against it.
     const keys = [
-      { key: `ip:${request.ip}`, threshold: 20 },
-      { key: `user:${name}`, threshold: 5 },
+      { key: `baseline-ip:${request.ip}`, threshold: 20 },
+      { key: `baseline-user:${name}`, threshold: 5 },
     ].sort((x, y) => x.key.localeCompare(y.key));
     await inTransaction(async (client) => {
       const rows: { failures: number }[] = [];
@@ -246,8 +248,8 @@ app.post<{ Body: { username: string; password: string } }>(
     if (!user || !(await verifyPassword(user.password_hash, request.body.password))) {
       return reply.status(401).send({ code: 'invalid_credentials' });
     }
-    await pool.query(CLEAR_SQL, [`user:${name}`]);
-    await pool.query(GIVE_BACK_SQL, [`ip:${request.ip}`, 20]);
+    await pool.query(CLEAR_SQL, [`baseline-user:${name}`]);
+    await pool.query(GIVE_BACK_SQL, [`baseline-ip:${request.ip}`, 20]);
     const sessionId = randomUUID();
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + 30 * 86_400_000);

@@ -191,7 +191,11 @@ function rssMb(pid: number): number {
   }
 }
 
+/** Requests cut off by the end of a run finish before the next run starts. */
+const SETTLE_MS = 3000;
+
 async function drive(base: string, endpoint: Endpoint, target: Target, seconds: number) {
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
   const result = await autocannon({
     url: base,
     connections: endpoint.connections ?? CONNECTIONS,
