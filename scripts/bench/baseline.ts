@@ -106,7 +106,8 @@ function userOf(headers: Record<string, unknown>): string {
   return String(headers['x-user-id']);
 }
 
-const app = Fastify({ logger: false });
+// Like the API behind a proxy: the client address comes from X-Forwarded-For.
+const app = Fastify({ logger: false, trustProxy: true });
 
 // GET /api/v1/cases, as a mediator: CasesRepository.list with AccessService.visibleCases.
 app.get('/api/v1/cases', async (request) => {
