@@ -21,6 +21,7 @@ import {
   AUDIT_HEAD_SQL,
   AUDIT_INSERT_SQL,
   AUDIT_LOCK_SQL,
+  auditInsertValues,
 } from '../../src/common/audit/audit.sql';
 import { SELECT_ACCORD } from '../../src/modules/accords/accords.sql';
 import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql';
@@ -86,20 +87,7 @@ async function appendAudit(
     prevHash: head.hash,
     ...event,
   };
-  await client.query(AUDIT_INSERT_SQL, [
-    row.seq,
-    row.occurredAt,
-    row.actorUserId,
-    row.actorRole,
-    row.action,
-    row.entityType,
-    row.entityId,
-    row.associationId,
-    row.requestId,
-    row.details,
-    row.prevHash,
-    auditHash(row),
-  ]);
+  await client.query(AUDIT_INSERT_SQL, auditInsertValues(row, auditHash(row)));
 }
 
 function userOf(headers: Record<string, unknown>): string {

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Tx } from '../../database/transactions';
 import { AuditEvent } from './audit-event.entity';
-import { AUDIT_CHAIN_LOCK, AUDIT_HEAD_SQL, AUDIT_INSERT_SQL, AUDIT_LOCK_SQL } from './audit.sql';
+import {
+  AUDIT_CHAIN_LOCK,
+  AUDIT_HEAD_SQL,
+  AUDIT_INSERT_SQL,
+  AUDIT_LOCK_SQL,
+  auditInsertValues,
+} from './audit.sql';
 
 export interface ChainHead {
   /** The last event's seq and hash; null when the trail is empty. */
@@ -40,20 +46,7 @@ export class AuditRepository {
 
   /** A plain statement: it runs while the chain lock is held, so it should cost nothing to build. */
   async insert(tx: Tx, event: AuditEvent): Promise<void> {
-    await tx.query(AUDIT_INSERT_SQL, [
-      event.seq,
-      event.occurredAt,
-      event.actorUserId,
-      event.actorRole,
-      event.action,
-      event.entityType,
-      event.entityId,
-      event.associationId,
-      event.requestId,
-      event.details,
-      event.prevHash,
-      event.hash,
-    ]);
+    await tx.query(AUDIT_INSERT_SQL, auditInsertValues(event, event.hash));
   }
 
   /** Up to `limit` events after `afterSeq`, in seq order (for the verifier). */

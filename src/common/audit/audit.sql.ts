@@ -1,3 +1,5 @@
+import type { AuditChainRow } from './audit-hash';
+
 /**
  * Any constant works, as long as every instance uses the same one (the
  * migration lock is 7_340_001). Held by the writing transaction until it
@@ -17,3 +19,21 @@ export const AUDIT_HEAD_SQL = `SELECT e.seq, e.hash, date_trunc('milliseconds', 
 export const AUDIT_INSERT_SQL = `INSERT INTO audit_event (seq, occurred_at, actor_user_id, actor_role, action,
     entity_type, entity_id, association_id, request_id, details, prev_hash, hash)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+
+/** The parameters of AUDIT_INSERT_SQL for an event and its hash. */
+export function auditInsertValues(row: AuditChainRow, hash: Buffer): unknown[] {
+  return [
+    row.seq,
+    row.occurredAt,
+    row.actorUserId,
+    row.actorRole,
+    row.action,
+    row.entityType,
+    row.entityId,
+    row.associationId,
+    row.requestId,
+    row.details,
+    row.prevHash,
+    hash,
+  ];
+}
