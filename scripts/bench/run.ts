@@ -487,7 +487,7 @@ function checks(results: ScaleResult[]): Check[] {
       const ratio = e.api.rps / e.baseline.rps;
       out.push({
         target: `${prefix} ≥ 50 % of the baseline's requests/s (scale ${r.scale})`,
-        measured: `${fmt(100 * ratio)} %`,
+        measured: `${fmt(100 * ratio, 1)} %`,
         ok: ratio >= 0.5,
       });
     }
