@@ -150,16 +150,23 @@ describe('S14: database stop and restart under load', () => {
     }
 
     const health: Record<string, number> = {};
+    let stoppedAt = 0;
+    let restartAskedAt = 0;
     let healthDuringOutage503 = 0;
     let healthDuringOutage200 = 0;
     const poller = (async () => {
       while (!stopLoad) {
-        // A probe counts for the outage only if the database was down for all of it.
-        const downWhenSent = dbDown;
+        // A probe counts for the outage only if it was sent and answered while
+        // the database was down (stop confirmed, restart not yet asked for).
+        const sentAt = Date.now();
         const res = await call(api.base, 'GET', '/health', { timeoutMs: 5000 });
+        const answeredAt = Date.now();
         const label = res.status === 0 ? `none(${res.error})` : String(res.status);
         health[label] = (health[label] ?? 0) + 1;
-        const duringOutage = downWhenSent && dbDown;
+        const duringOutage =
+          stoppedAt > 0 &&
+          sentAt > stoppedAt &&
+          (restartAskedAt === 0 || answeredAt < restartAskedAt);
         if (duringOutage && res.status === 503) healthDuringOutage503++;
         if (duringOutage && res.status === 200) healthDuringOutage200++;
         await pause(250);
@@ -172,10 +179,12 @@ describe('S14: database stop and restart under load', () => {
 
     await pg.stop();
     dbDown = true;
-    const stoppedAt = Date.now();
+    stoppedAt = Date.now();
     await pause(DOWN_MS);
-    await pg.start();
+    // From here the database may answer before start() returns: not the outage any more.
     dbDown = false;
+    restartAskedAt = Date.now();
+    await pg.start();
     dbBackAt = Date.now();
     const downMs = dbBackAt - stoppedAt;
 
