@@ -382,9 +382,9 @@ export class MeetingsService {
     });
   }
 
-  private async coverageOf(row: MeetingRow): Promise<MissionOrderCoverageResponse> {
-    const [coverage] = await this.coverage.coverageOfMany([coverageQuestion(row)]);
-    return coverage;
+  private coverageOf(row: MeetingRow): Promise<MissionOrderCoverageResponse> {
+    const q = coverageQuestion(row);
+    return this.coverage.coverage(q.userIds, q.communeId, q.from, q.until);
   }
 
   /** The response for this caller; the team's read of sensitive values is audited. */
