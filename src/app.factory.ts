@@ -17,6 +17,7 @@ import { createValidationPipe } from './common/http/validation';
 import { PinoNestLogger } from './common/logging/logger';
 import { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi';
+import { serveWebApp } from './web/serve-web-app';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -153,6 +154,7 @@ export async function createApp(
       yamlDocumentUrl: 'docs/openapi.yaml',
     });
   }
+  await serveWebApp(app, config.webDir, logger);
   await app.init();
   return app;
 }

@@ -97,6 +97,10 @@ class EnvSchema {
   @IsBoolean()
   TOGUNA_DOCS = true;
 
+  /** The built web app (npm run build -w web); served at / when the folder exists. */
+  @IsString()
+  TOGUNA_WEB_DIR = './web/dist';
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)
@@ -155,6 +159,8 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   corsOrigins: string[];
   docsEnabled: boolean;
+  /** Folder of the built web app; not served when it does not exist. */
+  webDir: string;
   bodyLimitBytes: number;
   initialAdminPassword?: string;
   trustProxy: boolean;
@@ -202,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshTokenTtlSeconds: parsed.TOGUNA_REFRESH_TOKEN_TTL,
     corsOrigins: parsed.TOGUNA_CORS_ORIGINS,
     docsEnabled: parsed.TOGUNA_DOCS,
+    webDir: resolve(parsed.TOGUNA_WEB_DIR),
     bodyLimitBytes: parsed.TOGUNA_BODY_LIMIT,
     initialAdminPassword: parsed.TOGUNA_ADMIN_PASSWORD,
     trustProxy: parsed.TOGUNA_TRUST_PROXY,

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Factory, PASSWORD, TestUser } from '../../support/factories';
+import { startTestApp, TestApp } from '../../support/test-app';
+
+export { PASSWORD };
+
+/** The API serving the built web app on a free port, on a fresh database. */
+export interface WebStack {
+  api: TestApp;
+  baseURL: string;
+  factory: Factory;
+  close(): Promise<void>;
+}
+
+export async function startWebStack(env: Record<string, string> = {}): Promise<WebStack> {
+  const api = await startTestApp({
+    TOGUNA_WEB_DIR: join(__dirname, '..', '..', '..', 'web', 'dist'),
+    ...env,
+  });
+  await api.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = api.app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('no TCP address');
+  return {
+    api,
+    baseURL: `http://127.0.0.1:${address.port}`,
+    factory: new Factory(api.db),
+    close: () => api.close(),
+  };
+}
+
+/**
+ * The people of a typical story: one association with a coordinator and two
+ * mediators, an official whose authority covers the cercle of Koro, an admin,
+ * and the commune of Dinangourou (in Koro) where their cases happen.
+ */
+export interface Cast {
+  communeId: string;
+  cercleId: string;
+  associationId: string;
+  authority: { id: string; name: string };
+  coordinator: TestUser;
+  mediator: TestUser;
+  mediator2: TestUser;
+  official: TestUser;
+  admin: TestUser;
+}
+
+export async function castOf(stack: WebStack): Promise<Cast> {
+  const f = stack.factory;
+  const communeId = await f.areaId('Dinangourou', 'commune');
+  const cercleId = await f.areaId('Koro', 'cercle');
+  const association = await f.association({ name: `Association Koro ${randomUUID().slice(0, 4)}` });
+  const authority = await f.authority({ name: 'Préfecture de Koro', areaIds: [cercleId] });
+  const member = (username: string) => ({ username, associationId: association.id });
+  return {
+    communeId,
+    cercleId,
+    associationId: association.id,
+    authority,
+    coordinator: await f.user('coordinator', member(`coord-${randomUUID().slice(0, 6)}`)),
+    mediator: await f.user('mediator', member(`amadou-${randomUUID().slice(0, 6)}`)),
+    mediator2: await f.user('mediator', member(`fatou-${randomUUID().slice(0, 6)}`)),
+    official: await f.user('official', {
+      username: `prefet-${randomUUID().slice(0, 6)}`,
+      authorityId: authority.id,
+    }),
+    admin: await f.user('admin', { username: `admin-${randomUUID().slice(0, 6)}` }),
+  };
+}

@@ -1,0 +1,196 @@
+import { getLang } from '../i18n/i18n';
+import {
+  clearSession,
+  getSession,
+  reloadSession,
+  saveLogin,
+  type StoredSession,
+} from '../auth/session-store';
+import type { FieldError, LoginResponse, Problem } from './types';
+
+export const API_BASE = '/api/v1';
+
+/** An answer of the API that is not 2xx, with its problem document (already translated). */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  get code(): string {
+    return this.problem.code;
+  }
+  /** The message of the error concerning this field, if any. */
+  fieldError(field: string): string | undefined {
+    return this.problem.errors?.find((e) => e.field === field || e.field.startsWith(`${field}.`))
+      ?.message;
+  }
+  get fieldErrors(): FieldError[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+/** The request could not reach the API (no connection, DNS, timeout). */
+export class OfflineError extends Error {
+  constructor() {
+    super('offline');
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** The resource version for PATCH (sent as If-Match: W/"n"). */
+  ifMatch?: number;
+  /** Sent as Idempotency-Key (POST): a retry with the same key creates nothing twice. */
+  idempotencyKey?: string;
+  /** No bearer token (sign-in, refresh, public routes). */
+  anonymous?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface ApiResponse<T> {
+  status: number;
+  data: T;
+  etag: string | null;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+let onSignedOut: () => void = () => undefined;
+/** What to do when the session can no longer be refreshed (show the sign-in page). */
+export const setSignedOutHandler = (handler: () => void): void => {
+  onSignedOut = handler;
+};
+
+async function parseProblem(response: Response): Promise<Problem> {
+  try {
+    const body = (await response.json()) as Problem;
+    if (body && typeof body.code === 'string') return body;
+  } catch {
+    // not a problem document: fall through
+  }
+  return { status: response.status, title: response.statusText || 'Error', code: 'http_error' };
+}
+
+async function rawFetch(path: string, options: RequestOptions, token?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'Accept-Language': getLang() };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.ifMatch !== undefined) headers['If-Match'] = `W/"${options.ifMatch}"`;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  try {
+    return await fetch(
+      path.startsWith('/') && !path.startsWith(API_BASE) ? API_BASE + path : path,
+      {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal,
+        cache: 'no-store',
+      },
+    );
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new OfflineError();
+  }
+}
+
+let refreshing: Promise<StoredSession | null> | null = null;
+
+/**
+ * Exchanges the refresh token for a new pair, once at a time across tabs: a
+ * refresh token is spent on use, and presenting it twice ends the session.
+ */
+function refreshSession(spentAccessToken: string): Promise<StoredSession | null> {
+  refreshing ??= (async () => {
+    const run = async (): Promise<StoredSession | null> => {
+      const stored = await reloadSession();
+      if (!stored) return null;
+      // Another tab refreshed while we waited for the lock.
+      if (stored.accessToken !== spentAccessToken) return stored;
+      const response = await rawFetch('/auth/refresh', {
+        method: 'POST',
+        body: { refreshToken: stored.refreshToken },
+        anonymous: true,
+      });
+      if (!response.ok) {
+        if (response.status === 401 || response.status === 400) {
+          await clearSession();
+          onSignedOut();
+        }
+        return null;
+      }
+      await saveLogin((await response.json()) as LoginResponse);
+      return getSession();
+    };
+    try {
+      return 'locks' in navigator
+        ? await navigator.locks.request('toguna-refresh', run)
+        : await run();
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** One API call: bearer token (refreshed when needed), language, problem documents as ApiError. */
+export async function apiRequest<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
+  let session = options.anonymous ? null : getSession();
+  if (session && session.accessExpiresAt < Date.now()) {
+    session = (await refreshSession(session.accessToken)) ?? session;
+  }
+  let response = await rawFetch(path, options, session?.accessToken);
+  if (response.status === 401 && session) {
+    const refreshed = await refreshSession(session.accessToken);
+    if (refreshed) response = await rawFetch(path, options, refreshed.accessToken);
+  }
+  if (!response.ok) {
+    const problem = await parseProblem(response);
+    if (response.status === 401 && !options.anonymous) {
+      await clearSession();
+      onSignedOut();
+    }
+    throw new ApiError(problem);
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const data = (
+    response.status === 204
+      ? undefined
+      : type.includes('json')
+        ? await response.json()
+        : await response.blob()
+  ) as T;
+  return { status: response.status, data, etag: response.headers.get('etag') };
+}
+
+/** The version number in an ETag header `W/"n"`. */
+export const versionOf = (etag: string | null): number | undefined => {
+  const match = etag?.match(/^W\/"(\d+)"$/);
+  return match ? Number(match[1]) : undefined;
+};
+
+export const api = {
+  get: async <T>(path: string, signal?: AbortSignal): Promise<T> =>
+    (await apiRequest<T>(path, { signal })).data,
+  post: async <T>(path: string, body?: unknown, idempotencyKey?: string): Promise<T> =>
+    (
+      await apiRequest<T>(path, {
+        method: 'POST',
+        body: body ?? {},
+        idempotencyKey: idempotencyKey ?? crypto.randomUUID(),
+      })
+    ).data,
+  patch: async <T>(path: string, body: unknown, version: number): Promise<T> =>
+    (await apiRequest<T>(path, { method: 'PATCH', body, ifMatch: version })).data,
+  delete: async (path: string): Promise<void> => {
+    await apiRequest(path, { method: 'DELETE' });
+  },
+};

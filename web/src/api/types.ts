@@ -1,0 +1,43 @@
+/** Shapes of the API (see /docs/openapi.json) that several screens share. */
+export type Role = 'admin' | 'coordinator' | 'mediator' | 'official';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  role: Role;
+  displayName: string;
+  associationId?: string | null;
+  authorityId?: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: SessionUser;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+  code?: string;
+}
+
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  errors?: FieldError[];
+  requestId?: string;
+  [extra: string]: unknown;
+}
+
+export type HealthLevel = 'stable' | 'watch' | 'at_risk' | 'breaking_down';

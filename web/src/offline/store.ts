@@ -1,0 +1,42 @@
+import { clear, createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+
+/**
+ * Everything the app keeps on the device, in one IndexedDB database so that
+ * "panic" can wipe it in one call: the session, the records last opened
+ * (readable offline) and the writes waiting for a connection.
+ */
+const stores = {
+  session: createStore('toguna', 'session'),
+  records: createStore('toguna-records', 'records'),
+  outbox: createStore('toguna-outbox', 'outbox'),
+} satisfies Record<string, UseStore>;
+
+export type StoreName = keyof typeof stores;
+
+export const readItem = <T>(store: StoreName, key: string): Promise<T | undefined> =>
+  get<T>(key, stores[store]);
+export const writeItem = (store: StoreName, key: string, value: unknown): Promise<void> =>
+  set(key, value, stores[store]);
+export const deleteItem = (store: StoreName, key: string): Promise<void> => del(key, stores[store]);
+export const listKeys = (store: StoreName): Promise<string[]> =>
+  keys(stores[store]) as Promise<string[]>;
+
+/** Erases every local trace: stored data, cached shell, service worker, preferences. */
+export async function wipeDevice(): Promise<void> {
+  await Promise.all(Object.values(stores).map((s) => clear(s).catch(() => undefined)));
+  for (const name of ['toguna', 'toguna-records', 'toguna-outbox']) {
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+  }
+  if ('caches' in window) {
+    for (const key of await caches.keys()) await caches.delete(key);
+  }
+  if ('serviceWorker' in navigator) {
+    for (const registration of await navigator.serviceWorker.getRegistrations())
+      await registration.unregister();
+  }
+  localStorage.clear();
+  sessionStorage.clear();
+}

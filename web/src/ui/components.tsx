@@ -1,0 +1,178 @@
+import { useId, type ReactNode } from 'react';
+import { ApiError, OfflineError } from '../api/client';
+import type { HealthLevel } from '../api/types';
+import { formatDateTime, useLang, useT } from '../i18n/i18n';
+import { common } from './common-messages';
+
+/** A screen: its title (the page's h1) and content. */
+export function Page({
+  title,
+  actions,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-head">
+        <h1 id="page-title">{title}</h1>
+        {actions && <div className="page-actions">{actions}</div>}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * A labelled form control with its error beside it. `children` receives the
+ * ids to put on the control (id and aria-describedby / aria-invalid).
+ */
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: {
+    id: string;
+    'aria-describedby'?: string;
+    'aria-invalid'?: boolean;
+  }) => ReactNode;
+}) {
+  const id = useId();
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children({
+        id,
+        'aria-describedby': describedBy || undefined,
+        'aria-invalid': error ? true : undefined,
+      })}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The message of a failed call, as the API worded it in the user's language.
+ * Field errors are shown by their fields; the ones no field on the form claims
+ * (pass `shownFields`) are listed here so nothing is hidden.
+ */
+export function ErrorMessage({
+  error,
+  shownFields = [],
+}: {
+  error: unknown;
+  shownFields?: string[];
+}) {
+  const t = useT(common);
+  if (!error) return null;
+  if (error instanceof OfflineError)
+    return (
+      <p className="alert alert-warning" role="alert">
+        {t('offline')}
+      </p>
+    );
+  if (error instanceof ApiError) {
+    const unclaimed = error.fieldErrors.filter(
+      (e) => !shownFields.some((f) => e.field === f || e.field.startsWith(`${f}.`)),
+    );
+    return (
+      <div className="alert alert-error" role="alert" data-code={error.code}>
+        <p>
+          <strong>{error.problem.title}</strong>
+          {error.problem.detail ? ` — ${error.problem.detail}` : ''}
+        </p>
+        {unclaimed.length > 0 && (
+          <ul>
+            {unclaimed.map((e) => (
+              <li key={`${e.field}:${e.message}`}>
+                {e.field} : {e.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  }
+  return (
+    <p className="alert alert-error" role="alert">
+      {t('unexpected')}
+    </p>
+  );
+}
+
+/** The message of the API's error on one field, for <Field error=…>. */
+export const fieldError = (error: unknown, field: string): string | undefined =>
+  error instanceof ApiError ? error.fieldError(field) : undefined;
+
+export function Loading() {
+  const t = useT(common);
+  return (
+    <p className="loading" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+/** Shown above data that comes from the device's copy, not from the API. */
+export function SavedCopyNotice({ savedAt }: { savedAt: number | null }) {
+  const t = useT(common);
+  const { lang } = useLang();
+  if (savedAt === null) return null;
+  return (
+    <p className="alert alert-warning" role="status" data-testid="saved-copy">
+      {t('savedCopy', { date: formatDateTime(new Date(savedAt).toISOString(), lang) })}
+    </p>
+  );
+}
+
+/** Loading, error or saved-copy notice for a useApi state; renders children once loaded. */
+export function Loaded<T>({
+  state,
+  children,
+}: {
+  state: { data: T | undefined; error: unknown; loading: boolean; savedAt: number | null };
+  children: (data: T) => ReactNode;
+}) {
+  if (state.data === undefined) {
+    if (state.error) return <ErrorMessage error={state.error} />;
+    return <Loading />;
+  }
+  return (
+    <>
+      <SavedCopyNotice savedAt={state.savedAt} />
+      {state.error ? <ErrorMessage error={state.error} /> : null}
+      {children(state.data)}
+    </>
+  );
+}
+
+export function HealthBadge({ level }: { level: HealthLevel }) {
+  const t = useT(common);
+  return (
+    <span className={`badge badge-${level}`} data-health={level}>
+      {t(`health_${level}`)}
+    </span>
+  );
+}
+
+/** A plain status word in a pill (case status, order status…). */
+export function StatusPill({ children, tone }: { children: ReactNode; tone?: string }) {
+  return <span className={`pill${tone ? ` pill-${tone}` : ''}`}>{children}</span>;
+}

@@ -1,0 +1,88 @@
+import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+
+/** The JavaScript a first visit must download before the app can run, gzipped. */
+const INITIAL_JS_LIMIT_BYTES = 200 * 1024;
+
+/**
+ * Prints every chunk's gzipped size and the initial total (entry chunk and its
+ * static imports; screens load on demand), and fails the build over the limit.
+ */
+function bundleReport(): Plugin {
+  return {
+    name: 'toguna-bundle-report',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((b) => b.type === 'chunk');
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const initial = new Set<string>();
+      const visit = (fileName: string): void => {
+        if (initial.has(fileName)) return;
+        initial.add(fileName);
+        for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
+      };
+      for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
+      const gz = (code: string): number => gzipSync(code, { level: 9 }).length;
+      const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+      let total = 0;
+      const rows = chunks
+        .map((c) => ({ name: c.fileName, gzip: gz(c.code), initial: initial.has(c.fileName) }))
+        .sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip);
+      for (const row of rows) if (row.initial) total += row.gzip;
+      const lines = rows.map(
+        (r) => `  ${r.initial ? 'initial ' : 'on demand'}  ${kb(r.gzip).padStart(9)}  ${r.name}`,
+      );
+      // Printed as is (not through the build logger) so that CI logs always show it.
+      console.log(
+        `\nJavaScript bundle (gzipped):\n${lines.join('\n')}\n` +
+          `  initial JavaScript: ${kb(total)} of ${kb(INITIAL_JS_LIMIT_BYTES)} allowed\n`,
+      );
+      if (total > INITIAL_JS_LIMIT_BYTES)
+        this.error(`initial JavaScript ${kb(total)} exceeds ${kb(INITIAL_JS_LIMIT_BYTES)}`);
+    },
+  };
+}
+
+/** Emits sw.js with the list of shell files of this build and a version from their names. */
+function serviceWorker(): Plugin {
+  return {
+    name: 'toguna-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js');
+      const shell = [
+        '/index.html',
+        '/manifest.webmanifest',
+        '/icon.svg',
+        '/icon-maskable.svg',
+        ...files.filter((f) => f !== 'index.html').map((f) => `/${f}`),
+      ];
+      const version = createHash('sha256').update(shell.join('\n')).digest('hex').slice(0, 12);
+      const source = readFileSync(new URL('./sw/sw.js', import.meta.url), 'utf8')
+        .replace('__VERSION__', version)
+        .replace('__SHELL__', JSON.stringify([...new Set(shell)]));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), serviceWorker(), bundleReport()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2020',
+    // The report above prints sizes; Vite's own warning threshold is not ours.
+    chunkSizeWarningLimit: 400,
+    reportCompressedSize: false,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/.well-known': 'http://127.0.0.1:3000',
+    },
+  },
+});
