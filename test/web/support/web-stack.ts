@@ -15,7 +15,9 @@ export interface WebStack {
 
 export async function startWebStack(env: Record<string, string> = {}): Promise<WebStack> {
   const api = await startTestApp({
-    TOGUNA_WEB_DIR: join(__dirname, '..', '..', '..', 'web', 'dist'),
+    // A build elsewhere (vite build --outDir) can be tested while web/dist is rebuilt.
+    TOGUNA_WEB_DIR:
+      process.env.TOGUNA_TEST_WEB_DIR ?? join(__dirname, '..', '..', '..', 'web', 'dist'),
     ...env,
   });
   await api.app.listen({ port: 0, host: '127.0.0.1' });
