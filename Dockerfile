@@ -1,10 +1,11 @@
 # syntax=docker/dockerfile:1
 
-# ---- build: full dependency tree, compile TypeScript to dist/ ----
+# ---- build: full dependency tree, compile TypeScript to dist/, the web app to web/dist ----
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 
 COPY package.json package-lock.json ./
+COPY web/package.json web/
 RUN npm ci
 
 COPY . .
@@ -20,10 +21,12 @@ ENV NODE_ENV=production \
     TOGUNA_DATA_DIR=/var/lib/toguna
 
 COPY package.json package-lock.json ./
+COPY web/package.json web/
 RUN npm ci --omit=dev \
  && npm cache clean --force
 
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 
 # Data directory (and the key-ring subdirectory that docker-compose mounts a
 # named volume on) owned by the unprivileged user. A fresh named volume takes

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from './config/app-config';
 import { createApp } from './app.factory';
 import { createLogger } from './common/logging/logger';
@@ -74,6 +76,7 @@ async function bootstrap(): Promise<void> {
     await app.listen({ port: config.port, host: config.host });
 
     const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+    if (existsSync(join(config.webDir, 'index.html'))) console.log(`Web app:     ${base}/`);
     console.log(`Toguna API:  ${base}/api/v1`);
     console.log(`Health:      ${base}/health`);
     if (config.docsEnabled)

@@ -40,4 +40,4 @@ export interface Problem {
   [extra: string]: unknown;
 }
 
-export type HealthLevel = 'stable' | 'watch' | 'at_risk' | 'breaking_down';
+export type HealthLevel = 'stable' | 'watch' | 'at_risk' | 'broken';

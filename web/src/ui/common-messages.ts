@@ -22,7 +22,7 @@ export const common = {
     health_stable: 'Stable',
     health_watch: 'À surveiller',
     health_at_risk: 'À risque',
-    health_breaking_down: 'En rupture',
+    health_broken: 'Rompu',
   },
   en: {
     loading: 'Loading…',
@@ -43,7 +43,7 @@ export const common = {
     health_stable: 'Stable',
     health_watch: 'Watch',
     health_at_risk: 'At risk',
-    health_breaking_down: 'Breaking down',
+    health_broken: 'Broken',
   },
 } satisfies Messages<string>;
 
