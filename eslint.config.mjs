@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default defineConfig(
   globalIgnores([
@@ -14,7 +15,7 @@ export default defineConfig(
     '.toguna/',
     '.scratch/',
     'test-output/',
-    'web/',
+    'web/dist/',
     'openapi/',
     'eslint.config.mjs',
   ]),
@@ -88,6 +89,30 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+
+  // The web app: browser globals, React's rules of hooks, console allowed only in its build script.
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: {
+      globals: { ...globals.browser },
+    },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['web/vite.config.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['web/sw/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { ...globals.serviceworker, __SHELL__: 'readonly' },
     },
   },
 

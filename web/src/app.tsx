@@ -7,7 +7,7 @@ import { useUser } from './auth/session';
 import { LANGS, useLang, useT, type Messages } from './i18n/i18n';
 import { startOutboxSync } from './offline/outbox';
 import { useOnline, useOutbox } from './offline/use-outbox';
-import { HOME, ROUTES, type MenuKey } from './routes';
+import { HOME, ROUTES } from './routes';
 import SignIn from './screens/auth/sign-in';
 import ChangePassword from './screens/auth/change-password';
 import { Loading, Page } from './ui/components';
@@ -73,7 +73,7 @@ const messages = {
     signOutQueued:
       '{n} record(s) not yet sent will stay on this device until you sign in again. Sign out?',
   },
-} satisfies Messages<MenuKey | string>;
+} satisfies Messages<string>;
 
 function LanguageSwitch() {
   const { lang, setLang } = useLang();

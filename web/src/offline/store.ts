@@ -18,8 +18,7 @@ export const readItem = <T>(store: StoreName, key: string): Promise<T | undefine
 export const writeItem = (store: StoreName, key: string, value: unknown): Promise<void> =>
   set(key, value, stores[store]);
 export const deleteItem = (store: StoreName, key: string): Promise<void> => del(key, stores[store]);
-export const listKeys = (store: StoreName): Promise<string[]> =>
-  keys(stores[store]) as Promise<string[]>;
+export const listKeys = (store: StoreName): Promise<string[]> => keys<string>(stores[store]);
 
 /** Erases every local trace: stored data, cached shell, service worker, preferences. */
 export async function wipeDevice(): Promise<void> {
