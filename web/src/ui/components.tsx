@@ -98,6 +98,11 @@ export function ErrorMessage({
           <strong>{error.problem.title}</strong>
           {error.problem.detail ? ` — ${error.problem.detail}` : ''}
         </p>
+        {error.code === 'totp_setup_required' && (
+          <p>
+            <a href="#/account">{t('setUpTotp')}</a>
+          </p>
+        )}
         {unclaimed.length > 0 && (
           <ul>
             {unclaimed.map((e) => (
