@@ -1,5 +1,177 @@
-import { Page } from '../../ui/components';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { useT, type Messages } from '../../i18n/i18n';
+import { common } from '../../ui/common-messages';
+import { ErrorMessage, Field, fieldError, Loading, Page } from '../../ui/components';
+import { query } from '../../ui/use-api';
+import { usePaged } from '../../ui/use-paged';
+import type { AreaResponse } from './admin-types';
+import './admin.css';
 
-export default function Screen() {
-  return <Page title="areas">…</Page>;
+const messages = {
+  fr: {
+    title: 'Régions, cercles et communes',
+    path: "Fil d'Ariane",
+    mali: 'Mali',
+    regions: 'Régions',
+    cercles: 'Cercles de {name}',
+    communes: 'Communes du cercle de {name}',
+    addHeading: 'Ajouter une commune à {name}',
+    name: 'Nom de la commune',
+    submit: 'Ajouter la commune',
+    added: 'Commune « {name} » ajoutée.',
+  },
+  en: {
+    title: 'Regions, cercles and communes',
+    path: 'Breadcrumb',
+    mali: 'Mali',
+    regions: 'Regions',
+    cercles: 'Cercles of {name}',
+    communes: 'Communes of the cercle of {name}',
+    addHeading: 'Add a commune to {name}',
+    name: 'Commune name',
+    submit: 'Add commune',
+    added: 'Commune “{name}” added.',
+  },
+} satisfies Messages<string>;
+
+function CommuneForm({
+  cercle,
+  onAdded,
+}: {
+  cercle: AreaResponse;
+  onAdded: (name: string) => void;
+}) {
+  const t = useT(messages);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.post<AreaResponse>('/areas', {
+        name: name.trim(),
+        level: 'commune',
+        parentId: cercle.id,
+      });
+      setName('');
+      onAdded(created.name);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form admin-form" onSubmit={(e) => void submit(e)} noValidate>
+      <h2>{t('addHeading', { name: cercle.name })}</h2>
+      <ErrorMessage error={error} shownFields={['name']} />
+      <Field label={t('name')} error={fieldError(error, 'name')}>
+        {(p) => <input {...p} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <button type="submit" className="primary" disabled={busy}>
+        {t('submit')}
+      </button>
+    </form>
+  );
+}
+
+/** Browse the area tree one level at a time; the admin adds communes under a cercle. */
+export default function Areas() {
+  const t = useT(messages);
+  const c = useT(common);
+  // The chosen region and cercle: the list shows the children of the deepest one.
+  const [trail, setTrail] = useState<AreaResponse[]>([]);
+  const [added, setAdded] = useState<string | null>(null);
+  const parent = trail.at(-1);
+  const list = usePaged<AreaResponse>(
+    `/areas${parent ? query({ parentId: parent.id }) : query({ level: 'region' })}`,
+  );
+  const heading = !parent
+    ? t('regions')
+    : parent.level === 'region'
+      ? t('cercles', { name: parent.name })
+      : t('communes', { name: parent.name });
+
+  const go = (next: AreaResponse[]) => {
+    setTrail(next);
+    setAdded(null);
+  };
+
+  return (
+    <Page title={t('title')}>
+      <nav aria-label={t('path')}>
+        <ol className="row breadcrumb">
+          <li>
+            {trail.length === 0 ? (
+              <span aria-current="location">{t('mali')}</span>
+            ) : (
+              <button type="button" className="link-button" onClick={() => go([])}>
+                {t('mali')}
+              </button>
+            )}
+          </li>
+          {trail.map((x, i) => (
+            <li key={x.id}>
+              {i === trail.length - 1 ? (
+                <span aria-current="location">{x.name}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => go(trail.slice(0, i + 1))}
+                >
+                  {x.name}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {added && (
+        <p className="alert alert-success" role="status">
+          {t('added', { name: added })}
+        </p>
+      )}
+      {parent?.level === 'cercle' && (
+        <CommuneForm
+          cercle={parent}
+          onAdded={(name) => {
+            setAdded(name);
+            list.reload();
+          }}
+        />
+      )}
+      <h2>{heading}</h2>
+      <ErrorMessage error={list.error} />
+      {list.items.length === 0 && !list.loading && !list.error && (
+        <p className="muted">{c('none')}</p>
+      )}
+      <ul className="area-list" aria-label={heading}>
+        {list.items.map((x) => (
+          <li key={x.id}>
+            {x.level === 'commune' ? (
+              <p>{x.name}</p>
+            ) : (
+              <button type="button" className="link-button" onClick={() => go([...trail, x])}>
+                {x.name} ›
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {list.loading && <Loading />}
+      {list.hasMore && !list.loading && (
+        <p>
+          <button type="button" onClick={list.loadMore}>
+            {c('loadMore')}
+          </button>
+        </p>
+      )}
+    </Page>
+  );
 }

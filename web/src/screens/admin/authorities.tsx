@@ -1,5 +1,138 @@
-import { Page } from '../../ui/components';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
+import { common } from '../../ui/common-messages';
+import { ErrorMessage, Field, fieldError, Loading, Page } from '../../ui/components';
+import { useApi } from '../../ui/use-api';
+import { usePaged } from '../../ui/use-paged';
+import type { AreaResponse, AuthorityResponse } from './admin-types';
+import { AreaChooser } from './area-chooser';
+import './admin.css';
 
-export default function Screen() {
-  return <Page title="authorities">…</Page>;
+const messages = {
+  fr: {
+    title: 'Autorités',
+    heading: 'Nouvelle autorité',
+    name: 'Nom (ex. Préfecture de Koro)',
+    submit: "Créer l'autorité",
+    created: 'Autorité « {name} » créée.',
+    list: 'Liste des autorités',
+    jurisdiction: 'Compétente sur :',
+    since: 'Créée le {date}',
+  },
+  en: {
+    title: 'Authorities',
+    heading: 'New authority',
+    name: 'Name (e.g. Préfecture de Koro)',
+    submit: 'Create authority',
+    created: 'Authority “{name}” created.',
+    list: 'Authority list',
+    jurisdiction: 'Jurisdiction:',
+    since: 'Created on {date}',
+  },
+} satisfies Messages<string>;
+
+function AreaLabel({ id }: { id: string }) {
+  const area = useApi<AreaResponse>(`/areas/${id}`);
+  return <>{area.data?.name ?? '…'}</>;
+}
+
+function AuthorityForm({ onCreated }: { onCreated: (a: AuthorityResponse) => void }) {
+  const t = useT(messages);
+  const [name, setName] = useState('');
+  const [areas, setAreas] = useState<AreaResponse[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.post<AuthorityResponse>('/authorities', {
+        name: name.trim(),
+        jurisdictionAreaIds: areas.map((x) => x.id),
+      });
+      setName('');
+      setAreas([]);
+      onCreated(created);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form admin-form" onSubmit={(e) => void submit(e)} noValidate>
+      <h2>{t('heading')}</h2>
+      <ErrorMessage error={error} shownFields={['name', 'jurisdictionAreaIds']} />
+      <Field label={t('name')} error={fieldError(error, 'name')}>
+        {(p) => <input {...p} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <AreaChooser
+        value={areas}
+        onChange={setAreas}
+        error={fieldError(error, 'jurisdictionAreaIds')}
+      />
+      <button type="submit" className="primary" disabled={busy}>
+        {t('submit')}
+      </button>
+    </form>
+  );
+}
+
+export default function Authorities() {
+  const t = useT(messages);
+  const c = useT(common);
+  const { lang } = useLang();
+  const list = usePaged<AuthorityResponse>('/authorities');
+  const [created, setCreated] = useState<string | null>(null);
+
+  return (
+    <Page title={t('title')}>
+      {created && (
+        <p className="alert alert-success" role="status">
+          {t('created', { name: created })}
+        </p>
+      )}
+      <AuthorityForm
+        onCreated={(x) => {
+          setCreated(x.name);
+          list.reload();
+        }}
+      />
+      <ErrorMessage error={list.error} />
+      {list.items.length === 0 && !list.loading && !list.error && (
+        <p className="muted">{c('none')}</p>
+      )}
+      <ul className="cards" aria-label={t('list')}>
+        {list.items.map((x) => (
+          <li key={x.id} className="card">
+            <h2 className="card-title">{x.name}</h2>
+            {x.jurisdictionAreaIds.length > 0 && (
+              <p>
+                {t('jurisdiction')}{' '}
+                {x.jurisdictionAreaIds.map((id, i) => (
+                  <span key={id}>
+                    {i > 0 && ', '}
+                    <AreaLabel id={id} />
+                  </span>
+                ))}
+              </p>
+            )}
+            <p className="muted">{t('since', { date: formatDate(x.createdAt, lang) })}</p>
+          </li>
+        ))}
+      </ul>
+      {list.loading && <Loading />}
+      {list.hasMore && !list.loading && (
+        <p>
+          <button type="button" onClick={list.loadMore}>
+            {c('loadMore')}
+          </button>
+        </p>
+      )}
+    </Page>
+  );
 }

@@ -1,5 +1,115 @@
-import { Page } from '../../ui/components';
+import { useState } from 'react';
+import type { Page as ApiPage } from '../../api/types';
+import { useUser } from '../../auth/session';
+import { useT, type Messages } from '../../i18n/i18n';
+import { common } from '../../ui/common-messages';
+import { ErrorMessage, Loading, Page } from '../../ui/components';
+import { useApi } from '../../ui/use-api';
+import { usePaged } from '../../ui/use-paged';
+import type { AssociationResponse, AuthorityResponse, UserResponse } from './admin-types';
+import { UserCard } from './user-card';
+import { UserForm } from './user-form';
+import './admin.css';
 
-export default function Screen() {
-  return <Page title="users">…</Page>;
+const messages = {
+  fr: {
+    title: 'Utilisateurs',
+    titleOwn: 'Membres de mon association',
+    add: 'Nouvel utilisateur',
+    close: 'Fermer le formulaire',
+    created: 'Compte « {name} » créé. Il devra changer son mot de passe à sa première connexion.',
+    readOnly: 'Seul un administrateur peut créer ou désactiver des comptes.',
+    list: 'Liste des utilisateurs',
+  },
+  en: {
+    title: 'Users',
+    titleOwn: 'Members of my association',
+    add: 'New user',
+    close: 'Close the form',
+    created: 'Account “{name}” created. They must change the password at first sign-in.',
+    readOnly: 'Only an administrator can create or disable accounts.',
+    list: 'User list',
+  },
+} satisfies Messages<string>;
+
+/**
+ * Admin: every account, with creation and disable / enable. Coordinator: the
+ * members of their own association, read only (the API lists only those).
+ */
+export default function Users() {
+  const t = useT(messages);
+  const c = useT(common);
+  const isAdmin = useUser()?.role === 'admin';
+  const users = usePaged<UserResponse>('/users');
+  const associations = useApi<ApiPage<AssociationResponse>>(
+    isAdmin ? '/associations?limit=100' : null,
+  );
+  const authorities = useApi<ApiPage<AuthorityResponse>>(isAdmin ? '/authorities?limit=100' : null);
+  const [changed, setChanged] = useState<Record<string, UserResponse>>({});
+  const [formOpen, setFormOpen] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+
+  const orgName = (u: UserResponse): string | undefined =>
+    associations.data?.items.find((x) => x.id === u.associationId)?.name ??
+    authorities.data?.items.find((x) => x.id === u.authorityId)?.name;
+  const update = (u: UserResponse) => setChanged((m) => ({ ...m, [u.id]: u }));
+
+  return (
+    <Page
+      title={isAdmin ? t('title') : t('titleOwn')}
+      actions={
+        isAdmin && (
+          <button
+            type="button"
+            className="primary"
+            aria-expanded={formOpen}
+            onClick={() => setFormOpen((o) => !o)}
+          >
+            {formOpen ? t('close') : t('add')}
+          </button>
+        )
+      }
+    >
+      {!isAdmin && <p className="muted">{t('readOnly')}</p>}
+      {created && (
+        <p className="alert alert-success" role="status">
+          {t('created', { name: created })}
+        </p>
+      )}
+      {isAdmin && formOpen && (
+        <UserForm
+          associations={associations.data?.items ?? []}
+          authorities={authorities.data?.items ?? []}
+          onCreated={(u) => {
+            setCreated(u.username);
+            setFormOpen(false);
+            users.reload();
+          }}
+        />
+      )}
+      <ErrorMessage error={users.error} />
+      {users.items.length === 0 && !users.loading && !users.error && (
+        <p className="muted">{c('none')}</p>
+      )}
+      <ul className="cards" aria-label={t('list')}>
+        {users.items.map((item) => (
+          <UserCard
+            key={item.id}
+            user={changed[item.id] ?? item}
+            orgName={orgName(item)}
+            manage={isAdmin}
+            onChange={update}
+          />
+        ))}
+      </ul>
+      {users.loading && <Loading />}
+      {users.hasMore && !users.loading && (
+        <p>
+          <button type="button" onClick={users.loadMore}>
+            {c('loadMore')}
+          </button>
+        </p>
+      )}
+    </Page>
+  );
 }

@@ -1,0 +1,198 @@
+import { authenticator } from 'otplib';
+import { Browser, Page } from 'playwright-core';
+import { bearer, login } from '../support/factories';
+import { captureScreen, launchBrowser, newPerson, openScreen, signIn } from './support/browser';
+import { Cast, castOf, PASSWORD, startWebStack, WebStack } from './support/web-stack';
+
+/** Accepts the next confirm() dialog of the page. */
+const acceptNextDialog = (page: Page): void => {
+  page.once('dialog', (dialog) => void dialog.accept());
+};
+
+/** Opens the menu when it is folded (phone) and presses one of its buttons. */
+async function menuButton(page: Page, name: string | RegExp, testId?: string): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Menu' });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  const button = testId ? page.getByTestId(testId) : page.getByRole('button', { name });
+  await button.click();
+}
+
+/** Every record left in the app's IndexedDB databases, by database and store. */
+function indexedDbContents(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const counts: Record<string, number> = {};
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name!);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(new Error(String(request.error)));
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        counts[`${info.name}/${store}`] = await new Promise<number>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(new Error(String(request.error)));
+        });
+      }
+      db.close();
+    }
+    return counts;
+  });
+}
+
+describe('my account, notifications and panic', () => {
+  let stack: WebStack;
+  let cast: Cast;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startWebStack();
+    cast = await castOf(stack);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('a mediator turns on two-step verification, ends another session, and is asked for the code at the next sign-in', async () => {
+    // Another device of the same mediator, signed in earlier.
+    const other = await login(stack.api.http, cast.mediator.username);
+    const { context, page } = await newPerson(browser, stack.baseURL);
+    await signIn(page, cast.mediator.username);
+    await openScreen(page, '/account');
+    await page.getByText('Non activée').waitFor();
+    await page.getByRole('button', { name: 'Configurer la vérification en deux étapes' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    expect(secret).toMatch(/^[A-Z2-7]+$/);
+    await page.getByRole('img', { name: /Code QR/ }).waitFor();
+    await page.getByLabel(/Code à 6 chiffres/).fill(authenticator.generate(secret));
+    await page.getByRole('button', { name: 'Activer', exact: true }).click();
+    await page
+      .getByTestId('totp-state')
+      .and(page.getByText('Activée', { exact: true }))
+      .waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Vérification en deux étapes activée' })
+      .waitFor();
+
+    // Sessions: this one and the other device's; end the other.
+    const sessions = page.getByTestId('session');
+    await expect(sessions.count()).resolves.toBe(2);
+    await captureScreen(page, 'account');
+    acceptNextDialog(page);
+    await page.getByRole('button', { name: 'Fermer cette session' }).click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="session"]').length === 1,
+    );
+    await sessions.first().getByText('Cet appareil').waitFor();
+    const refused = await stack.api.http
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: other.refreshToken });
+    expect(refused.status).toBe(401);
+
+    // Sign out, sign in again: the code is asked after the password.
+    await menuButton(page, 'Se déconnecter');
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await page.getByLabel("Nom d'utilisateur").fill(cast.mediator.username);
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const codeField = page.getByLabel(/Code de vérification/);
+    await codeField.waitFor();
+    await captureScreen(page, 'sign-in-totp');
+    // A code is good once: use the next step's code (accepted within ±1 step).
+    await codeField.fill(authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    // Signed in again, back on the screen where they signed out.
+    await page.getByRole('heading', { name: 'Mon compte', level: 1 }).waitFor();
+    await context.close();
+  });
+
+  it('shows a notification in words with a link to its case, and marks it read', async () => {
+    const dialogueCase = await stack.factory.dialogueCase({
+      associationId: cast.associationId,
+      areaId: cast.communeId,
+      createdBy: cast.coordinator.id,
+      team: [{ userId: cast.mediator.id, lead: true }],
+    });
+    const coordinator = await login(stack.api.http, cast.coordinator.username);
+    const added = await stack.api.http
+      .post(`/api/v1/cases/${dialogueCase.id}/team`)
+      .set(bearer(coordinator.accessToken))
+      .send({ userId: cast.mediator2.id });
+    expect(added.status).toBe(201);
+
+    const { context, page } = await newPerson(browser, stack.baseURL);
+    await signIn(page, cast.mediator2.username);
+    await openScreen(page, '/notifications');
+    const card = page.getByTestId('notification').filter({ hasText: 'équipe d’un dossier' });
+    await card.getByText('Non lue').waitFor();
+    expect(await card.getByRole('link', { name: 'Ouvrir le dossier' }).getAttribute('href')).toBe(
+      `#/cases/${dialogueCase.id}`,
+    );
+    await captureScreen(page, 'notifications');
+    await card.getByRole('button', { name: 'Marquer comme lue' }).click();
+    await card.getByText('Lue', { exact: true }).waitFor();
+    await page.getByLabel('Seulement les non lues').check();
+    await page.getByText('Aucune notification non lue.').waitFor();
+
+    const mine = await login(stack.api.http, cast.mediator2.username);
+    const unread = await stack.api.http
+      .get('/api/v1/notifications?unread=true')
+      .set(bearer(mine.accessToken));
+    expect(unread.body.items).toEqual([]);
+    await context.close();
+  });
+
+  it('panic erases the device and ends the session: the old refresh token is refused, the case is gone', async () => {
+    const dialogueCase = await stack.factory.dialogueCase({
+      associationId: cast.associationId,
+      areaId: cast.communeId,
+      createdBy: cast.mediator2.id,
+      codeName: 'Puits de Dinangourou',
+      team: [{ userId: cast.mediator2.id, lead: true }],
+    });
+    const { context, page } = await newPerson(browser, stack.baseURL);
+    await signIn(page, cast.mediator2.username);
+    await openScreen(page, `/cases/${dialogueCase.id}`);
+    await page.getByText('Puits de Dinangourou').first().waitFor();
+
+    const before = await indexedDbContents(page);
+    expect(before['toguna-records/records']).toBeGreaterThan(0);
+    const refreshToken = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('toguna');
+          open.onerror = () => reject(new Error(String(open.error)));
+          open.onsuccess = () => {
+            const get = open.result.transaction('session').objectStore('session').get('current');
+            get.onsuccess = () => {
+              resolve((get.result as { refreshToken: string }).refreshToken);
+              open.result.close();
+            };
+            get.onerror = () => reject(new Error(String(get.error)));
+          };
+        }),
+    );
+    expect(refreshToken).toBeTruthy();
+
+    acceptNextDialog(page);
+    // Panic ends by reloading the app at / once the device is wiped.
+    await Promise.all([page.waitForEvent('load'), menuButton(page, /Urgence/, 'panic')]);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+
+    const after = await indexedDbContents(page);
+    expect(Object.values(after).every((n) => n === 0)).toBe(true);
+    const refused = await stack.api.http.post('/api/v1/auth/refresh').send({ refreshToken });
+    expect(refused.status).toBe(401);
+
+    // Offline, the case opened before cannot be read: the app asks to sign in.
+    await context.setOffline(true);
+    await page.evaluate((id) => (window.location.hash = `#/cases/${id}`), dialogueCase.id);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await expect(page.getByText('Puits de Dinangourou').count()).resolves.toBe(0);
+    await context.close();
+  });
+});

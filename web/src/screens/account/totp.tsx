@@ -1,0 +1,152 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { useT, type Messages } from '../../i18n/i18n';
+import { ErrorMessage, Field, fieldError } from '../../ui/components';
+
+const messages = {
+  fr: {
+    heading: 'Vérification en deux étapes',
+    intro:
+      "En plus du mot de passe, un code à 6 chiffres donné par une application d'authentification (par exemple FreeOTP, Aegis ou Google Authenticator) sera demandé à chaque connexion. Les autorités en ont besoin pour décider des ordres de mission.",
+    enabled: 'Activée',
+    enabledText: 'Un code de votre application est demandé à chaque connexion.',
+    disabled: 'Non activée',
+    start: 'Configurer la vérification en deux étapes',
+    scan: "1. Scannez ce code avec votre application d'authentification.",
+    qrAlt: "Code QR à scanner avec l'application d'authentification",
+    orType: 'Ou saisissez cette clé dans l’application :',
+    code: '2. Code à 6 chiffres affiché par l’application',
+    confirm: 'Activer',
+    done: 'Vérification en deux étapes activée.',
+  },
+  en: {
+    heading: 'Two-step verification',
+    intro:
+      'Besides your password, a 6-digit code from an authenticator app (for example FreeOTP, Aegis or Google Authenticator) will be asked at every sign-in. Officials need it to decide on mission orders.',
+    enabled: 'Enabled',
+    enabledText: 'A code from your app is asked at every sign-in.',
+    disabled: 'Not enabled',
+    start: 'Set up two-step verification',
+    scan: '1. Scan this code with your authenticator app.',
+    qrAlt: 'QR code to scan with the authenticator app',
+    orType: 'Or type this key into the app:',
+    code: '2. 6-digit code shown by the app',
+    confirm: 'Enable',
+    done: 'Two-step verification enabled.',
+  },
+} satisfies Messages<string>;
+
+interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+}
+
+/** The otpauth URL as a QR code image (qrcode is loaded with this screen only). */
+function QrCode({ url, alt }: { url: string; alt: string }) {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('qrcode')
+      .then((QRCode) => QRCode.toDataURL(url, { margin: 2, width: 220 }))
+      .then((data) => live && setSrc(data));
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return src ? <img src={src} alt={alt} width={220} height={220} className="qr" /> : null;
+}
+
+export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnabled: () => void }) {
+  const t = useT(messages);
+  const [setup, setSetup] = useState<TotpSetup | null>(null);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function start() {
+    setBusy(true);
+    setError(null);
+    try {
+      setSetup(await api.post<TotpSetup>('/auth/totp/setup'));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function enable(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/auth/totp/enable', { code: code.replace(/\s/g, '') });
+      setSetup(null);
+      setCode('');
+      setDone(true);
+      onEnabled();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="totp-heading" className="account-section">
+      <h2 id="totp-heading">{t('heading')}</h2>
+      <p>
+        <span className={`pill ${enabled ? 'pill-ok' : 'pill-warning'}`} data-testid="totp-state">
+          {enabled ? t('enabled') : t('disabled')}
+        </span>
+      </p>
+      {done && (
+        <p className="alert alert-success" role="status">
+          {t('done')}
+        </p>
+      )}
+      {enabled ? (
+        <p>{t('enabledText')}</p>
+      ) : (
+        <>
+          <p>{t('intro')}</p>
+          <ErrorMessage error={error} shownFields={['code']} />
+          {!setup ? (
+            <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
+              {t('start')}
+            </button>
+          ) : (
+            <form className="form" onSubmit={(e) => void enable(e)} noValidate>
+              <p>{t('scan')}</p>
+              <QrCode url={setup.otpauthUrl} alt={t('qrAlt')} />
+              <p>
+                {t('orType')}{' '}
+                <code className="totp-secret" data-testid="totp-secret">
+                  {setup.secret}
+                </code>
+              </p>
+              <Field label={t('code')} error={fieldError(error, 'code')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    name="code"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    pattern="[0-9]*"
+                    maxLength={6}
+                    value={code}
+                    onChange={(e) => setCode(e.target.value)}
+                  />
+                )}
+              </Field>
+              <button type="submit" className="primary" disabled={busy}>
+                {t('confirm')}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

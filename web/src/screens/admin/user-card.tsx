@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { useT, type Messages } from '../../i18n/i18n';
+import { common } from '../../ui/common-messages';
+import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { useAdminT } from './admin-words';
+import type { UserResponse } from './admin-types';
+
+const messages = {
+  fr: {
+    disabled: 'Désactivé',
+    active: 'Actif',
+    mustChange: 'Doit changer son mot de passe',
+    identity: 'Identité légale enregistrée',
+    totp: 'Vérification en deux étapes',
+    disable: 'Désactiver',
+    enable: 'Réactiver',
+    confirmDisable:
+      'Désactiver le compte de {name} ? Toutes ses sessions seront fermées immédiatement et il ne pourra plus se connecter.',
+    rename: 'Modifier le nom',
+    displayName: 'Nom affiché',
+    of: 'Compte de {name}',
+  },
+  en: {
+    disabled: 'Disabled',
+    active: 'Active',
+    mustChange: 'Must change password',
+    identity: 'Legal identity on file',
+    totp: 'Two-step verification',
+    disable: 'Disable',
+    enable: 'Enable',
+    confirmDisable:
+      "Disable {name}'s account? All their sessions end at once and they can no longer sign in.",
+    rename: 'Edit name',
+    displayName: 'Display name',
+    of: "{name}'s account",
+  },
+} satisfies Messages<string>;
+
+/** One account in the list; `manage` adds the admin's actions (rename, disable / enable). */
+export function UserCard({
+  user,
+  orgName,
+  manage,
+  onChange,
+}: {
+  user: UserResponse;
+  orgName?: string;
+  manage: boolean;
+  onChange: (user: UserResponse) => void;
+}) {
+  const t = useT(messages);
+  const a = useAdminT();
+  const c = useT(common);
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(user.displayName);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function patch(body: { displayName?: string; disabled?: boolean }) {
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await api.patch<UserResponse>(`/users/${user.id}`, body, user.version));
+      setEditing(false);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function rename(event: FormEvent) {
+    event.preventDefault();
+    void patch({ displayName: name.trim() });
+  }
+
+  return (
+    <li className="card user-card" data-testid="user-card" data-username={user.username}>
+      <h2 className="card-title">{user.displayName}</h2>
+      <p>
+        <span className="muted">{user.username}</span> · {a(`role_${user.role}`)}
+        {orgName ? ` · ${orgName}` : ''}
+      </p>
+      <p className="row">
+        <span className={`pill ${user.disabled ? 'pill-bad' : 'pill-ok'}`}>
+          {user.disabled ? t('disabled') : t('active')}
+        </span>
+        {user.mustChangePassword && <span className="pill pill-warning">{t('mustChange')}</span>}
+        {user.hasLegalIdentity && <span className="pill pill-info">{t('identity')}</span>}
+        {user.totpEnabled && <span className="pill pill-info">{t('totp')}</span>}
+      </p>
+      <ErrorMessage error={error} shownFields={editing ? ['displayName'] : []} />
+      {manage && editing && (
+        <form className="form" onSubmit={rename} noValidate>
+          <Field label={t('displayName')} error={fieldError(error, 'displayName')}>
+            {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+          </Field>
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy}>
+              {c('save')}
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {c('cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {manage && !editing && (
+        <div className="row" role="group" aria-label={t('of', { name: user.displayName })}>
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('rename')}
+          </button>
+          {user.disabled ? (
+            <button type="button" disabled={busy} onClick={() => void patch({ disabled: false })}>
+              {t('enable')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => {
+                if (window.confirm(t('confirmDisable', { name: user.displayName })))
+                  void patch({ disabled: true });
+              }}
+            >
+              {t('disable')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,208 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import type { Role } from '../../api/types';
+import { useT, type Messages } from '../../i18n/i18n';
+import { common } from '../../ui/common-messages';
+import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { useAdminT } from './admin-words';
+import {
+  ROLES,
+  type AssociationResponse,
+  type AuthorityResponse,
+  type UserResponse,
+} from './admin-types';
+
+const messages = {
+  fr: {
+    heading: 'Nouvel utilisateur',
+    username: "Nom d'utilisateur",
+    usernameHint: '3 à 64 caractères : lettres, chiffres, . _ -',
+    displayName: 'Nom affiché',
+    role: 'Rôle',
+    association: 'Association',
+    authority: 'Autorité',
+    identity: 'Identité légale',
+    legalName: 'Nom légal complet',
+    idDocumentNumber: "Numéro de pièce d'identité",
+    identityHint:
+      "Imprimés sur les ordres de mission ; chiffrés et jamais affichés dans les listes. Obligatoires pour qu'un médiateur puisse détenir un ordre de mission.",
+    password: 'Mot de passe initial',
+    passwordHint:
+      "Au moins 10 caractères. Transmettez-le en personne : l'utilisateur devra le changer à sa première connexion.",
+    submit: "Créer l'utilisateur",
+  },
+  en: {
+    heading: 'New user',
+    username: 'Username',
+    usernameHint: '3 to 64 characters: letters, digits, . _ -',
+    displayName: 'Display name',
+    role: 'Role',
+    association: 'Association',
+    authority: 'Authority',
+    identity: 'Legal identity',
+    legalName: 'Full legal name',
+    idDocumentNumber: 'ID document number',
+    identityHint:
+      'Printed on mission orders; encrypted and never shown in lists. Required for a mediator to hold a mission order.',
+    password: 'Initial password',
+    passwordHint:
+      'At least 10 characters. Hand it over in person: the user must change it at first sign-in.',
+    submit: 'Create user',
+  },
+} satisfies Messages<string>;
+
+const FIELDS = [
+  'username',
+  'displayName',
+  'role',
+  'associationId',
+  'authorityId',
+  'legalName',
+  'idDocumentNumber',
+  'password',
+];
+
+/** The admin's form to create an account; the API makes the user change the password first. */
+export function UserForm({
+  associations,
+  authorities,
+  onCreated,
+}: {
+  associations: AssociationResponse[];
+  authorities: AuthorityResponse[];
+  onCreated: (user: UserResponse) => void;
+}) {
+  const t = useT(messages);
+  const a = useAdminT();
+  const c = useT(common);
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('mediator');
+  const [associationId, setAssociationId] = useState('');
+  const [authorityId, setAuthorityId] = useState('');
+  const [legalName, setLegalName] = useState('');
+  const [idDocumentNumber, setIdDocumentNumber] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const inAssociation = role === 'mediator' || role === 'coordinator';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.post<UserResponse>('/users', {
+        username: username.trim(),
+        displayName: displayName.trim(),
+        role,
+        password,
+        ...(inAssociation && associationId ? { associationId } : {}),
+        ...(role === 'official' && authorityId ? { authorityId } : {}),
+        ...(legalName.trim() ? { legalName: legalName.trim() } : {}),
+        ...(idDocumentNumber.trim() ? { idDocumentNumber: idDocumentNumber.trim() } : {}),
+      });
+      setUsername('');
+      setDisplayName('');
+      setLegalName('');
+      setIdDocumentNumber('');
+      setPassword('');
+      onCreated(created);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const text = (
+    key: 'username' | 'displayName' | 'legalName' | 'idDocumentNumber',
+    value: string,
+    set: (v: string) => void,
+    hint?: string,
+  ) => (
+    <Field label={t(key)} hint={hint} error={fieldError(error, key)}>
+      {(p) => (
+        <input
+          {...p}
+          name={key}
+          autoComplete="off"
+          autoCapitalize={key === 'username' ? 'none' : undefined}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <form className="form admin-form" onSubmit={(e) => void submit(e)} noValidate>
+      <h2>{t('heading')}</h2>
+      <ErrorMessage error={error} shownFields={FIELDS} />
+      {text('username', username, setUsername, t('usernameHint'))}
+      {text('displayName', displayName, setDisplayName)}
+      <Field label={t('role')} error={fieldError(error, 'role')}>
+        {(p) => (
+          <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {a(`role_${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {inAssociation && (
+        <Field label={t('association')} error={fieldError(error, 'associationId')}>
+          {(p) => (
+            <select {...p} value={associationId} onChange={(e) => setAssociationId(e.target.value)}>
+              <option value="">{a('choose')}</option>
+              {associations.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {role === 'official' && (
+        <Field label={t('authority')} error={fieldError(error, 'authorityId')}>
+          {(p) => (
+            <select {...p} value={authorityId} onChange={(e) => setAuthorityId(e.target.value)}>
+              <option value="">{a('choose')}</option>
+              {authorities.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {role !== 'admin' && (
+        <fieldset>
+          <legend>{t('identity')}</legend>
+          <p className="hint">{t('identityHint')}</p>
+          {text('legalName', legalName, setLegalName)}
+          {text('idDocumentNumber', idDocumentNumber, setIdDocumentNumber)}
+        </fieldset>
+      )}
+      <Field label={t('password')} hint={t('passwordHint')} error={fieldError(error, 'password')}>
+        {(p) => (
+          <input
+            {...p}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? c('loading') : t('submit')}
+      </button>
+    </form>
+  );
+}
