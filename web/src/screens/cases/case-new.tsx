@@ -1,5 +1,195 @@
-import { Page } from '../../ui/components';
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'wouter';
+import { api } from '../../api/client';
+import { useT, type Messages } from '../../i18n/i18n';
+import { ErrorMessage, Field, fieldError, Loading, Page } from '../../ui/components';
+import { common } from '../../ui/common-messages';
+import { query, useApi } from '../../ui/use-api';
+import { AreaPicker } from './area-picker';
+import { CASE_TYPES, type CaseType, type CreatedCase, type Overlap } from './case-types';
+import { parseLanguages, useCaseT } from './case-words';
+import { Overlaps } from './overlaps';
+import './cases.css';
 
-export default function Screen() {
-  return <Page title="case-new">…</Page>;
+const messages = {
+  fr: {
+    title: 'Nouveau dossier',
+    codeNameHint: 'Un nom neutre, jamais le nom d’un village.',
+    created: 'Dossier « {name} » créé.',
+    openCase: 'Ouvrir le dossier',
+    checking: 'Vérification du registre…',
+    required: '(obligatoire)',
+    sensitive: 'Informations sensibles',
+  },
+  en: {
+    title: 'New case',
+    codeNameHint: 'A neutral label, never a village name.',
+    created: 'Case “{name}” created.',
+    openCase: 'Open the case',
+    checking: 'Checking the registry…',
+    required: '(required)',
+    sensitive: 'Sensitive information',
+  },
+} satisfies Messages<string>;
+
+const FIELDS = [
+  'codeName',
+  'areaId',
+  'type',
+  'summary',
+  'languages',
+  'locationDetail',
+  'confidentialNotes',
+];
+
+/** Other associations' active cases in the commune, before the case exists. */
+function RegistryCheck({ areaId }: { areaId: string }) {
+  const t = useT(messages);
+  const registry = useApi<{ items: Overlap[] }>(`/registry${query({ areaId })}`);
+  if (registry.loading) return <p className="muted">{t('checking')}</p>;
+  if (registry.error) return <ErrorMessage error={registry.error} />;
+  return <Overlaps items={registry.data?.items ?? []} />;
+}
+
+export default function CaseNew() {
+  const t = useT(messages);
+  const ct = useCaseT();
+  const c = useT(common);
+  const [, navigate] = useLocation();
+  // One id for this form: a retry after a lost answer cannot create the case twice.
+  const [id] = useState(() => crypto.randomUUID());
+  const [codeName, setCodeName] = useState('');
+  const [areaId, setAreaId] = useState('');
+  const [type, setType] = useState<CaseType>('intercommunity');
+  const [summary, setSummary] = useState('');
+  const [languages, setLanguages] = useState('');
+  const [locationDetail, setLocationDetail] = useState('');
+  const [confidentialNotes, setConfidentialNotes] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CreatedCase | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.post<CreatedCase>('/cases', {
+        id,
+        codeName: codeName.trim(),
+        areaId: areaId || undefined,
+        type,
+        summary: summary.trim() || undefined,
+        languages: parseLanguages(languages),
+        locationDetail: locationDetail.trim() || undefined,
+        confidentialNotes: confidentialNotes.trim() || undefined,
+      });
+      if (result.overlaps.length === 0) navigate(`/cases/${result.id}`);
+      else setCreated(result);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (created)
+    return (
+      <Page title={t('title')}>
+        <p className="alert alert-success" role="status">
+          {t('created', { name: created.codeName })}
+        </p>
+        <Overlaps items={created.overlaps} />
+        <p>
+          <Link href={`/cases/${created.id}`} className="button primary">
+            {t('openCase')}
+          </Link>
+        </p>
+      </Page>
+    );
+
+  return (
+    <Page title={t('title')}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field
+          label={`${ct('codeName')} ${t('required')}`}
+          hint={t('codeNameHint')}
+          error={fieldError(error, 'codeName')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={codeName}
+              autoComplete="off"
+              onChange={(e) => setCodeName(e.target.value)}
+            />
+          )}
+        </Field>
+        <AreaPicker value={areaId} onChange={setAreaId} error={fieldError(error, 'areaId')} />
+        {areaId && <RegistryCheck areaId={areaId} />}
+        <Field label={ct('type')} error={fieldError(error, 'type')}>
+          {(props) => (
+            <select {...props} value={type} onChange={(e) => setType(e.target.value as CaseType)}>
+              {CASE_TYPES.map((v) => (
+                <option key={v} value={v}>
+                  {ct(`type_${v}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={ct('summary')} error={fieldError(error, 'summary')}>
+          {(props) => (
+            <textarea {...props} value={summary} onChange={(e) => setSummary(e.target.value)} />
+          )}
+        </Field>
+        <Field
+          label={ct('languages')}
+          hint={ct('languagesHint')}
+          error={fieldError(error, 'languages')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={languages}
+              autoCapitalize="none"
+              onChange={(e) => setLanguages(e.target.value)}
+            />
+          )}
+        </Field>
+        <fieldset>
+          <legend>{t('sensitive')}</legend>
+          <p className="hint">{ct('encryptedHint')}</p>
+          <Field label={ct('locationDetail')} error={fieldError(error, 'locationDetail')}>
+            {(props) => (
+              <input
+                {...props}
+                value={locationDetail}
+                onChange={(e) => setLocationDetail(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={ct('confidentialNotes')} error={fieldError(error, 'confidentialNotes')}>
+            {(props) => (
+              <textarea
+                {...props}
+                value={confidentialNotes}
+                onChange={(e) => setConfidentialNotes(e.target.value)}
+              />
+            )}
+          </Field>
+        </fieldset>
+        <ErrorMessage error={error} shownFields={FIELDS} />
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy}>
+            {c('create')}
+          </button>
+          <Link href="/cases" className="button">
+            {c('cancel')}
+          </Link>
+        </div>
+        {busy && <Loading />}
+      </form>
+    </Page>
+  );
 }

@@ -1,5 +1,124 @@
-import { Page } from '../../ui/components';
+import { useState, type ReactNode } from 'react';
+import { Link, useParams } from 'wouter';
+import { useSignedInUser } from '../../auth/session';
+import { useT, type Messages } from '../../i18n/i18n';
+import { Loaded, Page } from '../../ui/components';
+import { useApi } from '../../ui/use-api';
+import { CaseFacts } from './case-facts';
+import { CaseHistory } from './case-history';
+import { CaseAccords, CaseMeetings, Coordination } from './case-links';
+import { CaseParticipants } from './case-participants';
+import { CaseParties, usePartiesOf } from './case-parties';
+import { CaseStatusSection } from './case-status';
+import { CaseTeam } from './case-team';
+import type { CaseResponse } from './case-types';
+import './cases.css';
 
-export default function Screen() {
-  return <Page title="case-page">…</Page>;
+const messages = {
+  fr: {
+    title: 'Dossier',
+    sections: 'Sections du dossier',
+    overview: 'Résumé',
+    parties: 'Parties',
+    participants: 'Participants',
+    team: 'Équipe',
+    followUp: 'Rencontres et accords',
+    history: 'Historique',
+    back: 'Mes dossiers',
+  },
+  en: {
+    title: 'Case',
+    sections: 'Case sections',
+    overview: 'Overview',
+    parties: 'Parties',
+    participants: 'Participants',
+    team: 'Team',
+    followUp: 'Meetings and accords',
+    history: 'History',
+    back: 'My cases',
+  },
+} satisfies Messages<string>;
+
+type Tab = 'overview' | 'parties' | 'participants' | 'team' | 'followUp' | 'history';
+const TABS: Tab[] = ['overview', 'parties', 'participants', 'team', 'followUp', 'history'];
+
+/**
+ * Every section stays mounted (hidden when not selected) so all the case's
+ * lists are fetched and kept on the device as soon as the case is opened.
+ */
+function Panel({ tab, current, children }: { tab: Tab; current: Tab; children: ReactNode }) {
+  return (
+    <div
+      role="tabpanel"
+      id={`panel-${tab}`}
+      aria-labelledby={`tab-${tab}`}
+      hidden={tab !== current}
+      className="case-section"
+    >
+      {children}
+    </div>
+  );
+}
+
+export default function CasePage() {
+  const t = useT(messages);
+  const { id = '' } = useParams<{ id: string }>();
+  const user = useSignedInUser();
+  const state = useApi<CaseResponse>(`/cases/${id}`, { keep: true });
+  const [tab, setTab] = useState<Tab>('overview');
+  const parties = usePartiesOf(id);
+
+  return (
+    <Page title={state.data ? state.data.codeName : t('title')}>
+      <p>
+        <Link href="/cases">← {t('back')}</Link>
+      </p>
+      <Loaded state={state}>
+        {(c) => (
+          <>
+            <div className="tabs case-tabs" role="tablist" aria-label={t('sections')}>
+              {TABS.map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  role="tab"
+                  id={`tab-${k}`}
+                  aria-controls={`panel-${k}`}
+                  aria-selected={tab === k}
+                  onClick={() => setTab(k)}
+                >
+                  {t(k)}
+                </button>
+              ))}
+            </div>
+            <Panel tab="overview" current={tab}>
+              <CaseStatusSection value={c} onChanged={state.reload} />
+              <CaseFacts value={c} onChanged={state.reload} />
+              <Coordination value={c} />
+            </Panel>
+            <Panel tab="parties" current={tab}>
+              <CaseParties caseId={c.id} parties={parties} />
+            </Panel>
+            <Panel tab="participants" current={tab}>
+              <CaseParticipants caseId={c.id} parties={parties.items} />
+            </Panel>
+            <Panel tab="team" current={tab}>
+              <CaseTeam
+                value={c}
+                canManage={user.role === 'coordinator'}
+                onChanged={state.reload}
+              />
+            </Panel>
+            <Panel tab="followUp" current={tab}>
+              <CaseMeetings caseId={c.id} />
+              <CaseAccords caseId={c.id} />
+            </Panel>
+            <Panel tab="history" current={tab}>
+              <CaseHistory value={c} />
+            </Panel>
+          </>
+        )}
+      </Loaded>
+    </Page>
+  );
 }

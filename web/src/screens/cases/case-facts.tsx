@@ -1,0 +1,195 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
+import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { common } from '../../ui/common-messages';
+import { AreaName } from './area-picker';
+import { CASE_TYPES, type CaseResponse, type CaseType } from './case-types';
+import { parseLanguages, useCaseT } from './case-words';
+
+const messages = {
+  fr: {
+    heading: 'Informations',
+    edit: 'Modifier',
+    opened: 'Ouvert le',
+    saved: 'Modifications enregistrées.',
+    sensitiveNote: 'Les champs chiffrés ne sont montrés qu’à l’équipe du dossier.',
+  },
+  en: {
+    heading: 'Details',
+    edit: 'Edit',
+    opened: 'Opened on',
+    saved: 'Changes saved.',
+    sensitiveNote: 'Encrypted fields are shown to the case team only.',
+  },
+} satisfies Messages<string>;
+
+const FIELDS = ['codeName', 'type', 'summary', 'languages', 'locationDetail', 'confidentialNotes'];
+
+/** The case's facts; the encrypted ones only when the API returned them (case team). */
+export function CaseFacts({ value, onChanged }: { value: CaseResponse; onChanged: () => void }) {
+  const t = useT(messages);
+  const ct = useCaseT();
+  const { lang } = useLang();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const hasSensitive = value.locationDetail !== undefined || value.confidentialNotes !== undefined;
+
+  return (
+    <section aria-labelledby="facts-heading">
+      <h2 id="facts-heading">{t('heading')}</h2>
+      {saved && (
+        <p className="alert alert-success" role="status">
+          {t('saved')}
+        </p>
+      )}
+      {editing ? (
+        <EditCase
+          value={value}
+          onDone={(ok) => {
+            setEditing(false);
+            setSaved(ok);
+            if (ok) onChanged();
+          }}
+        />
+      ) : (
+        <>
+          <dl className="facts case-facts">
+            <dt>{ct('codeName')}</dt>
+            <dd>{value.codeName}</dd>
+            <dt>{ct('commune')}</dt>
+            <dd>
+              <AreaName id={value.areaId} />
+            </dd>
+            <dt>{ct('type')}</dt>
+            <dd>{ct(`type_${value.type}`)}</dd>
+            <dt>{t('opened')}</dt>
+            <dd>{formatDate(value.createdAt, lang)}</dd>
+            <dt>{ct('summary')}</dt>
+            <dd>{value.summary || '—'}</dd>
+            <dt>{ct('languages')}</dt>
+            <dd>{value.languages.join(', ') || '—'}</dd>
+            {value.locationDetail !== undefined && (
+              <>
+                <dt>{ct('locationDetail')}</dt>
+                <dd>{value.locationDetail || '—'}</dd>
+              </>
+            )}
+            {value.confidentialNotes !== undefined && (
+              <>
+                <dt>{ct('confidentialNotes')}</dt>
+                <dd className="pre-wrap">{value.confidentialNotes || '—'}</dd>
+              </>
+            )}
+          </dl>
+          {hasSensitive && <p className="hint">{t('sensitiveNote')}</p>}
+          <p>
+            <button type="button" onClick={() => setEditing(true)}>
+              {t('edit')}
+            </button>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function EditCase({ value, onDone }: { value: CaseResponse; onDone: (saved: boolean) => void }) {
+  const ct = useCaseT();
+  const c = useT(common);
+  const [codeName, setCodeName] = useState(value.codeName);
+  const [type, setType] = useState<CaseType>(value.type);
+  const [summary, setSummary] = useState(value.summary ?? '');
+  const [languages, setLanguages] = useState(value.languages.join(', '));
+  const [locationDetail, setLocationDetail] = useState(value.locationDetail ?? '');
+  const [notes, setNotes] = useState(value.confidentialNotes ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    // Coordinators get no encrypted fields and may not send them (403).
+    const body: Record<string, unknown> = {
+      codeName: codeName.trim(),
+      type,
+      summary,
+      languages: parseLanguages(languages),
+    };
+    // Sent only when changed: each read and write of them is audited.
+    if (value.locationDetail !== undefined && locationDetail !== (value.locationDetail ?? ''))
+      body.locationDetail = locationDetail;
+    if (value.confidentialNotes !== undefined && notes !== (value.confidentialNotes ?? ''))
+      body.confidentialNotes = notes;
+    try {
+      await api.patch(`/cases/${value.id}`, body, value.version);
+      onDone(true);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <Field label={ct('codeName')} error={fieldError(error, 'codeName')}>
+        {(p) => <input {...p} value={codeName} onChange={(e) => setCodeName(e.target.value)} />}
+      </Field>
+      <Field label={ct('type')} error={fieldError(error, 'type')}>
+        {(p) => (
+          <select {...p} value={type} onChange={(e) => setType(e.target.value as CaseType)}>
+            {CASE_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {ct(`type_${v}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={ct('summary')} error={fieldError(error, 'summary')}>
+        {(p) => <textarea {...p} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+      </Field>
+      <Field
+        label={ct('languages')}
+        hint={ct('languagesHint')}
+        error={fieldError(error, 'languages')}
+      >
+        {(p) => <input {...p} value={languages} onChange={(e) => setLanguages(e.target.value)} />}
+      </Field>
+      {value.locationDetail !== undefined && (
+        <Field
+          label={ct('locationDetail')}
+          hint={ct('encryptedHint')}
+          error={fieldError(error, 'locationDetail')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              value={locationDetail}
+              onChange={(e) => setLocationDetail(e.target.value)}
+            />
+          )}
+        </Field>
+      )}
+      {value.confidentialNotes !== undefined && (
+        <Field
+          label={ct('confidentialNotes')}
+          hint={ct('encryptedHint')}
+          error={fieldError(error, 'confidentialNotes')}
+        >
+          {(p) => <textarea {...p} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+        </Field>
+      )}
+      <ErrorMessage error={error} shownFields={FIELDS} />
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy}>
+          {c('save')}
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          {c('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,212 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { api } from '../../api/client';
+import type { HealthLevel } from '../../api/types';
+import { formatDate, formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
+import {
+  ErrorMessage,
+  Field,
+  fieldError,
+  HealthBadge,
+  Loading,
+  SavedCopyNotice,
+} from '../../ui/components';
+import { common } from '../../ui/common-messages';
+import { query, useApi } from '../../ui/use-api';
+import { usePaged } from '../../ui/use-paged';
+import type { CaseResponse, Overlap } from './case-types';
+import { Overlaps } from './overlaps';
+
+const messages = {
+  fr: {
+    meetings: 'Rencontres',
+    schedule: 'Planifier une rencontre',
+    noMeeting: 'Aucune rencontre.',
+    meeting_planned: 'Prévue',
+    meeting_held: 'Tenue',
+    meeting_postponed: 'Reportée',
+    meeting_cancelled: 'Annulée',
+    accords: 'Accords',
+    record: 'Enregistrer un accord',
+    noAccord: 'Aucun accord.',
+    kind_ceasefire: 'Cessez-le-feu',
+    kind_non_aggression_pact: 'Pacte de non-agression',
+    kind_framework: 'Accord-cadre',
+    kind_implementation: 'Accord de mise en œuvre',
+    kind_renewal: 'Renouvellement',
+    kind_humanitarian_access: 'Accès humanitaire',
+    concluded: 'conclu le {date}',
+    coordination: 'Coordination',
+    ask: 'Demander une coordination',
+    message: 'Message aux coordinateurs des autres associations',
+    messageHint: 'Chiffré. Ne citez ni personne ni lieu précis.',
+    sent: 'Demande envoyée à {count} association(s).',
+  },
+  en: {
+    meetings: 'Meetings',
+    schedule: 'Schedule a meeting',
+    noMeeting: 'No meeting.',
+    meeting_planned: 'Planned',
+    meeting_held: 'Held',
+    meeting_postponed: 'Postponed',
+    meeting_cancelled: 'Cancelled',
+    accords: 'Accords',
+    record: 'Record an accord',
+    noAccord: 'No accord.',
+    kind_ceasefire: 'Ceasefire',
+    kind_non_aggression_pact: 'Non-aggression pact',
+    kind_framework: 'Framework accord',
+    kind_implementation: 'Implementation accord',
+    kind_renewal: 'Renewal',
+    kind_humanitarian_access: 'Humanitarian access',
+    concluded: 'concluded on {date}',
+    coordination: 'Coordination',
+    ask: 'Ask for coordination',
+    message: 'Message to the other associations’ coordinators',
+    messageHint: 'Encrypted. Name no person and no exact place.',
+    sent: 'Request sent to {count} association(s).',
+  },
+} satisfies Messages<string>;
+
+interface Meeting {
+  id: string;
+  scheduledAt: string;
+  status: 'planned' | 'held' | 'postponed' | 'cancelled';
+}
+interface Accord {
+  id: string;
+  kind:
+    | 'ceasefire'
+    | 'non_aggression_pact'
+    | 'framework'
+    | 'implementation'
+    | 'renewal'
+    | 'humanitarian_access';
+  concludedAt: string;
+  health: { level: HealthLevel };
+}
+
+export function CaseMeetings({ caseId }: { caseId: string }) {
+  const t = useT(messages);
+  const c = useT(common);
+  const { lang } = useLang();
+  const meetings = usePaged<Meeting>(`/meetings${query({ caseId })}`, { keep: true });
+  return (
+    <section aria-labelledby="meetings-heading">
+      <h2 id="meetings-heading">{t('meetings')}</h2>
+      <p>
+        <Link href={`/meetings/new?caseId=${caseId}`} className="button primary">
+          {t('schedule')}
+        </Link>
+      </p>
+      <SavedCopyNotice savedAt={meetings.savedAt} />
+      <ErrorMessage error={meetings.error} />
+      {meetings.items.length === 0 && !meetings.loading && (
+        <p className="muted">{t('noMeeting')}</p>
+      )}
+      <ul className="cards" aria-label={t('meetings')}>
+        {meetings.items.map((m) => (
+          <li key={m.id} className="card">
+            <Link href={`/meetings/${m.id}`} className="card-title">
+              {formatDateTime(m.scheduledAt, lang)}
+            </Link>{' '}
+            <span className="pill">{t(`meeting_${m.status}`)}</span>
+          </li>
+        ))}
+      </ul>
+      {meetings.loading && <Loading />}
+      {meetings.hasMore && (
+        <button type="button" onClick={meetings.loadMore}>
+          {c('loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function CaseAccords({ caseId }: { caseId: string }) {
+  const t = useT(messages);
+  const c = useT(common);
+  const { lang } = useLang();
+  const accords = usePaged<Accord>(`/cases/${caseId}/accords`, { keep: true });
+  return (
+    <section aria-labelledby="accords-heading">
+      <h2 id="accords-heading">{t('accords')}</h2>
+      <p>
+        <Link href={`/cases/${caseId}/accords/new`} className="button primary">
+          {t('record')}
+        </Link>
+      </p>
+      <SavedCopyNotice savedAt={accords.savedAt} />
+      <ErrorMessage error={accords.error} />
+      {accords.items.length === 0 && !accords.loading && <p className="muted">{t('noAccord')}</p>}
+      <ul className="cards" aria-label={t('accords')}>
+        {accords.items.map((a) => (
+          <li key={a.id} className="card">
+            <Link href={`/accords/${a.id}`} className="card-title">
+              {t(`kind_${a.kind}`)}
+            </Link>
+            <p>
+              {t('concluded', { date: formatDate(a.concludedAt, lang) })}{' '}
+              <HealthBadge level={a.health.level} />
+            </p>
+          </li>
+        ))}
+      </ul>
+      {accords.loading && <Loading />}
+      {accords.hasMore && (
+        <button type="button" onClick={accords.loadMore}>
+          {c('loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** Other associations active in the commune, and a request to coordinate with them. */
+export function Coordination({ value }: { value: CaseResponse }) {
+  const t = useT(messages);
+  const registry = useApi<{ items: Overlap[] }>(`/registry${query({ areaId: value.areaId })}`);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState<number | null>(null);
+  const items = registry.data?.items ?? [];
+  if (items.length === 0) return null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const result = await api.post<{ notifiedAssociations: number }>(
+        '/registry/coordination-requests',
+        { caseId: value.id, areaId: value.areaId, message: message.trim() },
+      );
+      setSent(result.notifiedAssociations);
+      setMessage('');
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <section aria-labelledby="coordination-heading">
+      <h2 id="coordination-heading">{t('coordination')}</h2>
+      <Overlaps items={items} showNone={false} />
+      {sent !== null ? (
+        <p className="alert alert-success" role="status">
+          {t('sent', { count: sent })}
+        </p>
+      ) : (
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('ask')}>
+          <Field label={t('message')} hint={t('messageHint')} error={fieldError(error, 'message')}>
+            {(p) => (
+              <textarea {...p} value={message} onChange={(e) => setMessage(e.target.value)} />
+            )}
+          </Field>
+          <ErrorMessage error={error} shownFields={['message']} />
+          <button type="submit">{t('ask')}</button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { useSignedInUser } from '../../auth/session';
+import { useT, type Messages } from '../../i18n/i18n';
+import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { common } from '../../ui/common-messages';
+import { allowedTransitions, type CaseResponse, type CaseStatus } from './case-types';
+import { CaseStatusPill, useCaseT } from './case-words';
+
+const messages = {
+  fr: {
+    heading: 'Statut',
+    current: 'Statut actuel :',
+    moveTo: 'Passer à « {status} »',
+    noMove: 'Aucun changement de statut possible.',
+    reason: 'Motif (obligatoire)',
+    reasonHint: 'Chiffré ; visible dans l’historique par l’équipe.',
+    confirm: 'Confirmer : {status}',
+    done: 'Statut changé : {status}.',
+  },
+  en: {
+    heading: 'Status',
+    current: 'Current status:',
+    moveTo: 'Move to “{status}”',
+    noMove: 'No status change is possible.',
+    reason: 'Reason (required)',
+    reasonHint: 'Encrypted; shown to the team in the history.',
+    confirm: 'Confirm: {status}',
+    done: 'Status changed: {status}.',
+  },
+} satisfies Messages<string>;
+
+/** The status and the moves the state machine allows from it, each with its reason. */
+export function CaseStatusSection({
+  value,
+  onChanged,
+}: {
+  value: CaseResponse;
+  onChanged: () => void;
+}) {
+  const t = useT(messages);
+  const ct = useCaseT();
+  const c = useT(common);
+  const user = useSignedInUser();
+  const [target, setTarget] = useState<CaseStatus | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<CaseStatus | null>(null);
+  const moves = allowedTransitions(value, user.role === 'coordinator');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!target) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/cases/${value.id}/transitions`, { to: target, reason: reason.trim() });
+      setDone(target);
+      setTarget(null);
+      setReason('');
+      onChanged();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="status-heading">
+      <h2 id="status-heading">{t('heading')}</h2>
+      <p>
+        {t('current')} <CaseStatusPill status={value.status} />
+      </p>
+      {done && (
+        <p className="alert alert-success" role="status">
+          {t('done', { status: ct(`status_${done}`) })}
+        </p>
+      )}
+      {moves.length === 0 ? (
+        <p className="muted">{t('noMove')}</p>
+      ) : (
+        <div className="row">
+          {moves.map((s) => (
+            <button
+              key={s}
+              type="button"
+              aria-pressed={target === s}
+              onClick={() => {
+                setTarget(s);
+                setError(null);
+                setDone(null);
+              }}
+            >
+              {t('moveTo', { status: ct(`status_${s}`) })}
+            </button>
+          ))}
+        </div>
+      )}
+      {target && (
+        <form className="form inline-form" onSubmit={(e) => void submit(e)} noValidate>
+          <Field label={t('reason')} hint={t('reasonHint')} error={fieldError(error, 'reason')}>
+            {(props) => (
+              <textarea
+                {...props}
+                value={reason}
+                maxLength={500}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+          </Field>
+          <ErrorMessage error={error} shownFields={['reason']} />
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy}>
+              {t('confirm', { status: ct(`status_${target}`) })}
+            </button>
+            <button type="button" onClick={() => setTarget(null)}>
+              {c('cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
