@@ -1,7 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
 import { setSignedOutHandler } from './api/client';
+import { useFragmentLocation, useFragmentSearch } from './hash-location';
 import { panic, signOut } from './auth/panic';
 import { useUser } from './auth/session';
 import { LANGS, useLang, useT, type Messages } from './i18n/i18n';
@@ -256,7 +256,7 @@ function Shell() {
 
 export function App() {
   return (
-    <Router hook={useHashLocation}>
+    <Router hook={useFragmentLocation} searchHook={useFragmentSearch}>
       <Shell />
     </Router>
   );

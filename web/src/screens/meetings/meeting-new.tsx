@@ -1,5 +1,127 @@
-import { Page } from '../../ui/components';
+import { useState } from 'react';
+import { Link, useSearch } from 'wouter';
+import { api } from '../../api/client';
+import type { Page as ApiPage } from '../../api/types';
+import { useT, type Messages } from '../../i18n/i18n';
+import { ErrorMessage, Field, Page } from '../../ui/components';
+import { useApi } from '../../ui/use-api';
+import type { CaseResponse } from '../cases/case-types';
+import { MeetingForm } from './meeting-form';
+import type { MeetingBody, MeetingResponse, TeamMember } from './meeting-types';
+import { CoverageNotice } from './meeting-words';
 
-export default function Screen() {
-  return <Page title="meeting-new">…</Page>;
+const messages = {
+  fr: {
+    title: 'Planifier une rencontre',
+    case: 'Dossier',
+    chooseCase: 'Choisir un dossier',
+    schedule: 'Planifier',
+    created: 'Rencontre planifiée.',
+    open: 'Ouvrir la rencontre',
+    another: 'Planifier une autre rencontre',
+    calendar: 'Retour au calendrier',
+  },
+  en: {
+    title: 'Schedule a meeting',
+    case: 'Case',
+    chooseCase: 'Choose a case',
+    schedule: 'Schedule',
+    created: 'Meeting scheduled.',
+    open: 'Open the meeting',
+    another: 'Schedule another meeting',
+    calendar: 'Back to the calendar',
+  },
+} satisfies Messages<string>;
+
+export default function MeetingNew() {
+  const t = useT(messages);
+  const preset = new URLSearchParams(useSearch()).get('caseId') ?? '';
+  const [caseId, setCaseId] = useState(preset);
+  const cases = useApi<ApiPage<CaseResponse>>(preset ? null : '/cases?limit=100', { keep: true });
+  const presetCase = useApi<CaseResponse>(preset ? `/cases/${preset}` : null, { keep: true });
+  const team = useApi<{ items: TeamMember[] }>(caseId ? `/cases/${caseId}/team` : null, {
+    keep: true,
+  });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [created, setCreated] = useState<MeetingResponse | null>(null);
+  const [formKey, setFormKey] = useState(0);
+
+  const submit = async (body: MeetingBody) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setCreated(await api.post<MeetingResponse>(`/cases/${caseId}/meetings`, body));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (created)
+    return (
+      <Page title={t('title')}>
+        <p className="alert alert-success" role="status">
+          {t('created')}
+        </p>
+        <CoverageNotice
+          coverage={created.missionOrderCoverage}
+          team={team.data?.items}
+          caseId={created.caseId}
+        />
+        <div className="row">
+          <Link href={`/meetings/${created.id}`} className="button primary">
+            {t('open')}
+          </Link>
+          <button
+            type="button"
+            onClick={() => {
+              setCreated(null);
+              setFormKey((k) => k + 1);
+            }}
+          >
+            {t('another')}
+          </button>
+          <Link href="/meetings">{t('calendar')}</Link>
+        </div>
+      </Page>
+    );
+
+  return (
+    <Page title={t('title')}>
+      {presetCase.data && (
+        <p>
+          {t('case')} : <strong>{presetCase.data.codeName}</strong>
+        </p>
+      )}
+      {!preset && (
+        <>
+          <ErrorMessage error={cases.error} />
+          <Field label={t('case')}>
+            {(p) => (
+              <select {...p} value={caseId} onChange={(e) => setCaseId(e.target.value)} required>
+                <option value="">{t('chooseCase')}</option>
+                {cases.data?.items.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.codeName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </>
+      )}
+      {caseId && (
+        <MeetingForm
+          key={`${caseId}-${formKey}`}
+          caseId={caseId}
+          submitLabel={t('schedule')}
+          busy={busy}
+          error={error}
+          onSubmit={(body) => void submit(body)}
+        />
+      )}
+    </Page>
+  );
 }

@@ -1,0 +1,269 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { ApiError } from '../../api/client';
+import type { Page as ApiPage } from '../../api/types';
+import {
+  formatDateTime,
+  fromLocalInput,
+  toLocalInput,
+  useLang,
+  useT,
+  type Messages,
+} from '../../i18n/i18n';
+import { ErrorMessage, Field, fieldError, Loading } from '../../ui/components';
+import { useApi } from '../../ui/use-api';
+import type { MeetingBody, Party, TeamMember } from './meeting-types';
+import { LANGUAGES, meetingWords } from './meeting-words';
+
+const messages = {
+  fr: {
+    when: 'Date et heure',
+    duration: 'Durée (minutes)',
+    attendees: 'Médiateurs présents',
+    parties: 'Parties présentes',
+    noParties: 'Aucune partie enregistrée pour ce dossier.',
+    agenda: 'Ordre du jour',
+    languages: 'Langues',
+    interpreter: 'Interprète nécessaire',
+    location: 'Lieu exact',
+    locationHint: 'Visible seulement par l’équipe du dossier ; chiffré.',
+    overlapWith: '{name} a déjà une rencontre du {from} au {to}.',
+    otherMeeting: 'Voir cette rencontre',
+    someone: 'Un participant',
+  },
+  en: {
+    when: 'Date and time',
+    duration: 'Duration (minutes)',
+    attendees: 'Attending mediators',
+    parties: 'Attending parties',
+    noParties: 'No party recorded for this case.',
+    agenda: 'Agenda',
+    languages: 'Languages',
+    interpreter: 'Interpreter needed',
+    location: 'Exact place',
+    locationHint: 'Visible to the case team only; encrypted.',
+    overlapWith: '{name} already has a meeting from {from} to {to}.',
+    otherMeeting: 'See that meeting',
+    someone: 'An attendee',
+  },
+} satisfies Messages<string>;
+
+interface Conflict {
+  userId?: string;
+  scheduledAt?: string;
+  endsAt?: string;
+  meetingId?: string;
+}
+
+/** The double-booking message, naming who and when, next to the attendees. */
+function OverlapDetail({ error, team }: { error: unknown; team: TeamMember[] }) {
+  const t = useT(messages);
+  const { lang } = useLang();
+  if (!(error instanceof ApiError) || error.code !== 'meeting_overlap') return null;
+  const conflict = error.problem.conflict as Conflict | undefined;
+  const name = team.find((m) => m.userId === conflict?.userId)?.displayName ?? t('someone');
+  return (
+    <div className="field-error" data-testid="overlap-error">
+      <p>
+        <strong>{error.problem.title}</strong> — {error.problem.detail}
+      </p>
+      {conflict?.scheduledAt && (
+        <p>
+          {t('overlapWith', {
+            name,
+            from: formatDateTime(conflict.scheduledAt, lang),
+            to: formatDateTime(conflict.endsAt, lang),
+          })}{' '}
+          {conflict.meetingId && (
+            <Link href={`/meetings/${conflict.meetingId}`}>{t('otherMeeting')}</Link>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const defaultStart = (): string => {
+  const d = new Date(Date.now() + 86_400_000);
+  d.setHours(9, 0, 0, 0);
+  return toLocalInput(d);
+};
+
+/** The fields of a meeting (schedule and edit), with the case team and parties to choose from. */
+export function MeetingForm({
+  caseId,
+  initial,
+  submitLabel,
+  busy,
+  error,
+  onSubmit,
+}: {
+  caseId: string;
+  initial?: Partial<MeetingBody>;
+  submitLabel: string;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (body: MeetingBody) => void;
+}) {
+  const t = useT(messages);
+  const w = useT(meetingWords);
+  const team = useApi<{ items: TeamMember[] }>(`/cases/${caseId}/team`, { keep: true });
+  const parties = useApi<ApiPage<Party>>(`/cases/${caseId}/parties?limit=100`, { keep: true });
+  const [when, setWhen] = useState(
+    initial?.scheduledAt ? toLocalInput(new Date(initial.scheduledAt)) : defaultStart(),
+  );
+  const [duration, setDuration] = useState(String(initial?.durationMinutes ?? 120));
+  const [attendees, setAttendees] = useState<string[]>(initial?.attendeeUserIds ?? []);
+  const [partyIds, setPartyIds] = useState<string[]>(initial?.partyIds ?? []);
+  const [agenda, setAgenda] = useState(initial?.agenda ?? '');
+  const [languages, setLanguages] = useState<string[]>(initial?.languages ?? []);
+  const [interpreter, setInterpreter] = useState(initial?.interpreterNeeded ?? false);
+  const [location, setLocation] = useState(initial?.locationDetail ?? '');
+  const toggle = (list: string[], id: string, on: boolean) =>
+    on ? [...list, id] : list.filter((x) => x !== id);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({
+      scheduledAt: fromLocalInput(when),
+      durationMinutes: Number(duration),
+      attendeeUserIds: attendees,
+      partyIds,
+      agenda: agenda.trim() || undefined,
+      languages,
+      interpreterNeeded: interpreter,
+      locationDetail: location.trim() || undefined,
+    });
+  };
+
+  if (!team.data) return team.error ? <ErrorMessage error={team.error} /> : <Loading />;
+  const members = team.data.items;
+  const overlap = error instanceof ApiError && error.code === 'meeting_overlap';
+  return (
+    <form className="form" onSubmit={submit}>
+      <div className="grid-2">
+        <Field label={t('when')} error={fieldError(error, 'scheduledAt')}>
+          {(p) => (
+            <input
+              {...p}
+              type="datetime-local"
+              required
+              value={when}
+              onChange={(e) => setWhen(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('duration')} error={fieldError(error, 'durationMinutes')}>
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={1}
+              max={1440}
+              required
+              value={duration}
+              onChange={(e) => setDuration(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <fieldset className={overlap || fieldError(error, 'attendeeUserIds') ? 'field-invalid' : ''}>
+        <legend>{t('attendees')}</legend>
+        {members.map((m) => (
+          <label key={m.userId} className="checkbox">
+            <input
+              type="checkbox"
+              checked={attendees.includes(m.userId)}
+              onChange={(e) => setAttendees((a) => toggle(a, m.userId, e.target.checked))}
+            />
+            {m.displayName}
+          </label>
+        ))}
+        {fieldError(error, 'attendeeUserIds') && (
+          <p className="field-error">{fieldError(error, 'attendeeUserIds')}</p>
+        )}
+        <OverlapDetail error={error} team={members} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('parties')}</legend>
+        {parties.data?.items.length === 0 && <p className="muted">{t('noParties')}</p>}
+        {parties.data?.items.map((p) => (
+          <label key={p.id} className="checkbox">
+            <input
+              type="checkbox"
+              checked={partyIds.includes(p.id)}
+              onChange={(e) => setPartyIds((a) => toggle(a, p.id, e.target.checked))}
+            />
+            {p.name}
+          </label>
+        ))}
+        {fieldError(error, 'partyIds') && (
+          <p className="field-error">{fieldError(error, 'partyIds')}</p>
+        )}
+      </fieldset>
+      <Field label={t('agenda')} error={fieldError(error, 'agenda')}>
+        {(p) => (
+          <textarea {...p} rows={3} value={agenda} onChange={(e) => setAgenda(e.target.value)} />
+        )}
+      </Field>
+      <fieldset>
+        <legend>{t('languages')}</legend>
+        {LANGUAGES.map((code) => (
+          <label key={code} className="checkbox">
+            <input
+              type="checkbox"
+              checked={languages.includes(code)}
+              onChange={(e) => setLanguages((a) => toggle(a, code, e.target.checked))}
+            />
+            {w(`lang_${code}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={interpreter}
+          onChange={(e) => setInterpreter(e.target.checked)}
+        />
+        {t('interpreter')}
+      </label>
+      <Field
+        label={t('location')}
+        hint={t('locationHint')}
+        error={fieldError(error, 'locationDetail')}
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={location}
+            onChange={(e) => setLocation(e.target.value)}
+          />
+        )}
+      </Field>
+      {!overlap && (
+        <ErrorMessage
+          error={error}
+          shownFields={[
+            'scheduledAt',
+            'durationMinutes',
+            'attendeeUserIds',
+            'partyIds',
+            'agenda',
+            'locationDetail',
+          ]}
+        />
+      )}
+      {overlap && (
+        <p className="alert alert-error" role="alert">
+          <strong>{error.problem.title}</strong> — {error.problem.detail}
+        </p>
+      )}
+      <p>
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </p>
+    </form>
+  );
+}
