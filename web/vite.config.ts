@@ -51,6 +51,9 @@ function serviceWorker(): Plugin {
   return {
     name: 'toguna-service-worker',
     apply: 'build',
+    // After Vite's own steps: they drop chunks that hold only CSS, and a listed
+    // file that does not exist would stop the worker from installing at all.
+    enforce: 'post',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js');
       const shell = [

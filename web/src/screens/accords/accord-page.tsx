@@ -1,5 +1,208 @@
-import { Page } from '../../ui/components';
+import { useState } from 'react';
+import { Link, useParams } from 'wouter';
+import type { Page as ApiPage } from '../../api/types';
+import { useSignedInUser } from '../../auth/session';
+import { formatDate, formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
+import { Loaded, Page } from '../../ui/components';
+import { useApi } from '../../ui/use-api';
+import type { AccordDetail, Party } from './accord-types';
+import { words } from './accord-words';
+import { FlagList, RaiseFlagForm } from './flags';
+import { FollowUpList } from './follow-up-list';
+import { HealthSummary, scoreText } from './health';
+import { TermForm } from './term-form';
+import { TermList } from './term-list';
+import './accords.css';
 
-export default function Screen() {
-  return <Page title="accord-page">…</Page>;
+const messages = {
+  fr: {
+    title: 'Accord',
+    titleOf: 'Accord : {kind}',
+    back: 'Retour au dossier',
+    health: "Santé de l'accord",
+    recordFollowUp: 'Enregistrer un suivi',
+    facts: 'Détails',
+    concludedAt: 'Conclu le',
+    form: 'Forme',
+    mechanism: 'Mécanisme de suivi',
+    interval: 'Rythme de suivi',
+    everyDays: 'tous les {n} jours',
+    lastCheck: 'Dernier suivi',
+    nextDue: 'Prochain suivi dû',
+    score: 'Mise en œuvre',
+    summary: 'Résumé',
+    never: 'jamais',
+    terms: 'Engagements',
+    addTerm: 'Ajouter un engagement',
+    noParties: "Ajoutez d'abord les parties au dossier pour pouvoir saisir qui est engagé.",
+    parties: 'Parties du dossier',
+    followUps: 'Suivis',
+    flags: 'Alertes',
+    noFlags: 'Aucune alerte.',
+    raise: 'Signaler un problème',
+  },
+  en: {
+    title: 'Accord',
+    titleOf: 'Accord: {kind}',
+    back: 'Back to the case',
+    health: 'Accord health',
+    recordFollowUp: 'Record a follow-up',
+    facts: 'Details',
+    concludedAt: 'Concluded on',
+    form: 'Form',
+    mechanism: 'Monitoring mechanism',
+    interval: 'Follow-up pace',
+    everyDays: 'every {n} days',
+    lastCheck: 'Last check',
+    nextDue: 'Next check due',
+    score: 'Implementation',
+    summary: 'Summary',
+    never: 'never',
+    terms: 'Terms',
+    addTerm: 'Add a term',
+    noParties: 'Add the parties to the case first, to say who is bound.',
+    parties: 'Case parties',
+    followUps: 'Follow-ups',
+    flags: 'Flags',
+    noFlags: 'No flags.',
+    raise: 'Flag a problem',
+  },
+} satisfies Messages<string>;
+
+export default function AccordPage() {
+  const t = useT(messages);
+  const w = useT(words);
+  const { lang } = useLang();
+  const user = useSignedInUser();
+  const { id = '' } = useParams<{ id: string }>();
+  // Kept on the device: the follow-up form and this page must open offline.
+  const state = useApi<AccordDetail>(`/accords/${id}`, { keep: true });
+  const caseId = state.data?.caseId;
+  const parties = useApi<ApiPage<Party>>(caseId ? `/cases/${caseId}/parties?limit=100` : null, {
+    keep: true,
+  });
+  const [adding, setAdding] = useState<boolean | null>(null);
+  const [raising, setRaising] = useState(false);
+
+  return (
+    <Page
+      title={state.data ? t('titleOf', { kind: w(`kind_${state.data.kind}`) }) : t('title')}
+      actions={
+        <Link href={`/accords/${id}/follow-up`} className="button primary">
+          {t('recordFollowUp')}
+        </Link>
+      }
+    >
+      {caseId && (
+        <p>
+          <Link href={`/cases/${caseId}`}>← {t('back')}</Link>
+        </p>
+      )}
+      <Loaded state={state}>
+        {(a) => {
+          const partyList = parties.data?.items ?? [];
+          // The add-term form starts open on a new accord: terms are the next step.
+          const showAdd = adding ?? a.terms.length === 0;
+          const openFlags = a.flags.filter((f) => f.resolvedAt === null);
+          return (
+            <>
+              <section className="section" aria-labelledby="health-title">
+                <h2 id="health-title">{t('health')}</h2>
+                <HealthSummary health={a.health} />
+              </section>
+
+              <section className="section" aria-labelledby="facts-title">
+                <h2 id="facts-title">{t('facts')}</h2>
+                <dl className="facts">
+                  <dt>{t('concludedAt')}</dt>
+                  <dd>{formatDateTime(a.concludedAt, lang)}</dd>
+                  <dt>{t('form')}</dt>
+                  <dd>{w(`form_${a.form}`)}</dd>
+                  {a.monitoringMechanism && (
+                    <>
+                      <dt>{t('mechanism')}</dt>
+                      <dd>{a.monitoringMechanism}</dd>
+                    </>
+                  )}
+                  <dt>{t('interval')}</dt>
+                  <dd>{t('everyDays', { n: a.followUpIntervalDays })}</dd>
+                  <dt>{t('lastCheck')}</dt>
+                  <dd>{a.lastCheckedAt ? formatDate(a.lastCheckedAt, lang) : t('never')}</dd>
+                  <dt>{t('nextDue')}</dt>
+                  <dd>{formatDate(a.nextCheckDue, lang)}</dd>
+                  <dt>{t('score')}</dt>
+                  <dd data-testid="implementation-score">{scoreText(a.implementationScore)}</dd>
+                  {a.summary && (
+                    <>
+                      <dt>{t('summary')}</dt>
+                      <dd>{a.summary}</dd>
+                    </>
+                  )}
+                </dl>
+              </section>
+
+              <section className="section" aria-labelledby="terms-title">
+                <h2 id="terms-title">{t('terms')}</h2>
+                <TermList terms={a.terms} parties={partyList} onChanged={state.reload} />
+                {parties.data && partyList.length === 0 && (
+                  <p className="alert alert-info">
+                    {t('noParties')} <Link href={`/cases/${a.caseId}`}>{t('parties')}</Link>
+                  </p>
+                )}
+                {partyList.length > 0 &&
+                  (showAdd ? (
+                    <TermForm
+                      accordId={a.id}
+                      parties={partyList}
+                      onDone={state.reload}
+                      onCancel={a.terms.length > 0 ? () => setAdding(false) : undefined}
+                    />
+                  ) : (
+                    <p>
+                      <button type="button" onClick={() => setAdding(true)}>
+                        {t('addTerm')}
+                      </button>
+                    </p>
+                  ))}
+              </section>
+
+              <section className="section" aria-labelledby="follow-ups-title">
+                <h2 id="follow-ups-title">{t('followUps')}</h2>
+                <FollowUpList accordId={a.id} key={a.lastCheckedAt ?? 'none'} />
+              </section>
+
+              <section className="section" aria-labelledby="flags-title">
+                <h2 id="flags-title">{t('flags')}</h2>
+                {a.flags.length === 0 ? (
+                  <p className="muted">{t('noFlags')}</p>
+                ) : (
+                  <FlagList
+                    flags={a.flags}
+                    canResolve={user.role === 'coordinator' && openFlags.length > 0}
+                    onChanged={state.reload}
+                  />
+                )}
+                {raising ? (
+                  <RaiseFlagForm
+                    accordId={a.id}
+                    onDone={() => {
+                      setRaising(false);
+                      state.reload();
+                    }}
+                    onCancel={() => setRaising(false)}
+                  />
+                ) : (
+                  <p>
+                    <button type="button" onClick={() => setRaising(true)}>
+                      {t('raise')}
+                    </button>
+                  </p>
+                )}
+              </section>
+            </>
+          );
+        }}
+      </Loaded>
+    </Page>
+  );
 }

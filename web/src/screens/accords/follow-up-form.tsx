@@ -1,5 +1,288 @@
-import { Page } from '../../ui/components';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useLocation, useParams } from 'wouter';
+import { ApiError } from '../../api/client';
+import {
+  formatDate,
+  fromLocalInput,
+  toLocalInput,
+  useLang,
+  useT,
+  type Messages,
+} from '../../i18n/i18n';
+import { sendOrQueue } from '../../offline/outbox';
+import { ErrorMessage, Field, fieldError, Loaded, Page } from '../../ui/components';
+import { useApi } from '../../ui/use-api';
+import { usePaged } from '../../ui/use-paged';
+import {
+  METHODS,
+  OVERALLS,
+  STATUSES,
+  type AccordDetail,
+  type AssessmentStatus,
+  type CheckMethod,
+  type FollowUp,
+  type Overall,
+} from './accord-types';
+import { words } from './accord-words';
+import { Choices } from './choices';
+import {
+  IncidentsPart,
+  IndicatorsPart,
+  type IncidentRow,
+  type IndicatorValues,
+} from './follow-up-extras';
+import './accords.css';
 
-export default function Screen() {
-  return <Page title="follow-up-form">…</Page>;
+const messages = {
+  fr: {
+    title: 'Enregistrer un suivi',
+    back: "Retour à l'accord",
+    checkedAt: 'Date du contrôle',
+    method: 'Comment',
+    terms: 'Chaque engagement',
+    termsHint: 'Pré-rempli avec le dernier suivi : ne touchez que ce qui a changé.',
+    status: 'État',
+    note: 'Note (facultatif)',
+    noTerms: "Cet accord n'a pas encore d'engagement : ajoutez-les d'abord.",
+    overall: 'Jugement d’ensemble',
+    nextDue: 'Prochain suivi',
+    nextDueHint: 'Par défaut : dans {n} jours, le rythme prévu par l’accord.',
+    save: 'Enregistrer le suivi',
+    queued:
+      'Suivi enregistré sur cet appareil. Il sera envoyé dès le retour du réseau (voir la file d’envoi).',
+    outbox: "Voir la file d'envoi",
+    label: 'Suivi de l’accord « {kind} » du {date}',
+  },
+  en: {
+    title: 'Record a follow-up',
+    back: 'Back to the accord',
+    checkedAt: 'Date of the check',
+    method: 'How',
+    terms: 'Each term',
+    termsHint: 'Prefilled with the last check: change only what changed.',
+    status: 'State',
+    note: 'Note (optional)',
+    noTerms: 'This accord has no terms yet: add them first.',
+    overall: 'Overall judgement',
+    nextDue: 'Next check',
+    nextDueHint: 'By default: in {n} days, the accord’s pace.',
+    save: 'Save the follow-up',
+    queued:
+      'Follow-up saved on this device. It will be sent as soon as the network is back (see the outbox).',
+    outbox: 'See the outbox',
+    label: 'Follow-up of the “{kind}” accord, {date}',
+  },
+} satisfies Messages<string>;
+
+const DAY_MS = 86_400_000;
+const dateInput = (d: Date): string => toLocalInput(d).slice(0, 10);
+
+/** The method used most often on this accord's earlier checks (a visit before any). */
+function mostCommonMethod(items: FollowUp[]): CheckMethod {
+  const counts = new Map<CheckMethod, number>();
+  for (const f of items) counts.set(f.method, (counts.get(f.method) ?? 0) + 1);
+  let best: CheckMethod = 'visit';
+  for (const [m, n] of counts) if (n > (counts.get(best) ?? 0)) best = m;
+  return best;
+}
+
+export default function FollowUpForm() {
+  const t = useT(messages);
+  const w = useT(words);
+  const { lang } = useLang();
+  const { id = '' } = useParams<{ id: string }>();
+  const [, navigate] = useLocation();
+  // The same paths as the accord page: both are kept on the device, so this form opens offline.
+  const accord = useApi<AccordDetail>(`/accords/${id}`, { keep: true });
+  const history = usePaged<FollowUp>(`/accords/${id}/follow-ups`, { keep: true });
+  const followUpId = useMemo(() => crypto.randomUUID(), []);
+
+  const [checkedAt, setCheckedAt] = useState(() => toLocalInput(new Date()));
+  const [method, setMethod] = useState<CheckMethod | null>(null);
+  const [statuses, setStatuses] = useState<Record<string, AssessmentStatus>>({});
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [indicators, setIndicators] = useState<IndicatorValues>({});
+  const [incidents, setIncidents] = useState<IncidentRow[]>([]);
+  const [overall, setOverall] = useState<Overall | null>(null);
+  const [nextDue, setNextDue] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [queued, setQueued] = useState(false);
+
+  const chosenMethod = method ?? mostCommonMethod(history.items);
+  const interval = accord.data?.followUpIntervalDays ?? 30;
+  const defaultNextDue = checkedAt
+    ? dateInput(new Date(new Date(checkedAt).getTime() + interval * DAY_MS))
+    : '';
+  const statusOf = (a: AccordDetail, termId: string): AssessmentStatus =>
+    statuses[termId] ?? a.terms.find((x) => x.id === termId)?.latestAssessment?.status ?? 'unknown';
+  const errorOf = (field: string) =>
+    error instanceof ApiError ? error.fieldError(field) : undefined;
+
+  const submit = (a: AccordDetail) => (e: FormEvent) => {
+    e.preventDefault();
+    if (!overall) return;
+    setBusy(true);
+    setError(undefined);
+    const due = nextDue ?? defaultNextDue;
+    const body = {
+      id: followUpId,
+      checkedAt: fromLocalInput(checkedAt),
+      method: chosenMethod,
+      assessments: a.terms.map((term) => ({
+        termId: term.id,
+        status: statusOf(a, term.id),
+        note: notes[term.id]?.trim() || undefined,
+      })),
+      indicators: Object.keys(indicators).length > 0 ? indicators : undefined,
+      incidents:
+        incidents.length > 0
+          ? incidents.map((i) => ({
+              type: i.type,
+              occurredAt: fromLocalInput(i.occurredAt),
+              fatalities: Number(i.fatalities || 0),
+              perpetratorKind: i.perpetratorKind.trim() || undefined,
+              verification: i.verification,
+            }))
+          : undefined,
+      overall,
+      // Noon local time: the day chosen stays that day in any time zone nearby.
+      nextCheckDue: due ? new Date(`${due}T12:00`).toISOString() : undefined,
+    };
+    const label = t('label', { kind: w(`kind_${a.kind}`), date: formatDate(body.checkedAt, lang) });
+    sendOrQueue({ method: 'POST', path: `/accords/${id}/follow-ups`, body }, label).then(
+      (result) => {
+        if (result.queued) {
+          setQueued(true);
+          setBusy(false);
+        } else navigate(`/accords/${id}`);
+      },
+      (err: unknown) => {
+        setError(err);
+        setBusy(false);
+      },
+    );
+  };
+
+  if (queued)
+    return (
+      <Page title={t('title')}>
+        <p className="alert alert-success" role="status" data-testid="follow-up-queued">
+          {t('queued')}
+        </p>
+        <p className="row">
+          <Link href="/outbox" className="button">
+            {t('outbox')}
+          </Link>
+          <Link href={`/accords/${id}`} className="button">
+            {t('back')}
+          </Link>
+        </p>
+      </Page>
+    );
+
+  return (
+    <Page title={t('title')}>
+      <p>
+        <Link href={`/accords/${id}`}>← {t('back')}</Link>
+      </p>
+      <Loaded state={accord}>
+        {(a) => (
+          <form className="form" onSubmit={submit(a)}>
+            <Field label={t('checkedAt')} error={fieldError(error, 'checkedAt')}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="datetime-local"
+                  required
+                  value={checkedAt}
+                  onChange={(e) => setCheckedAt(e.target.value)}
+                />
+              )}
+            </Field>
+            <Choices
+              legend={t('method')}
+              name="method"
+              values={METHODS}
+              value={chosenMethod}
+              label={(m) => w(`method_${m}`)}
+              onChange={setMethod}
+            />
+            <h2>{t('terms')}</h2>
+            {a.terms.length === 0 ? (
+              <p className="alert alert-warning">{t('noTerms')}</p>
+            ) : (
+              <p className="hint">{t('termsHint')}</p>
+            )}
+            {a.terms.map((term, index) => (
+              <Choices
+                key={term.id}
+                className="term-check choices-violated"
+                legend={`${index + 1}. ${w(`category_${term.category}`)}`}
+                name={`status-${term.id}`}
+                values={STATUSES}
+                value={statusOf(a, term.id)}
+                label={(s) => w(`status_${s}`)}
+                onChange={(s) => setStatuses((prev) => ({ ...prev, [term.id]: s }))}
+                footer={
+                  <details className="more">
+                    <summary>{t('note')}</summary>
+                    <Field label={t('note')}>
+                      {(p) => (
+                        <textarea
+                          {...p}
+                          maxLength={2000}
+                          value={notes[term.id] ?? ''}
+                          onChange={(e) =>
+                            setNotes((prev) => ({ ...prev, [term.id]: e.target.value }))
+                          }
+                        />
+                      )}
+                    </Field>
+                  </details>
+                }
+              >
+                <p className="term-text">{term.text}</p>
+                {errorOf(`assessments.${index}`) && (
+                  <p className="field-error">{errorOf(`assessments.${index}`)}</p>
+                )}
+              </Choices>
+            ))}
+            <IndicatorsPart value={indicators} onChange={setIndicators} />
+            <IncidentsPart rows={incidents} onChange={setIncidents} errorOf={errorOf} />
+            <Choices
+              legend={t('overall')}
+              name="overall"
+              values={OVERALLS}
+              value={overall}
+              required
+              label={(o) => w(`overall_${o}`)}
+              onChange={setOverall}
+            />
+            <Field
+              label={t('nextDue')}
+              hint={t('nextDueHint', { n: interval })}
+              error={fieldError(error, 'nextCheckDue')}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="date"
+                  value={nextDue ?? defaultNextDue}
+                  onChange={(e) => setNextDue(e.target.value)}
+                />
+              )}
+            </Field>
+            <ErrorMessage
+              error={error}
+              shownFields={['checkedAt', 'nextCheckDue', 'assessments', 'incidents']}
+            />
+            <button type="submit" className="primary" disabled={busy || a.terms.length === 0}>
+              {t('save')}
+            </button>
+          </form>
+        )}
+      </Loaded>
+    </Page>
+  );
 }

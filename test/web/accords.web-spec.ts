@@ -1,0 +1,246 @@
+import { Browser, Page } from 'playwright-core';
+import { bearer, login } from '../support/factories';
+import {
+  captureScreen,
+  LAPTOP,
+  launchBrowser,
+  newPerson,
+  openScreen,
+  signIn,
+} from './support/browser';
+import { Cast, castOf, startWebStack, WebStack } from './support/web-stack';
+
+/**
+ * The issue's acceptance story: a mediator records a verbal pact and its terms
+ * on a phone, a follow-up finds one term violated and the accord turns
+ * "at risk"; the coordinator sees it first on the dashboard and flags it; the
+ * official sees only counts per area.
+ */
+describe('accords, follow-ups and the dashboard', () => {
+  let stack: WebStack;
+  let cast: Cast;
+  let browser: Browser;
+  let caseId: string;
+  let accordId: string;
+  let quietAccordId: string;
+  const CODE = 'Baobab';
+  const TERMS = [
+    {
+      text: 'Les bergers peuvent mener le bétail aux pâturages de la mare',
+      category: 'livelihoods_access',
+      obligor: 'Katiba',
+      beneficiary: 'Conseil de village',
+      concession: true,
+    },
+    {
+      text: 'Aucune patrouille armée au marché du lundi',
+      category: 'armed_presence',
+      obligor: 'Katiba',
+      beneficiary: 'Conseil de village',
+      concession: false,
+    },
+    {
+      text: 'La route de Koro reste ouverte aux charrettes',
+      category: 'freedom_of_movement',
+      obligor: 'Katiba',
+      beneficiary: '',
+      concession: false,
+    },
+  ] as const;
+
+  async function newCaseWithParties(codeName: string, parties: string[]): Promise<string> {
+    const { id } = await stack.factory.dialogueCase({
+      associationId: cast.associationId,
+      areaId: cast.communeId,
+      createdBy: cast.coordinator.id,
+      status: 'negotiating',
+      codeName,
+      team: [{ userId: cast.mediator.id, lead: true }],
+    });
+    const { accessToken } = await login(stack.api.http, cast.mediator.username);
+    for (const name of parties) {
+      await stack.api.http
+        .post(`/api/v1/cases/${id}/parties`)
+        .set(bearer(accessToken))
+        .send({ name, kind: name === 'Katiba' ? 'armed_group' : 'community' })
+        .expect(201);
+    }
+    return id;
+  }
+
+  beforeAll(async () => {
+    stack = await startWebStack();
+    cast = await castOf(stack);
+    browser = await launchBrowser();
+    caseId = await newCaseWithParties(CODE, ['Conseil de village', 'Katiba', 'Éleveurs']);
+    // A second accord, concluded today and not yet due: healthy, so "worst first" means something.
+    const quietCase = await newCaseWithParties('Karité', ['Village', 'Milice']);
+    const { accessToken } = await login(stack.api.http, cast.mediator.username);
+    const quiet = await stack.api.http
+      .post(`/api/v1/cases/${quietCase}/accords`)
+      .set(bearer(accessToken))
+      .set('Idempotency-Key', crypto.randomUUID())
+      .send({ concludedAt: new Date().toISOString(), kind: 'ceasefire', form: 'verbal' })
+      .expect(201);
+    quietAccordId = quiet.body.id as string;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function addTerm(page: Page, term: (typeof TERMS)[number], index: number) {
+    const form = page.getByRole('form', { name: 'Ajouter un engagement' });
+    // The form opens by itself on a new accord, then stays open for the next term.
+    if (!(await form.isVisible()))
+      await page.getByRole('button', { name: 'Ajouter un engagement' }).click();
+    await form.getByLabel('Engagement', { exact: true }).fill(term.text);
+    await form.getByLabel('Catégorie').selectOption(term.category);
+    await form.getByLabel('Qui est engagé').selectOption({ label: term.obligor });
+    if (term.beneficiary)
+      await form.getByLabel('Au bénéfice de').selectOption({ label: term.beneficiary });
+    if (term.concession) await form.getByLabel(/Concession obtenue/).check();
+    await form.getByRole('button', { name: "Ajouter l'engagement" }).click();
+    await page.getByTestId('term').nth(index).waitFor();
+  }
+
+  it('a mediator records an accord, its terms and a follow-up that finds a term violated', async () => {
+    const { context, page } = await newPerson(browser, stack.baseURL);
+    await signIn(page, cast.mediator.username);
+
+    await openScreen(page, `/cases/${caseId}/accords/new`);
+    await page.getByRole('heading', { level: 1, name: 'Enregistrer un accord' }).waitFor();
+    await page.getByLabel("Type d'accord").selectOption('non_aggression_pact');
+    await page.getByLabel('Verbal').check();
+    await page.getByLabel('Mécanisme de suivi').fill('Comité villageois de cinq membres');
+    await page.getByLabel(/Suivi tous les/).fill('30');
+    await captureScreen(page, 'accords-new');
+    await page.getByRole('button', { name: /Enregistrer et ajouter les engagements/ }).click();
+
+    await page.waitForURL(/#\/accords\/[0-9a-f-]{36}$/);
+    accordId = new URL(page.url()).hash.split('/')[2];
+    await page
+      .getByRole('heading', { level: 1, name: 'Accord : Pacte de non-agression' })
+      .waitFor();
+
+    for (const [i, term] of TERMS.entries()) await addTerm(page, term, i);
+    // Grouped by category, translated; who is bound and the concession shown.
+    for (const heading of ['Moyens de subsistance', 'Présence armée', 'Liberté de circulation'])
+      await page.getByRole('heading', { level: 3, name: new RegExp(heading) }).waitFor();
+    const concession = page.getByTestId('term').filter({ hasText: TERMS[0].text });
+    expect(await concession.textContent()).toContain('Concession');
+    expect(await concession.textContent()).toContain('Engagé : Katiba');
+    expect(await concession.textContent()).toContain('Au bénéfice de : Conseil de village');
+    // Amending a term (PATCH with If-Match) keeps the previous wording in its history.
+    const road = page.getByTestId('term').filter({ hasText: TERMS[2].text });
+    await road.getByRole('button', { name: 'Modifier', exact: true }).click();
+    const editForm = road.getByRole('form', { name: "Modifier l'engagement" });
+    await editForm.getByLabel('Engagement', { exact: true }).fill(`${TERMS[2].text} et aux motos`);
+    await editForm.getByRole('button', { name: 'Enregistrer la modification' }).click();
+    await editForm.waitFor({ state: 'detached' });
+    await road.getByText(`${TERMS[2].text} et aux motos`).waitFor();
+    await road.getByRole('button', { name: 'Historique des modifications' }).click();
+    await road.getByTestId('term-history').waitFor();
+    expect(await road.getByTestId('term-history').textContent()).toContain(
+      `avant : « ${TERMS[2].text} » (Liberté de circulation)`,
+    );
+    await page.locator('[data-health="stable"]').waitFor();
+    await captureScreen(page, 'accords-page');
+
+    await page.getByRole('link', { name: 'Enregistrer un suivi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enregistrer un suivi' }).waitFor();
+    const termRow = (text: string) => page.locator('fieldset', { hasText: text });
+    // Defaults: now, a visit, the next check one interval later.
+    expect(await page.getByLabel('Visite').isChecked()).toBe(true);
+    expect(await page.getByLabel('Prochain suivi').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await termRow(TERMS[0].text).getByLabel('Complet').check();
+    await termRow(TERMS[1].text).getByLabel('Violé').check();
+    await termRow(TERMS[2].text).getByLabel('Partiel').check();
+    await page.getByRole('group', { name: 'Jugement d’ensemble' }).getByLabel('Tendu').check();
+    await captureScreen(page, 'accords-follow-up');
+    await page.getByRole('button', { name: 'Enregistrer le suivi' }).click();
+
+    // Back on the accord: its health is now "at risk", with the reason spelled out.
+    await page.waitForURL(new RegExp(`#/accords/${accordId}$`));
+    const badge = page.locator('.health [data-health="at_risk"]');
+    await badge.waitFor();
+    expect(await badge.textContent()).toBe('À risque');
+    expect(await page.getByTestId('health-reasons').first().textContent()).toContain(
+      'Un engagement violé au dernier suivi',
+    );
+    await page.getByTestId('follow-up').first().waitFor();
+    expect(await page.getByTestId('follow-up').count()).toBe(1);
+    // (3 + 0 + 2) / 9 = 55.56 %: the violated term counts 0.
+    expect(await page.getByTestId('implementation-score').textContent()).toBe('56 %');
+    expect(await page.getByTestId('term').filter({ hasText: TERMS[1].text }).textContent()).toMatch(
+      /Dernier suivi .*Violé/,
+    );
+    await context.close();
+  });
+
+  it('the coordinator sees that accord first on the dashboard, flags it and resolves the flag', async () => {
+    const { context, page } = await newPerson(browser, stack.baseURL, { viewport: LAPTOP });
+    await signIn(page, cast.coordinator.username);
+    expect(new URL(page.url()).hash).toBe('#/dashboard');
+    const rows = page.getByTestId('dashboard-row');
+    await rows.nth(1).waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).getAttribute('data-accord-id')).toBe(accordId);
+    expect(await rows.nth(1).getAttribute('data-accord-id')).toBe(quietAccordId);
+    expect(await rows.nth(0).locator('[data-health]').getAttribute('data-health')).toBe('at_risk');
+    expect(await rows.nth(0).textContent()).toContain(CODE);
+    expect(await rows.nth(0).textContent()).toContain('Dinangourou');
+    expect(await rows.nth(0).textContent()).toContain('Un engagement violé au dernier suivi');
+    expect(await rows.nth(1).locator('[data-health]').getAttribute('data-health')).toBe('stable');
+
+    await page.getByRole('button', { name: `Signaler l'accord du dossier ${CODE}` }).click();
+    const flagForm = page.getByRole('form', { name: 'Lever une alerte' });
+    await flagForm.getByLabel('Élevée').check();
+    await flagForm.getByLabel('Motif').fill('Des hommes armés ont été vus au marché lundi.');
+    await flagForm.getByRole('button', { name: "Lever l'alerte" }).click();
+    await flagForm.waitFor({ state: 'detached' });
+    await rows.nth(0).getByText('Alerte grave en cours').waitFor();
+    expect(await rows.nth(0).getAttribute('data-accord-id')).toBe(accordId);
+
+    await page.getByRole('button', { name: `Alertes en cours du dossier ${CODE}` }).click();
+    const flag = page.getByTestId('flag');
+    await flag.waitFor();
+    expect(await flag.getAttribute('data-severity')).toBe('high');
+    expect(await flag.textContent()).toContain('Des hommes armés ont été vus au marché lundi.');
+    expect(await flag.textContent()).toContain('Élevée');
+    await captureScreen(page, 'dashboard-coordinator');
+
+    await flag.getByRole('button', { name: 'Clore' }).click();
+    await flag.getByLabel('Note de clôture').fill('Le comité a vérifié : patrouille partie.');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await flag.getByRole('button', { name: 'Clore' }).click();
+    await page.getByTestId('flag').waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      () =>
+        !document
+          .querySelector('[data-testid="dashboard-row"]')
+          ?.textContent?.includes('Alerte grave'),
+    );
+    const { rows: open } = await stack.api.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM accord_flag WHERE accord_id = $1 AND resolved_at IS NULL',
+      [accordId],
+    );
+    expect(open[0].n).toBe(0);
+    await context.close();
+  });
+
+  it('the official sees only counts per area, small counts shown as "<3"', async () => {
+    const { context, page } = await newPerson(browser, stack.baseURL, { viewport: LAPTOP });
+    await signIn(page, cast.official.username);
+    await openScreen(page, '/dashboard');
+    const table = page.getByTestId('accord-stats');
+    await table.waitFor();
+    const koro = table.getByRole('row', { name: /Koro/ });
+    expect(await koro.locator('[data-level="at_risk"]').textContent()).toBe('<3');
+    expect(await koro.locator('[data-level="stable"]').textContent()).toBe('<3');
+    expect(await page.getByTestId('dashboard-row').count()).toBe(0);
+    expect(await page.textContent('main')).not.toContain(CODE);
+    await captureScreen(page, 'dashboard-official');
+    await context.close();
+  });
+});

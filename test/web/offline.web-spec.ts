@@ -1,0 +1,164 @@
+import { Browser, Request } from 'playwright-core';
+import { bearer, login } from '../support/factories';
+import { captureScreen, launchBrowser, newPerson, openScreen, signIn } from './support/browser';
+import { Cast, castOf, startWebStack, WebStack } from './support/web-stack';
+
+/**
+ * A mediator checks an accord where there is no network: the follow-up is
+ * kept on the phone, sent once the link is back, and never recorded twice,
+ * even when the same request (same Idempotency-Key) reaches the API again.
+ */
+describe('a follow-up recorded offline', () => {
+  let stack: WebStack;
+  let cast: Cast;
+  let browser: Browser;
+  let accordId: string;
+  const TERM_TEXTS = [
+    'Les femmes peuvent aller au marché de Dinangourou',
+    'Pas de mines sur la piste des champs',
+  ];
+
+  beforeAll(async () => {
+    stack = await startWebStack();
+    cast = await castOf(stack);
+    browser = await launchBrowser();
+    const { id: caseId } = await stack.factory.dialogueCase({
+      associationId: cast.associationId,
+      areaId: cast.communeId,
+      createdBy: cast.coordinator.id,
+      status: 'negotiating',
+      codeName: 'Tamarinier',
+      team: [{ userId: cast.mediator.id, lead: true }],
+    });
+    const auth = bearer((await login(stack.api.http, cast.mediator.username)).accessToken);
+    const partyIds: string[] = [];
+    for (const name of ['Conseil de village', 'Katiba']) {
+      const party = await stack.api.http
+        .post(`/api/v1/cases/${caseId}/parties`)
+        .set(auth)
+        .send({ name, kind: 'community' })
+        .expect(201);
+      partyIds.push(party.body.id as string);
+    }
+    const accord = await stack.api.http
+      .post(`/api/v1/cases/${caseId}/accords`)
+      .set(auth)
+      .send({ concludedAt: new Date().toISOString(), kind: 'non_aggression_pact', form: 'verbal' })
+      .expect(201);
+    accordId = accord.body.id as string;
+    for (const [i, text] of TERM_TEXTS.entries()) {
+      await stack.api.http
+        .post(`/api/v1/accords/${accordId}/terms`)
+        .set(auth)
+        .send({
+          text,
+          category: i === 0 ? 'freedom_of_movement' : 'explosives_mines',
+          obligorPartyId: partyIds[1],
+          beneficiaryPartyId: partyIds[0],
+        })
+        .expect(201);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function followUps(): Promise<number> {
+    const { rows } = await stack.api.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM follow_up WHERE accord_id = $1',
+      [accordId],
+    );
+    return rows[0].n;
+  }
+
+  async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  it('is queued offline, sent once back online, and a replay creates nothing twice', async () => {
+    const { context, page } = await newPerson(browser, stack.baseURL);
+    const sent: Request[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith(`/accords/${accordId}/follow-ups`))
+        sent.push(r);
+    });
+    await signIn(page, cast.mediator.username);
+    // The service worker must control the page before the network goes, to serve the shell.
+    // (A controller exists only once the worker installed, i.e. cached the whole shell.)
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+
+    // Opened once online: the accord and its follow-ups are kept on the phone.
+    await openScreen(page, `/accords/${accordId}`);
+    await page.getByTestId('term').nth(1).waitFor();
+    await page.getByText('Aucun suivi enregistré.').waitFor();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('#page-title').waitFor();
+    await page.getByTestId('saved-copy').first().waitFor();
+    await page.getByTestId('term').nth(1).waitFor();
+    await page.getByRole('link', { name: 'Enregistrer un suivi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enregistrer un suivi' }).waitFor();
+    for (const text of TERM_TEXTS)
+      await page.locator('fieldset', { hasText: text }).getByLabel('Complet').check();
+    await page.getByRole('group', { name: 'Jugement d’ensemble' }).getByLabel('Stable').check();
+    await page.getByRole('button', { name: 'Enregistrer le suivi' }).click();
+
+    await page.getByTestId('follow-up-queued').waitFor();
+    expect(await page.getByTestId('follow-up-queued').textContent()).toContain(
+      'enregistré sur cet appareil',
+    );
+    const count = page.getByTestId('outbox-count');
+    await count.waitFor();
+    expect(await count.textContent()).toBe('1 en attente');
+    expect(await followUps()).toBe(0);
+
+    await page.getByRole('link', { name: "Voir la file d'envoi" }).click();
+    await page.getByRole('heading', { level: 1, name: "File d'envoi" }).waitFor();
+    await page
+      .getByText('Suivi de l’accord « Pacte de non-agression »', { exact: false })
+      .waitFor();
+    await captureScreen(page, 'outbox');
+
+    // Back online: the 'online' event flushes the queue.
+    await context.setOffline(false);
+    await count.waitFor({ state: 'detached' });
+    await page.getByText('Rien en attente : tout a été envoyé.').waitFor();
+    await until(async () => (await followUps()) === 1, 'the follow-up to reach the API');
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+
+    // The answer was lost on the way back: the phone sends the same request again.
+    const first = sent[sent.length - 1];
+    const key = await first.headerValue('idempotency-key');
+    expect(key).toBeTruthy();
+    const auth = bearer((await login(stack.api.http, cast.mediator.username)).accessToken);
+    const replay = await stack.api.http
+      .post(`/api/v1/accords/${accordId}/follow-ups`)
+      .set(auth)
+      .set('Idempotency-Key', key!)
+      .set('Content-Type', 'application/json')
+      .send(first.postData() ?? '');
+    expect(replay.status).toBeLessThan(300);
+    expect(await followUps()).toBe(1);
+
+    // A reload after the sync finds nothing left to send, and still one follow-up.
+    await page.reload();
+    await page.locator('#page-title').waitFor();
+    await page.getByText('Rien en attente : tout a été envoyé.').waitFor();
+    expect(await count.count()).toBe(0);
+    expect(await followUps()).toBe(1);
+
+    // The accord page, online again, shows the check.
+    await openScreen(page, `/accords/${accordId}`);
+    await page.getByTestId('follow-up').first().waitFor();
+    expect(await page.getByTestId('implementation-score').textContent()).toBe('100 %');
+    await context.close();
+  });
+});

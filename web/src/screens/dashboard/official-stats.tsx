@@ -1,0 +1,124 @@
+import { Fragment, useState } from 'react';
+import type { HealthLevel } from '../../api/types';
+import { useT, type Messages } from '../../i18n/i18n';
+import { common } from '../../ui/common-messages';
+import { Field, Loaded } from '../../ui/components';
+import { useApi } from '../../ui/use-api';
+import { useWide } from './use-wide';
+
+const messages = {
+  fr: {
+    groupBy: 'Regrouper par',
+    region: 'Région',
+    cercle: 'Cercle',
+    area: 'Zone',
+    intro:
+      'Nombre d’accords suivis par état de santé. Les effectifs inférieurs à 3 sont masqués (« <3 ») pour protéger les communautés.',
+    none: 'Aucun accord suivi dans ces zones.',
+    caption: 'Accords par zone et par état de santé',
+  },
+  en: {
+    groupBy: 'Group by',
+    region: 'Region',
+    cercle: 'Cercle',
+    area: 'Area',
+    intro:
+      'Number of monitored accords by health level. Counts below 3 are hidden (“<3”) to protect communities.',
+    none: 'No monitored accord in these areas.',
+    caption: 'Accords by area and health level',
+  },
+} satisfies Messages<string>;
+
+type Count = number | '<3';
+interface AreaStats {
+  areaId: string;
+  areaName: string;
+  counts: Record<HealthLevel, Count>;
+}
+interface Stats {
+  groupBy: 'region' | 'cercle';
+  items: AreaStats[];
+}
+
+const LEVELS: HealthLevel[] = ['broken', 'at_risk', 'watch', 'stable'];
+
+/** Aggregated accord health per area: no case, no name, small cells suppressed by the API. */
+export function AccordStats() {
+  const t = useT(messages);
+  const c = useT(common);
+  const wide = useWide();
+  const [groupBy, setGroupBy] = useState<'cercle' | 'region'>('cercle');
+  const state = useApi<Stats>(`/stats/accords?groupBy=${groupBy}`);
+  return (
+    <>
+      <p>{t('intro')}</p>
+      <div className="group-by">
+        <Field label={t('groupBy')}>
+          {(p) => (
+            <select
+              {...p}
+              value={groupBy}
+              onChange={(e) => setGroupBy(e.target.value as 'cercle' | 'region')}
+            >
+              <option value="cercle">{t('cercle')}</option>
+              <option value="region">{t('region')}</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <Loaded state={state}>
+        {(s) =>
+          s.items.length === 0 ? (
+            <p className="muted">{t('none')}</p>
+          ) : wide ? (
+            <div className="table-wrap">
+              <table data-testid="accord-stats">
+                <caption className="muted">{t('caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('area')}</th>
+                    {LEVELS.map((l) => (
+                      <th scope="col" key={l}>
+                        {c(`health_${l}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.items.map((a) => (
+                    <tr key={a.areaId}>
+                      <th scope="row">{a.areaName}</th>
+                      {LEVELS.map((l) => (
+                        <td key={l} className="stat-cell" data-level={l}>
+                          {String(a.counts[l])}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <ul className="cards" data-testid="accord-stats">
+              {s.items.map((a) => (
+                <li key={a.areaId} className="card">
+                  <p className="card-title">{a.areaName}</p>
+                  <dl className="facts">
+                    {LEVELS.map((l) => (
+                      <Fragment key={l}>
+                        <dt>{c(`health_${l}`)}</dt>
+                        <dd className="stat-cell" data-level={l}>
+                          {String(a.counts[l])}
+                        </dd>
+                      </Fragment>
+                    ))}
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
