@@ -155,7 +155,7 @@ function Header() {
             <li>
               <Link href="/verify">{t('verify')}</Link>
             </li>
-            <li>
+            <li className="nav-end">
               <button
                 type="button"
                 className="link-button"
