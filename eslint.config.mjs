@@ -16,6 +16,7 @@ export default defineConfig(
     '.scratch/',
     'test-output/',
     'web/dist/',
+    'web/src/api/schema.d.ts',
     'openapi/',
     'eslint.config.mjs',
   ]),

@@ -11,17 +11,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { DialogueCase } from '../cases/dialogue-case.entity';
-
-export const PARTY_KINDS = [
-  'community',
-  'armed_group',
-  'militia',
-  'authority',
-  'religious_leaders',
-  'ngo',
-  'other',
-] as const;
-export type PartyKind = (typeof PARTY_KINDS)[number];
+import { PARTY_KINDS, PartyKind } from './party-kinds';
 
 /** A party to a dialogue (a community, an armed group, a militia…). */
 @Entity('case_party')

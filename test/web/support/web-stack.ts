@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { Factory, PASSWORD, TestUser } from '../../support/factories';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { launchBrowser } from './browser';
 
 export { PASSWORD };
 
@@ -69,4 +71,29 @@ export async function castOf(stack: WebStack): Promise<Cast> {
     }),
     admin: await f.user('admin', { username: `admin-${randomUUID().slice(0, 6)}` }),
   };
+}
+
+export interface WebWorld {
+  stack: WebStack;
+  cast: Cast;
+  browser: Browser;
+}
+
+/**
+ * The usual setting of a browser test file, made in its beforeAll and torn
+ * down in its afterAll: the API serving the app, the cast, one Chromium.
+ * The returned object is filled in once beforeAll has run.
+ */
+export function webWorld(): WebWorld {
+  const world = {} as WebWorld;
+  beforeAll(async () => {
+    world.stack = await startWebStack();
+    world.cast = await castOf(world.stack);
+    world.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.stack?.close();
+  });
+  return world;
 }

@@ -1,5 +1,12 @@
-/** Shapes of the API (see /docs/openapi.json) that several screens share. */
-export type Role = 'admin' | 'coordinator' | 'mediator' | 'official';
+import type { components } from './schema';
+import type { Role } from './vocabulary';
+
+/**
+ * Every request and response body of the API, generated from
+ * openapi/openapi.json (npm run openapi:write): `Schemas['CaseResponse']`.
+ */
+export type Schemas = components['schemas'];
+export type { Role };
 
 export interface SessionUser {
   id: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { LowerCase, Optional, Trim } from '../../../common/http/dto';
-import { PARTY_KINDS, PartyKind } from '../case-party.entity';
+import { PARTY_KINDS, PartyKind } from '../party-kinds';
 
 export class CreatePartyDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })

@@ -1,0 +1,63 @@
+import type { ChangeEvent, SelectHTMLAttributes } from 'react';
+import { useT } from '../i18n/i18n';
+import { common } from './common-messages';
+import { ErrorMessage, Loading } from './components';
+import type { PagedState } from './use-paged';
+
+/**
+ * Below a paginated list: its error, "nothing here" when empty, the loading
+ * line, and the button for the next page.
+ */
+export function ListFooter({ list }: { list: PagedState<unknown> }) {
+  const c = useT(common);
+  return (
+    <>
+      <ErrorMessage error={list.error} />
+      {list.items.length === 0 && !list.loading && !list.error && (
+        <p className="muted">{c('none')}</p>
+      )}
+      {list.loading && <Loading />}
+      {list.hasMore && !list.loading && (
+        <p>
+          <button type="button" onClick={list.loadMore}>
+            {c('loadMore')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * A <select> over a closed vocabulary, each value shown in the user's words.
+ * `empty` adds a first option with no value (a filter's "all", an optional field).
+ */
+export function EnumSelect<V extends string>({
+  values,
+  value,
+  onChange,
+  label,
+  empty,
+  ...rest
+}: {
+  values: readonly V[];
+  value: V | '';
+  onChange: (value: V | '') => void;
+  label: (value: V) => string;
+  empty?: string;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
+  return (
+    <select
+      {...rest}
+      value={value}
+      onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value as V | '')}
+    >
+      {empty !== undefined && <option value="">{empty}</option>}
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {label(v)}
+        </option>
+      ))}
+    </select>
+  );
+}
