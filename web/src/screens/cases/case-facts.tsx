@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
 import { common } from '../../ui/common-messages';
-import { AreaName } from './area-picker';
+import { AreaName } from '../../ui/area-picker';
 import { CASE_TYPES, type CaseResponse, type CaseType } from './case-types';
 import { parseLanguages, useCaseT } from './case-words';
 

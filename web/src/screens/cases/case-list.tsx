@@ -5,7 +5,7 @@ import { ErrorMessage, Field, Loading, Page, SavedCopyNotice } from '../../ui/co
 import { common } from '../../ui/common-messages';
 import { query } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
-import { AreaName, AreaPicker } from './area-picker';
+import { AreaName, AreaPicker } from '../../ui/area-picker';
 import { CASE_STATUSES, type CaseResponse } from './case-types';
 import { CaseStatusPill, useCaseT } from './case-words';
 import './cases.css';

@@ -5,7 +5,7 @@ import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError, Loading, Page } from '../../ui/components';
 import { common } from '../../ui/common-messages';
 import { query, useApi } from '../../ui/use-api';
-import { AreaPicker } from './area-picker';
+import { AreaPicker } from '../../ui/area-picker';
 import { CASE_TYPES, type CaseType, type CreatedCase, type Overlap } from './case-types';
 import { parseLanguages, useCaseT } from './case-words';
 import { Overlaps } from './overlaps';
