@@ -1,14 +1,7 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { bearer, login } from '../support/factories';
-import {
-  captureScreen,
-  LAPTOP,
-  launchBrowser,
-  newPerson,
-  openScreen,
-  signIn,
-} from './support/browser';
-import { Cast, castOf, startWebStack, WebStack } from './support/web-stack';
+import { captureScreen, LAPTOP, newPerson, openScreen, signIn } from './support/browser';
+import { webWorld } from './support/web-stack';
 
 /**
  * The issue's acceptance story: a mediator records a verbal pact and its terms
@@ -17,9 +10,7 @@ import { Cast, castOf, startWebStack, WebStack } from './support/web-stack';
  * official sees only counts per area.
  */
 describe('accords, follow-ups and the dashboard', () => {
-  let stack: WebStack;
-  let cast: Cast;
-  let browser: Browser;
+  const world = webWorld();
   let caseId: string;
   let accordId: string;
   let quietAccordId: string;
@@ -49,17 +40,17 @@ describe('accords, follow-ups and the dashboard', () => {
   ] as const;
 
   async function newCaseWithParties(codeName: string, parties: string[]): Promise<string> {
-    const { id } = await stack.factory.dialogueCase({
-      associationId: cast.associationId,
-      areaId: cast.communeId,
-      createdBy: cast.coordinator.id,
+    const { id } = await world.stack.factory.dialogueCase({
+      associationId: world.cast.associationId,
+      areaId: world.cast.communeId,
+      createdBy: world.cast.coordinator.id,
       status: 'negotiating',
       codeName,
-      team: [{ userId: cast.mediator.id, lead: true }],
+      team: [{ userId: world.cast.mediator.id, lead: true }],
     });
-    const { accessToken } = await login(stack.api.http, cast.mediator.username);
+    const { accessToken } = await login(world.stack.api.http, world.cast.mediator.username);
     for (const name of parties) {
-      await stack.api.http
+      await world.stack.api.http
         .post(`/api/v1/cases/${id}/parties`)
         .set(bearer(accessToken))
         .send({ name, kind: name === 'Katiba' ? 'armed_group' : 'community' })
@@ -69,24 +60,17 @@ describe('accords, follow-ups and the dashboard', () => {
   }
 
   beforeAll(async () => {
-    stack = await startWebStack();
-    cast = await castOf(stack);
-    browser = await launchBrowser();
     caseId = await newCaseWithParties(CODE, ['Conseil de village', 'Katiba', 'Éleveurs']);
     // A second accord, concluded today and not yet due: healthy, so "worst first" means something.
     const quietCase = await newCaseWithParties('Karité', ['Village', 'Milice']);
-    const { accessToken } = await login(stack.api.http, cast.mediator.username);
-    const quiet = await stack.api.http
+    const { accessToken } = await login(world.stack.api.http, world.cast.mediator.username);
+    const quiet = await world.stack.api.http
       .post(`/api/v1/cases/${quietCase}/accords`)
       .set(bearer(accessToken))
       .set('Idempotency-Key', crypto.randomUUID())
       .send({ concludedAt: new Date().toISOString(), kind: 'ceasefire', form: 'verbal' })
       .expect(201);
     quietAccordId = quiet.body.id as string;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
   });
 
   async function addTerm(page: Page, term: (typeof TERMS)[number], index: number) {
@@ -105,8 +89,8 @@ describe('accords, follow-ups and the dashboard', () => {
   }
 
   it('a mediator records an accord, its terms and a follow-up that finds a term violated', async () => {
-    const { context, page } = await newPerson(browser, stack.baseURL);
-    await signIn(page, cast.mediator.username);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(page, world.cast.mediator.username);
 
     await openScreen(page, `/cases/${caseId}/accords/new`);
     await page.getByRole('heading', { level: 1, name: 'Enregistrer un accord' }).waitFor();
@@ -179,8 +163,10 @@ describe('accords, follow-ups and the dashboard', () => {
   });
 
   it('the coordinator sees that accord first on the dashboard, flags it and resolves the flag', async () => {
-    const { context, page } = await newPerson(browser, stack.baseURL, { viewport: LAPTOP });
-    await signIn(page, cast.coordinator.username);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL, {
+      viewport: LAPTOP,
+    });
+    await signIn(page, world.cast.coordinator.username);
     expect(new URL(page.url()).hash).toBe('#/dashboard');
     const rows = page.getByTestId('dashboard-row');
     await rows.nth(1).waitFor();
@@ -221,7 +207,7 @@ describe('accords, follow-ups and the dashboard', () => {
           .querySelector('[data-testid="dashboard-row"]')
           ?.textContent?.includes('Alerte grave'),
     );
-    const { rows: open } = await stack.api.db.query<{ n: number }>(
+    const { rows: open } = await world.stack.api.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM accord_flag WHERE accord_id = $1 AND resolved_at IS NULL',
       [accordId],
     );
@@ -230,8 +216,10 @@ describe('accords, follow-ups and the dashboard', () => {
   });
 
   it('the official sees only counts per area, small counts shown as "<3"', async () => {
-    const { context, page } = await newPerson(browser, stack.baseURL, { viewport: LAPTOP });
-    await signIn(page, cast.official.username);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL, {
+      viewport: LAPTOP,
+    });
+    await signIn(page, world.cast.official.username);
     await openScreen(page, '/dashboard');
     const table = page.getByTestId('accord-stats');
     await table.waitFor();

@@ -1,7 +1,7 @@
-import { Browser, Request } from 'playwright-core';
+import { Request } from 'playwright-core';
 import { bearer, login } from '../support/factories';
-import { captureScreen, launchBrowser, newPerson, openScreen, signIn } from './support/browser';
-import { Cast, castOf, startWebStack, WebStack } from './support/web-stack';
+import { captureScreen, newPerson, openScreen, signIn } from './support/browser';
+import { webWorld } from './support/web-stack';
 
 /**
  * A mediator checks an accord where there is no network: the follow-up is
@@ -9,9 +9,7 @@ import { Cast, castOf, startWebStack, WebStack } from './support/web-stack';
  * even when the same request (same Idempotency-Key) reaches the API again.
  */
 describe('a follow-up recorded offline', () => {
-  let stack: WebStack;
-  let cast: Cast;
-  let browser: Browser;
+  const world = webWorld();
   let accordId: string;
   const TERM_TEXTS = [
     'Les femmes peuvent aller au marché de Dinangourou',
@@ -19,35 +17,34 @@ describe('a follow-up recorded offline', () => {
   ];
 
   beforeAll(async () => {
-    stack = await startWebStack();
-    cast = await castOf(stack);
-    browser = await launchBrowser();
-    const { id: caseId } = await stack.factory.dialogueCase({
-      associationId: cast.associationId,
-      areaId: cast.communeId,
-      createdBy: cast.coordinator.id,
+    const { id: caseId } = await world.stack.factory.dialogueCase({
+      associationId: world.cast.associationId,
+      areaId: world.cast.communeId,
+      createdBy: world.cast.coordinator.id,
       status: 'negotiating',
       codeName: 'Tamarinier',
-      team: [{ userId: cast.mediator.id, lead: true }],
+      team: [{ userId: world.cast.mediator.id, lead: true }],
     });
-    const auth = bearer((await login(stack.api.http, cast.mediator.username)).accessToken);
+    const auth = bearer(
+      (await login(world.stack.api.http, world.cast.mediator.username)).accessToken,
+    );
     const partyIds: string[] = [];
     for (const name of ['Conseil de village', 'Katiba']) {
-      const party = await stack.api.http
+      const party = await world.stack.api.http
         .post(`/api/v1/cases/${caseId}/parties`)
         .set(auth)
         .send({ name, kind: 'community' })
         .expect(201);
       partyIds.push(party.body.id as string);
     }
-    const accord = await stack.api.http
+    const accord = await world.stack.api.http
       .post(`/api/v1/cases/${caseId}/accords`)
       .set(auth)
       .send({ concludedAt: new Date().toISOString(), kind: 'non_aggression_pact', form: 'verbal' })
       .expect(201);
     accordId = accord.body.id as string;
     for (const [i, text] of TERM_TEXTS.entries()) {
-      await stack.api.http
+      await world.stack.api.http
         .post(`/api/v1/accords/${accordId}/terms`)
         .set(auth)
         .send({
@@ -59,13 +56,9 @@ describe('a follow-up recorded offline', () => {
         .expect(201);
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
 
   async function followUps(): Promise<number> {
-    const { rows } = await stack.api.db.query<{ n: number }>(
+    const { rows } = await world.stack.api.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM follow_up WHERE accord_id = $1',
       [accordId],
     );
@@ -81,13 +74,13 @@ describe('a follow-up recorded offline', () => {
   }
 
   it('is queued offline, sent once back online, and a replay creates nothing twice', async () => {
-    const { context, page } = await newPerson(browser, stack.baseURL);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
     const sent: Request[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith(`/accords/${accordId}/follow-ups`))
         sent.push(r);
     });
-    await signIn(page, cast.mediator.username);
+    await signIn(page, world.cast.mediator.username);
     // The service worker must control the page before the network goes, to serve the shell.
     // (A controller exists only once the worker installed, i.e. cached the whole shell.)
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
@@ -138,8 +131,10 @@ describe('a follow-up recorded offline', () => {
     const first = sent[sent.length - 1];
     const key = await first.headerValue('idempotency-key');
     expect(key).toBeTruthy();
-    const auth = bearer((await login(stack.api.http, cast.mediator.username)).accessToken);
-    const replay = await stack.api.http
+    const auth = bearer(
+      (await login(world.stack.api.http, world.cast.mediator.username)).accessToken,
+    );
+    const replay = await world.stack.api.http
       .post(`/api/v1/accords/${accordId}/follow-ups`)
       .set(auth)
       .set('Idempotency-Key', key!)

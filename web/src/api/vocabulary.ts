@@ -27,3 +27,4 @@ export {
   type MissionOrderStatus,
 } from '../../../src/modules/mission-orders/mission-order-status';
 export { ROLES, type Role } from '../../../src/common/auth/role';
+export { HEALTH_LEVELS, type HealthReason } from '../../../src/modules/accords/accord-health';

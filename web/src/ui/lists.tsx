@@ -5,26 +5,33 @@ import { ErrorMessage, Loading } from './components';
 import type { PagedState } from './use-paged';
 
 /**
- * Below a paginated list: its error, "nothing here" when empty, the loading
- * line, and the button for the next page.
+ * Below a paginated list: its error, "nothing here" (or the list's own `empty`
+ * words) when empty, the loading line, and the button for the next page.
  */
-export function ListFooter({ list }: { list: PagedState<unknown> }) {
+export function ListFooter({ list, empty }: { list: PagedState<unknown>; empty?: string }) {
   const c = useT(common);
   return (
     <>
       <ErrorMessage error={list.error} />
       {list.items.length === 0 && !list.loading && !list.error && (
-        <p className="muted">{c('none')}</p>
+        <p className="muted">{empty ?? c('none')}</p>
       )}
       {list.loading && <Loading />}
-      {list.hasMore && !list.loading && (
-        <p>
-          <button type="button" onClick={list.loadMore}>
-            {c('loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMore list={list} />
     </>
+  );
+}
+
+/** The button for a paginated list's next page, while there is one. */
+export function LoadMore({ list }: { list: PagedState<unknown> }) {
+  const c = useT(common);
+  if (!list.hasMore || list.loading) return null;
+  return (
+    <p>
+      <button type="button" onClick={list.loadMore}>
+        {c('loadMore')}
+      </button>
+    </p>
   );
 }
 

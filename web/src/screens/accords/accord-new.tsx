@@ -1,7 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { api } from '../../api/client';
-import type { Page as ApiPage } from '../../api/types';
+import type { Page as ApiPage, Schemas } from '../../api/types';
+import { ACCORD_FORMS, ACCORD_KINDS, type AccordForm, type AccordKind } from '../../api/vocabulary';
 import {
   formatDateTime,
   fromLocalInput,
@@ -11,9 +12,12 @@ import {
   type Messages,
 } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError, Page } from '../../ui/components';
+import { EnumSelect } from '../../ui/lists';
+import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
-import { FORMS, KINDS, type Accord, type AccordForm, type AccordKind } from './accord-types';
+import type { Accord } from './accord-types';
 import { words } from './accord-words';
+import { Choices } from './choices';
 import './accords.css';
 
 const messages = {
@@ -51,12 +55,6 @@ const messages = {
   },
 } satisfies Messages<string>;
 
-interface MeetingItem {
-  id: string;
-  scheduledAt: string;
-  status: 'planned' | 'held' | 'postponed' | 'cancelled';
-}
-
 export default function AccordNew() {
   const t = useT(messages);
   const w = useT(words);
@@ -65,7 +63,9 @@ export default function AccordNew() {
   const [, navigate] = useLocation();
   // The client id makes a double tap or a retry land on the same accord.
   const accordId = useMemo(() => crypto.randomUUID(), []);
-  const meetings = useApi<ApiPage<MeetingItem>>(`/cases/${caseId}/meetings?limit=100`);
+  const meetings = useApi<ApiPage<Schemas['MeetingResponse']>>(
+    `/cases/${caseId}/meetings?limit=100`,
+  );
   const [concludedAt, setConcludedAt] = useState(() => toLocalInput(new Date()));
   const [kind, setKind] = useState<AccordKind>('non_aggression_pact');
   const [form, setForm] = useState<AccordForm>('verbal');
@@ -73,13 +73,11 @@ export default function AccordNew() {
   const [mechanism, setMechanism] = useState('');
   const [interval, setIntervalDays] = useState('30');
   const [summary, setSummary] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const error = action.error;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     const body = {
       id: accordId,
       concludedAt: fromLocalInput(concludedAt),
@@ -90,13 +88,10 @@ export default function AccordNew() {
       followUpIntervalDays: interval ? Number(interval) : undefined,
       summary: summary.trim() || undefined,
     };
-    api.post<Accord>(`/cases/${caseId}/accords`, body).then(
-      (created) => navigate(`/accords/${created.id}`),
-      (err: unknown) => {
-        setError(err);
-        setBusy(false);
-      },
-    );
+    void action.run(async () => {
+      const created = await api.post<Accord>(`/cases/${caseId}/accords`, body);
+      navigate(`/accords/${created.id}`);
+    });
   };
 
   return (
@@ -118,33 +113,26 @@ export default function AccordNew() {
         </Field>
         <Field label={t('kind')} error={fieldError(error, 'kind')}>
           {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as AccordKind)}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {w(`kind_${k}`)}
-                </option>
-              ))}
-            </select>
+            <EnumSelect
+              {...p}
+              values={ACCORD_KINDS}
+              value={kind}
+              label={(k) => w(`kind_${k}`)}
+              onChange={(k) => k && setKind(k)}
+            />
           )}
         </Field>
-        <fieldset>
-          <legend>{t('form')}</legend>
-          <div className="choices">
-            {FORMS.map((f) => (
-              <label key={f}>
-                <input
-                  type="radio"
-                  name="form"
-                  value={f}
-                  checked={form === f}
-                  onChange={() => setForm(f)}
-                />
-                {w(`form_${f}`)}
-              </label>
-            ))}
-          </div>
-          {fieldError(error, 'form') && <p className="field-error">{fieldError(error, 'form')}</p>}
-        </fieldset>
+        <Choices
+          legend={t('form')}
+          name="form"
+          values={ACCORD_FORMS}
+          value={form}
+          label={(f) => w(`form_${f}`)}
+          onChange={setForm}
+          footer={
+            fieldError(error, 'form') && <p className="field-error">{fieldError(error, 'form')}</p>
+          }
+        />
         {(meetings.data?.items.length ?? 0) > 0 && (
           <Field label={t('meeting')} error={fieldError(error, 'meetingId')}>
             {(p) => (
@@ -212,7 +200,7 @@ export default function AccordNew() {
             'summary',
           ]}
         />
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={action.busy}>
           {t('save')}
         </button>
       </form>

@@ -7,7 +7,7 @@ import { Loaded, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { AccordDetail, Party } from './accord-types';
 import { words } from './accord-words';
-import { FlagList, RaiseFlagForm } from './flags';
+import { FlagList, isOpenFlag, RaiseFlagForm } from './flags';
 import { FollowUpList } from './follow-up-list';
 import { HealthSummary, scoreText } from './health';
 import { TermForm } from './term-form';
@@ -103,7 +103,7 @@ export default function AccordPage() {
           const partyList = parties.data?.items ?? [];
           // The add-term form starts open on a new accord: terms are the next step.
           const showAdd = adding ?? a.terms.length === 0;
-          const openFlags = a.flags.filter((f) => f.resolvedAt === null);
+          const openFlags = a.flags.filter(isOpenFlag);
           return (
             <>
               <section className="section" aria-labelledby="health-title">

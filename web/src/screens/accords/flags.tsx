@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
+import { FLAG_SEVERITIES, type FlagSeverity } from '../../api/vocabulary';
 import { ErrorMessage, Field, fieldError, StatusPill } from '../../ui/components';
-import { SEVERITIES, type Flag, type Severity } from './accord-types';
+import { useAction } from '../../ui/use-action';
+import type { Flag } from './accord-types';
 import { words } from './accord-words';
+import { Choices } from './choices';
 
 const messages = {
   fr: {
@@ -44,6 +47,9 @@ const messages = {
   },
 } satisfies Messages<string>;
 
+/** Not yet resolved by a coordinator. */
+export const isOpenFlag = (flag: Flag): boolean => flag.resolvedAt === null;
+
 /** Severity and reason of a new flag on an accord (coordinators and the case team). */
 export function RaiseFlagForm({
   accordId,
@@ -56,42 +62,30 @@ export function RaiseFlagForm({
 }) {
   const t = useT(messages);
   const w = useT(words);
-  const [severity, setSeverity] = useState<Severity>('medium');
+  const [severity, setSeverity] = useState<FlagSeverity>('medium');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    api.post(`/accords/${accordId}/flags`, { severity, reason }).then(onDone, (err: unknown) => {
-      setError(err);
-      setBusy(false);
+    void action.run(async () => {
+      await api.post(`/accords/${accordId}/flags`, { severity, reason });
+      onDone();
     });
   };
 
   return (
     <form className="form inline-form" onSubmit={submit} aria-label={t('raiseTitle')}>
-      <fieldset>
-        <legend>{t('severity')}</legend>
-        <div className="choices">
-          {SEVERITIES.map((s) => (
-            <label key={s}>
-              <input
-                type="radio"
-                name={`severity-${accordId}`}
-                value={s}
-                checked={severity === s}
-                onChange={() => setSeverity(s)}
-              />
-              {w(`severity_${s}`)}
-            </label>
-          ))}
-        </div>
-        {severity === 'high' && <p className="hint">{t('highHint')}</p>}
-      </fieldset>
-      <Field label={t('reason')} hint={t('reasonHint')} error={fieldError(error, 'reason')}>
+      <Choices
+        legend={t('severity')}
+        name={`severity-${accordId}`}
+        values={FLAG_SEVERITIES}
+        value={severity}
+        label={(s) => w(`severity_${s}`)}
+        onChange={setSeverity}
+        footer={severity === 'high' && <p className="hint">{t('highHint')}</p>}
+      />
+      <Field label={t('reason')} hint={t('reasonHint')} error={fieldError(action.error, 'reason')}>
         {(p) => (
           <textarea
             {...p}
@@ -102,9 +96,9 @@ export function RaiseFlagForm({
           />
         )}
       </Field>
-      <ErrorMessage error={error} shownFields={['reason', 'severity']} />
+      <ErrorMessage error={action.error} shownFields={['reason', 'severity']} />
       <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={action.busy}>
           {t('send')}
         </button>
         <button type="button" onClick={onCancel}>
@@ -118,20 +112,18 @@ export function RaiseFlagForm({
 function ResolveFlagForm({ flag, onDone }: { flag: Flag; onDone: () => void }) {
   const t = useT(messages);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!window.confirm(t('confirmResolve'))) return;
-    setBusy(true);
-    api.post(`/flags/${flag.id}/resolve`, { note }).then(onDone, (err: unknown) => {
-      setError(err);
-      setBusy(false);
+    void action.run(async () => {
+      await api.post(`/flags/${flag.id}/resolve`, { note });
+      onDone();
     });
   };
   return (
     <form className="form inline-form" onSubmit={submit} aria-label={t('resolveTitle')}>
-      <Field label={t('note')} error={fieldError(error, 'note')}>
+      <Field label={t('note')} error={fieldError(action.error, 'note')}>
         {(p) => (
           <textarea
             {...p}
@@ -142,8 +134,8 @@ function ResolveFlagForm({ flag, onDone }: { flag: Flag; onDone: () => void }) {
           />
         )}
       </Field>
-      <ErrorMessage error={error} shownFields={['note']} />
-      <button type="submit" className="primary" disabled={busy}>
+      <ErrorMessage error={action.error} shownFields={['note']} />
+      <button type="submit" className="primary" disabled={action.busy}>
         {t('resolve')}
       </button>
     </form>
@@ -164,7 +156,7 @@ export function FlagItem({
   const w = useT(words);
   const { lang } = useLang();
   const [resolving, setResolving] = useState(false);
-  const open = flag.resolvedAt === null;
+  const open = isOpenFlag(flag);
   return (
     <li className="card" data-testid="flag" data-severity={flag.severity} data-open={open}>
       <p className="row">
@@ -199,9 +191,7 @@ export function FlagList({
   onChanged: () => void;
 }) {
   const sorted = [...flags].sort(
-    (a, b) =>
-      Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) ||
-      b.raisedAt.localeCompare(a.raisedAt),
+    (a, b) => Number(isOpenFlag(b)) - Number(isOpenFlag(a)) || b.raisedAt.localeCompare(a.raisedAt),
   );
   return (
     <ul className="cards">

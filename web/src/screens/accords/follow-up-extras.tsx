@@ -1,15 +1,15 @@
-import { toLocalInput, useT, type Messages } from '../../i18n/i18n';
-import { Field } from '../../ui/components';
 import {
   INCIDENT_TYPES,
-  INDICATORS,
-  TRISTATE,
+  INDICATOR_KEYS,
+  INDICATOR_VALUES,
   VERIFICATIONS,
-  type Indicator,
   type IncidentType,
-  type Tristate,
+  type Indicators,
   type Verification,
-} from './accord-types';
+} from '../../api/vocabulary';
+import { toLocalInput, useT, type Messages } from '../../i18n/i18n';
+import { Field } from '../../ui/components';
+import { EnumSelect } from '../../ui/lists';
 import { words } from './accord-words';
 
 const messages = {
@@ -43,15 +43,13 @@ const messages = {
   },
 } satisfies Messages<string>;
 
-export type IndicatorValues = Partial<Record<Indicator, Tristate>>;
-
 /** The CEWARN-style indicators, folded away: most checks skip them. */
 export function IndicatorsPart({
   value,
   onChange,
 }: {
-  value: IndicatorValues;
-  onChange: (v: IndicatorValues) => void;
+  value: Indicators;
+  onChange: (v: Indicators) => void;
 }) {
   const t = useT(messages);
   const w = useT(words);
@@ -59,26 +57,22 @@ export function IndicatorsPart({
     <details className="more">
       <summary>{t('indicators')}</summary>
       <div className="grid-2">
-        {INDICATORS.map((i) => (
+        {INDICATOR_KEYS.map((i) => (
           <Field key={i} label={w(`indicator_${i}`)}>
             {(p) => (
-              <select
+              <EnumSelect
                 {...p}
+                values={INDICATOR_VALUES}
                 value={value[i] ?? ''}
-                onChange={(e) => {
+                empty={t('notAsked')}
+                label={(v) => w(`tristate_${v}`)}
+                onChange={(v) => {
                   const next = { ...value };
-                  if (e.target.value) next[i] = e.target.value as Tristate;
+                  if (v) next[i] = v;
                   else delete next[i];
                   onChange(next);
                 }}
-              >
-                <option value="">{t('notAsked')}</option>
-                {TRISTATE.map((v) => (
-                  <option key={v} value={v}>
-                    {w(`tristate_${v}`)}
-                  </option>
-                ))}
-              </select>
+              />
             )}
           </Field>
         ))}
@@ -134,17 +128,13 @@ export function IncidentsPart({
           <div className="grid-2">
             <Field label={t('type')} error={errorOf(`incidents.${index}.type`)}>
               {(p) => (
-                <select
+                <EnumSelect
                   {...p}
+                  values={INCIDENT_TYPES}
                   value={r.type}
-                  onChange={(e) => set(r.key, { type: e.target.value as IncidentType })}
-                >
-                  {INCIDENT_TYPES.map((v) => (
-                    <option key={v} value={v}>
-                      {w(`incident_${v}`)}
-                    </option>
-                  ))}
-                </select>
+                  label={(v) => w(`incident_${v}`)}
+                  onChange={(type) => type && set(r.key, { type })}
+                />
               )}
             </Field>
             <Field label={t('occurredAt')} error={errorOf(`incidents.${index}.occurredAt`)}>
@@ -172,17 +162,13 @@ export function IncidentsPart({
             </Field>
             <Field label={t('verification')} error={errorOf(`incidents.${index}.verification`)}>
               {(p) => (
-                <select
+                <EnumSelect
                   {...p}
+                  values={VERIFICATIONS}
                   value={r.verification}
-                  onChange={(e) => set(r.key, { verification: e.target.value as Verification })}
-                >
-                  {VERIFICATIONS.map((v) => (
-                    <option key={v} value={v}>
-                      {w(`verification_${v}`)}
-                    </option>
-                  ))}
-                </select>
+                  label={(v) => w(`verification_${v}`)}
+                  onChange={(verification) => verification && set(r.key, { verification })}
+                />
               )}
             </Field>
           </div>

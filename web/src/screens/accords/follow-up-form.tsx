@@ -1,6 +1,14 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
-import { ApiError } from '../../api/client';
+import {
+  ASSESSMENT_STATUSES,
+  FOLLOW_UP_METHODS,
+  OVERALL_JUDGEMENTS,
+  type AssessmentStatus,
+  type FollowUpMethod,
+  type Indicators,
+  type OverallJudgement,
+} from '../../api/vocabulary';
 import {
   formatDate,
   fromLocalInput,
@@ -11,26 +19,13 @@ import {
 } from '../../i18n/i18n';
 import { sendOrQueue } from '../../offline/outbox';
 import { ErrorMessage, Field, fieldError, Loaded, Page } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
-import {
-  METHODS,
-  OVERALLS,
-  STATUSES,
-  type AccordDetail,
-  type AssessmentStatus,
-  type CheckMethod,
-  type FollowUp,
-  type Overall,
-} from './accord-types';
+import type { AccordDetail, FollowUp } from './accord-types';
 import { words } from './accord-words';
 import { Choices } from './choices';
-import {
-  IncidentsPart,
-  IndicatorsPart,
-  type IncidentRow,
-  type IndicatorValues,
-} from './follow-up-extras';
+import { IncidentsPart, IndicatorsPart, type IncidentRow } from './follow-up-extras';
 import './accords.css';
 
 const messages = {
@@ -78,10 +73,10 @@ const DAY_MS = 86_400_000;
 const dateInput = (d: Date): string => toLocalInput(d).slice(0, 10);
 
 /** The method used most often on this accord's earlier checks (a visit before any). */
-function mostCommonMethod(items: FollowUp[]): CheckMethod {
-  const counts = new Map<CheckMethod, number>();
+function mostCommonMethod(items: FollowUp[]): FollowUpMethod {
+  const counts = new Map<FollowUpMethod, number>();
   for (const f of items) counts.set(f.method, (counts.get(f.method) ?? 0) + 1);
-  let best: CheckMethod = 'visit';
+  let best: FollowUpMethod = 'visit';
   for (const [m, n] of counts) if (n > (counts.get(best) ?? 0)) best = m;
   return best;
 }
@@ -98,15 +93,15 @@ export default function FollowUpForm() {
   const followUpId = useMemo(() => crypto.randomUUID(), []);
 
   const [checkedAt, setCheckedAt] = useState(() => toLocalInput(new Date()));
-  const [method, setMethod] = useState<CheckMethod | null>(null);
+  const [method, setMethod] = useState<FollowUpMethod | null>(null);
   const [statuses, setStatuses] = useState<Record<string, AssessmentStatus>>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const [indicators, setIndicators] = useState<IndicatorValues>({});
+  const [indicators, setIndicators] = useState<Indicators>({});
   const [incidents, setIncidents] = useState<IncidentRow[]>([]);
-  const [overall, setOverall] = useState<Overall | null>(null);
+  const [overall, setOverall] = useState<OverallJudgement | null>(null);
   const [nextDue, setNextDue] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const error = action.error;
   const [queued, setQueued] = useState(false);
 
   const chosenMethod = method ?? mostCommonMethod(history.items);
@@ -116,14 +111,11 @@ export default function FollowUpForm() {
     : '';
   const statusOf = (a: AccordDetail, termId: string): AssessmentStatus =>
     statuses[termId] ?? a.terms.find((x) => x.id === termId)?.latestAssessment?.status ?? 'unknown';
-  const errorOf = (field: string) =>
-    error instanceof ApiError ? error.fieldError(field) : undefined;
+  const errorOf = (field: string) => fieldError(error, field);
 
   const submit = (a: AccordDetail) => (e: FormEvent) => {
     e.preventDefault();
     if (!overall) return;
-    setBusy(true);
-    setError(undefined);
     const due = nextDue ?? defaultNextDue;
     const body = {
       id: followUpId,
@@ -150,18 +142,14 @@ export default function FollowUpForm() {
       nextCheckDue: due ? new Date(`${due}T12:00`).toISOString() : undefined,
     };
     const label = t('label', { kind: w(`kind_${a.kind}`), date: formatDate(body.checkedAt, lang) });
-    sendOrQueue({ method: 'POST', path: `/accords/${id}/follow-ups`, body }, label).then(
-      (result) => {
-        if (result.queued) {
-          setQueued(true);
-          setBusy(false);
-        } else navigate(`/accords/${id}`);
-      },
-      (err: unknown) => {
-        setError(err);
-        setBusy(false);
-      },
-    );
+    void action.run(async () => {
+      const result = await sendOrQueue(
+        { method: 'POST', path: `/accords/${id}/follow-ups`, body },
+        label,
+      );
+      if (result.queued) setQueued(true);
+      else navigate(`/accords/${id}`);
+    });
   };
 
   if (queued)
@@ -203,7 +191,7 @@ export default function FollowUpForm() {
             <Choices
               legend={t('method')}
               name="method"
-              values={METHODS}
+              values={FOLLOW_UP_METHODS}
               value={chosenMethod}
               label={(m) => w(`method_${m}`)}
               onChange={setMethod}
@@ -220,7 +208,7 @@ export default function FollowUpForm() {
                 className="term-check choices-violated"
                 legend={`${index + 1}. ${w(`category_${term.category}`)}`}
                 name={`status-${term.id}`}
-                values={STATUSES}
+                values={ASSESSMENT_STATUSES}
                 value={statusOf(a, term.id)}
                 label={(s) => w(`status_${s}`)}
                 onChange={(s) => setStatuses((prev) => ({ ...prev, [term.id]: s }))}
@@ -253,7 +241,7 @@ export default function FollowUpForm() {
             <Choices
               legend={t('overall')}
               name="overall"
-              values={OVERALLS}
+              values={OVERALL_JUDGEMENTS}
               value={overall}
               required
               label={(o) => w(`overall_${o}`)}
@@ -277,7 +265,11 @@ export default function FollowUpForm() {
               error={error}
               shownFields={['checkedAt', 'nextCheckDue', 'assessments', 'incidents']}
             />
-            <button type="submit" className="primary" disabled={busy || a.terms.length === 0}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={action.busy || a.terms.length === 0}
+            >
               {t('save')}
             </button>
           </form>

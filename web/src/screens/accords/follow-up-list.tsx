@@ -1,6 +1,6 @@
+import { LoadMore } from '../../ui/lists';
 import { formatDate, formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Loading, SavedCopyNotice } from '../../ui/components';
-import { common } from '../../ui/common-messages';
 import { usePaged } from '../../ui/use-paged';
 import type { FollowUp } from './accord-types';
 import { words } from './accord-words';
@@ -28,7 +28,6 @@ const messages = {
 /** The accord's checks, newest first, with the implementation score of each. */
 export function FollowUpList({ accordId }: { accordId: string }) {
   const t = useT(messages);
-  const c = useT(common);
   const w = useT(words);
   const { lang } = useLang();
   const list = usePaged<FollowUp>(`/accords/${accordId}/follow-ups`, { keep: true });
@@ -55,11 +54,7 @@ export function FollowUpList({ accordId }: { accordId: string }) {
           );
         })}
       </ul>
-      {list.hasMore && (
-        <button type="button" onClick={list.loadMore} disabled={list.loading}>
-          {c('loadMore')}
-        </button>
-      )}
+      <LoadMore list={list} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/i18n';
 import { HealthBadge } from '../../ui/components';
-import { isKnownReason, type AccordHealth } from './accord-types';
+import type { HealthReason } from '../../api/vocabulary';
+import type { AccordHealth } from './accord-types';
 import { words } from './accord-words';
 
 /** The health badge and, below it, why (the reasons the API computed, translated). */
@@ -12,6 +13,9 @@ export function HealthSummary({ health, id }: { health: AccordHealth; id?: strin
     </div>
   );
 }
+
+/** Whether a health reason is one this screen has words for (the API may add some). */
+const isKnownReason = (r: string): r is HealthReason => Object.hasOwn(words.fr, `reason_${r}`);
 
 export function Reasons({ reasons }: { reasons: string[] }) {
   const w = useT(words);

@@ -1,8 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type SelectHTMLAttributes } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
+import { TERM_CATEGORIES, type TermCategory } from '../../api/vocabulary';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
-import { CATEGORIES, type Party, type Term, type TermCategory } from './accord-types';
+import { EnumSelect } from '../../ui/lists';
+import { useAction } from '../../ui/use-action';
+import type { Party, Term } from './accord-types';
 import { words } from './accord-words';
 
 const messages = {
@@ -40,6 +43,31 @@ const messages = {
   },
 } satisfies Messages<string>;
 
+/** A <select> over the case's parties, by name, with a first empty choice. */
+function PartySelect({
+  parties,
+  empty,
+  value,
+  onChange,
+  ...rest
+}: {
+  parties: Party[];
+  empty: string;
+  value: string;
+  onChange: (partyId: string) => void;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
+  return (
+    <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{empty}</option>
+      {parties.map((party) => (
+        <option key={party.id} value={party.id}>
+          {party.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** Adds a term to an accord, or amends one (PATCH with its version: history is kept). */
 export function TermForm({
   accordId,
@@ -62,13 +90,11 @@ export function TermForm({
   const [beneficiary, setBeneficiary] = useState(term?.beneficiaryPartyId ?? '');
   const [concession, setConcession] = useState(term?.isConcession ?? false);
   const [deadline, setDeadline] = useState(term?.deadline ?? '');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const error = action.error;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     const fields = {
       text: text.trim(),
       category: category || undefined,
@@ -77,9 +103,11 @@ export function TermForm({
       isConcession: concession,
       deadline: deadline || undefined,
     };
-    const done = () => {
-      setBusy(false);
-      if (!term) {
+    void action.run(async () => {
+      if (term) await api.patch(`/terms/${term.id}`, changedOnly(fields, term), term.version);
+      else {
+        await api.post(`/accords/${accordId}/terms`, { id: crypto.randomUUID(), ...fields });
+        // The form stays open for the next term, with the same parties.
         setText('');
         setCategory('');
         setBeneficiary('');
@@ -87,13 +115,6 @@ export function TermForm({
         setDeadline('');
       }
       onDone();
-    };
-    const request = term
-      ? api.patch(`/terms/${term.id}`, changedOnly(fields, term), term.version)
-      : api.post(`/accords/${accordId}/terms`, { id: crypto.randomUUID(), ...fields });
-    request.then(done, (err: unknown) => {
-      setError(err);
-      setBusy(false);
     });
   };
 
@@ -113,44 +134,39 @@ export function TermForm({
       </Field>
       <Field label={t('category')} error={fieldError(error, 'category')}>
         {(p) => (
-          <select
+          <EnumSelect
             {...p}
             required
+            values={TERM_CATEGORIES}
             value={category}
-            onChange={(e) => setCategory(e.target.value as TermCategory)}
-          >
-            <option value="">{t('choose')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {w(`category_${c}`)}
-              </option>
-            ))}
-          </select>
+            empty={t('choose')}
+            label={(c) => w(`category_${c}`)}
+            onChange={setCategory}
+          />
         )}
       </Field>
       <div className="grid-2">
         <Field label={t('obligor')} error={fieldError(error, 'obligorPartyId')}>
           {(p) => (
-            <select {...p} required value={obligor} onChange={(e) => setObligor(e.target.value)}>
-              <option value="">{t('choose')}</option>
-              {parties.map((party) => (
-                <option key={party.id} value={party.id}>
-                  {party.name}
-                </option>
-              ))}
-            </select>
+            <PartySelect
+              {...p}
+              required
+              parties={parties}
+              empty={t('choose')}
+              value={obligor}
+              onChange={setObligor}
+            />
           )}
         </Field>
         <Field label={t('beneficiary')} error={fieldError(error, 'beneficiaryPartyId')}>
           {(p) => (
-            <select {...p} value={beneficiary} onChange={(e) => setBeneficiary(e.target.value)}>
-              <option value="">{t('nobody')}</option>
-              {parties.map((party) => (
-                <option key={party.id} value={party.id}>
-                  {party.name}
-                </option>
-              ))}
-            </select>
+            <PartySelect
+              {...p}
+              parties={parties}
+              empty={t('nobody')}
+              value={beneficiary}
+              onChange={setBeneficiary}
+            />
           )}
         </Field>
       </div>
@@ -184,7 +200,7 @@ export function TermForm({
         ]}
       />
       <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={action.busy}>
           {term ? t('save') : t('add')}
         </button>
         {onCancel && (

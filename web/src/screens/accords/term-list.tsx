@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { formatDate, formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
 import { Loaded, StatusPill } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
-import { CATEGORIES, type Party, type Term, type TermHistory } from './accord-types';
+import { TERM_CATEGORIES } from '../../api/vocabulary';
+import type { Party, Term, TermHistory } from './accord-types';
 import { words } from './accord-words';
 import { TermForm } from './term-form';
 
@@ -148,7 +149,7 @@ export function TermList({
   if (terms.length === 0) return <p className="muted">{t('none')}</p>;
   return (
     <>
-      {CATEGORIES.filter((c) => terms.some((term) => term.category === c)).map((c) => (
+      {TERM_CATEGORIES.filter((c) => terms.some((term) => term.category === c)).map((c) => (
         <div key={c} className="term-group">
           <h3>{w(`category_${c}`)}</h3>
           <ul className="cards">

@@ -1,13 +1,13 @@
+import { LoadMore } from '../../ui/lists';
 import { Fragment, useState } from 'react';
 import { Link } from 'wouter';
-import type { HealthLevel } from '../../api/types';
+import type { Schemas } from '../../api/types';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
-import { common } from '../../ui/common-messages';
 import { ErrorMessage, HealthBadge, Loaded, Loading } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
 import type { AccordDetail } from '../accords/accord-types';
-import { FlagList, RaiseFlagForm } from '../accords/flags';
+import { FlagList, isOpenFlag, RaiseFlagForm } from '../accords/flags';
 import { Reasons, scoreText } from '../accords/health';
 import { useWide } from './use-wide';
 
@@ -56,17 +56,7 @@ const messages = {
   },
 } satisfies Messages<string>;
 
-interface Row {
-  accordId: string;
-  caseId: string;
-  caseCodeName: string;
-  areaName: string;
-  health: { level: HealthLevel; reasons: string[] };
-  lastCheckedAt: string | null;
-  nextCheckDue: string;
-  daysOverdue: number;
-  implementationScore: number | null;
-}
+type Row = Schemas['DashboardAccordResponse'];
 
 type Panel = { accordId: string; what: 'raise' | 'flags' } | null;
 
@@ -77,7 +67,7 @@ function OpenFlags({ accordId, onChanged }: { accordId: string; onChanged: () =>
     <Loaded state={state}>
       {(a) => (
         <FlagList
-          flags={a.flags.filter((f) => f.resolvedAt === null)}
+          flags={a.flags.filter(isOpenFlag)}
           canResolve
           onChanged={() => {
             state.reload();
@@ -163,7 +153,6 @@ function RowPanel({
 /** Accords of the association, worst first: what a coordinator must look at today. */
 export function CoordinatorBoard() {
   const t = useT(messages);
-  const c = useT(common);
   const { lang } = useLang();
   const wide = useWide();
   const list = usePaged<Row>('/dashboard/accords');
@@ -256,11 +245,7 @@ export function CoordinatorBoard() {
           ))}
         </ul>
       )}
-      {list.hasMore && (
-        <button type="button" onClick={list.loadMore} disabled={list.loading}>
-          {c('loadMore')}
-        </button>
-      )}
+      <LoadMore list={list} />
     </>
   );
 }

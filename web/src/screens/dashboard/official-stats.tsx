@@ -1,8 +1,10 @@
 import { Fragment, useState } from 'react';
-import type { HealthLevel } from '../../api/types';
+import type { Schemas } from '../../api/types';
+import { HEALTH_LEVELS } from '../../api/vocabulary';
 import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { Field, Loaded } from '../../ui/components';
+import { EnumSelect } from '../../ui/lists';
 import { useApi } from '../../ui/use-api';
 import { useWide } from './use-wide';
 
@@ -29,25 +31,18 @@ const messages = {
   },
 } satisfies Messages<string>;
 
-type Count = number | '<3';
-interface AreaStats {
-  areaId: string;
-  areaName: string;
-  counts: Record<HealthLevel, Count>;
-}
-interface Stats {
-  groupBy: 'region' | 'cercle';
-  items: AreaStats[];
-}
+type Stats = Schemas['AccordStatsResponse'];
+type GroupBy = Stats['groupBy'];
 
-const LEVELS: HealthLevel[] = ['broken', 'at_risk', 'watch', 'stable'];
+/** The cercle first: the finer grouping an official usually wants. */
+const GROUPINGS: readonly GroupBy[] = ['cercle', 'region'];
 
 /** Aggregated accord health per area: no case, no name, small cells suppressed by the API. */
 export function AccordStats() {
   const t = useT(messages);
   const c = useT(common);
   const wide = useWide();
-  const [groupBy, setGroupBy] = useState<'cercle' | 'region'>('cercle');
+  const [groupBy, setGroupBy] = useState<GroupBy>('cercle');
   const state = useApi<Stats>(`/stats/accords?groupBy=${groupBy}`);
   return (
     <>
@@ -55,14 +50,13 @@ export function AccordStats() {
       <div className="group-by">
         <Field label={t('groupBy')}>
           {(p) => (
-            <select
+            <EnumSelect
               {...p}
+              values={GROUPINGS}
               value={groupBy}
-              onChange={(e) => setGroupBy(e.target.value as 'cercle' | 'region')}
-            >
-              <option value="cercle">{t('cercle')}</option>
-              <option value="region">{t('region')}</option>
-            </select>
+              label={(g) => t(g)}
+              onChange={(g) => g && setGroupBy(g)}
+            />
           )}
         </Field>
       </div>
@@ -77,7 +71,7 @@ export function AccordStats() {
                 <thead>
                   <tr>
                     <th scope="col">{t('area')}</th>
-                    {LEVELS.map((l) => (
+                    {HEALTH_LEVELS.map((l) => (
                       <th scope="col" key={l}>
                         {c(`health_${l}`)}
                       </th>
@@ -88,7 +82,7 @@ export function AccordStats() {
                   {s.items.map((a) => (
                     <tr key={a.areaId}>
                       <th scope="row">{a.areaName}</th>
-                      {LEVELS.map((l) => (
+                      {HEALTH_LEVELS.map((l) => (
                         <td key={l} className="stat-cell" data-level={l}>
                           {String(a.counts[l])}
                         </td>
@@ -104,7 +98,7 @@ export function AccordStats() {
                 <li key={a.areaId} className="card">
                   <p className="card-title">{a.areaName}</p>
                   <dl className="facts">
-                    {LEVELS.map((l) => (
+                    {HEALTH_LEVELS.map((l) => (
                       <Fragment key={l}>
                         <dt>{c(`health_${l}`)}</dt>
                         <dd className="stat-cell" data-level={l}>
