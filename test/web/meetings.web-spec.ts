@@ -1,6 +1,6 @@
-import { Browser, Page } from 'playwright-core';
-import { captureScreen, launchBrowser, newPerson, openScreen, signIn } from './support/browser';
-import { Cast, castOf, startWebStack, WebStack } from './support/web-stack';
+import { Page } from 'playwright-core';
+import { captureScreen, newPerson, openScreen, signIn } from './support/browser';
+import { webWorld } from './support/web-stack';
 
 /** A datetime-local value (the browser's local time is the machine's). */
 const localInput = (d: Date): string => {
@@ -15,14 +15,11 @@ async function openNew(page: Page, caseId: string): Promise<void> {
 }
 
 describe('meetings screens', () => {
-  let stack: WebStack;
-  let cast: Cast;
-  let browser: Browser;
+  const world = webWorld();
   let caseId: string;
 
   beforeAll(async () => {
-    stack = await startWebStack();
-    cast = await castOf(stack);
+    const { stack, cast } = world;
     caseId = (
       await stack.factory.dialogueCase({
         associationId: cast.associationId,
@@ -32,14 +29,10 @@ describe('meetings screens', () => {
         team: [{ userId: cast.mediator.id, lead: true }, { userId: cast.mediator2.id }],
       })
     ).id;
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
   });
 
   it('schedules a meeting, shows it in the calendar, and refuses a double booking', async () => {
+    const { stack, cast, browser } = world;
     const { context, page } = await newPerson(browser, stack.baseURL);
     await signIn(page, cast.mediator.username);
     const start = new Date(Date.now() + 86_400_000);

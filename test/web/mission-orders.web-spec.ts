@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { authenticator } from 'otplib';
-import { Browser } from 'playwright-core';
 import { bearer, login } from '../support/factories';
 import { giveLegalIdentity } from '../support/mission-orders';
-import { captureScreen, launchBrowser, newPerson, openScreen, signIn } from './support/browser';
-import { Cast, castOf, PASSWORD, startWebStack, WebStack } from './support/web-stack';
+import { captureScreen, newPerson, openScreen, signIn } from './support/browser';
+import { PASSWORD, webWorld } from './support/web-stack';
 
 const STEP_MS = 30_000;
 /** The TOTP code of an absolute time step (a code is accepted once, steps must increase). */
@@ -12,22 +11,19 @@ const codeOf = (secret: string, step: number): string =>
   authenticator.clone({ epoch: step * STEP_MS }).generate(secret);
 
 describe('mission order screens', () => {
-  let stack: WebStack;
-  let cast: Cast;
-  let browser: Browser;
+  const world = webWorld();
 
   beforeAll(async () => {
-    stack = await startWebStack();
-    cast = await castOf(stack);
-    await giveLegalIdentity(stack.api, cast.mediator.id, 'Aïssata Diallo', 'ML-CNI-0042-7781');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await giveLegalIdentity(
+      world.stack.api,
+      world.cast.mediator.id,
+      'Aïssata Diallo',
+      'ML-CNI-0042-7781',
+    );
   });
 
   it('is requested by a mediator, approved by an official with step-up, and verified at a checkpoint', async () => {
+    const { stack, cast, browser } = world;
     // The mediator asks for an order for themself.
     const mediator = await newPerson(browser, stack.baseURL);
     await signIn(mediator.page, cast.mediator.username);

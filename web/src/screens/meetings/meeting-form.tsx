@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../api/client';
-import type { Page as ApiPage } from '../../api/types';
+import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../../api/vocabulary';
 import {
   formatDateTime,
   fromLocalInput,
@@ -11,8 +11,9 @@ import {
   type Messages,
 } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError, Loading } from '../../ui/components';
-import { useApi } from '../../ui/use-api';
-import type { MeetingBody, Party, TeamMember } from './meeting-types';
+import { CheckList, ChoiceSet } from './choices';
+import { useCaseParties, useCaseTeam } from './meeting-data';
+import type { MeetingBody, TeamMember } from './meeting-types';
 import { LANGUAGES, meetingWords } from './meeting-words';
 
 const messages = {
@@ -107,8 +108,8 @@ export function MeetingForm({
 }) {
   const t = useT(messages);
   const w = useT(meetingWords);
-  const team = useApi<{ items: TeamMember[] }>(`/cases/${caseId}/team`, { keep: true });
-  const parties = useApi<ApiPage<Party>>(`/cases/${caseId}/parties?limit=100`, { keep: true });
+  const team = useCaseTeam(caseId);
+  const parties = useCaseParties(caseId);
   const [when, setWhen] = useState(
     initial?.scheduledAt ? toLocalInput(new Date(initial.scheduledAt)) : defaultStart(),
   );
@@ -119,8 +120,6 @@ export function MeetingForm({
   const [languages, setLanguages] = useState<string[]>(initial?.languages ?? []);
   const [interpreter, setInterpreter] = useState(initial?.interpreterNeeded ?? false);
   const [location, setLocation] = useState(initial?.locationDetail ?? '');
-  const toggle = (list: string[], id: string, on: boolean) =>
-    on ? [...list, id] : list.filter((x) => x !== id);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -158,8 +157,8 @@ export function MeetingForm({
             <input
               {...p}
               type="number"
-              min={1}
-              max={1440}
+              min={MIN_DURATION_MINUTES}
+              max={MAX_DURATION_MINUTES}
               required
               value={duration}
               onChange={(e) => setDuration(e.target.value)}
@@ -167,58 +166,38 @@ export function MeetingForm({
           )}
         </Field>
       </div>
-      <fieldset className={overlap || fieldError(error, 'attendeeUserIds') ? 'field-invalid' : ''}>
-        <legend>{t('attendees')}</legend>
-        {members.map((m) => (
-          <label key={m.userId} className="checkbox">
-            <input
-              type="checkbox"
-              checked={attendees.includes(m.userId)}
-              onChange={(e) => setAttendees((a) => toggle(a, m.userId, e.target.checked))}
-            />
-            {m.displayName}
-          </label>
-        ))}
-        {fieldError(error, 'attendeeUserIds') && (
-          <p className="field-error">{fieldError(error, 'attendeeUserIds')}</p>
-        )}
-        <OverlapDetail error={error} team={members} />
-      </fieldset>
-      <fieldset>
-        <legend>{t('parties')}</legend>
+      <ChoiceSet
+        legend={t('attendees')}
+        error={fieldError(error, 'attendeeUserIds')}
+        invalid={overlap || Boolean(fieldError(error, 'attendeeUserIds'))}
+        after={<OverlapDetail error={error} team={members} />}
+      >
+        <CheckList
+          items={members.map((m) => ({ id: m.userId, label: m.displayName }))}
+          selected={attendees}
+          onChange={setAttendees}
+        />
+      </ChoiceSet>
+      <ChoiceSet legend={t('parties')} error={fieldError(error, 'partyIds')}>
         {parties.data?.items.length === 0 && <p className="muted">{t('noParties')}</p>}
-        {parties.data?.items.map((p) => (
-          <label key={p.id} className="checkbox">
-            <input
-              type="checkbox"
-              checked={partyIds.includes(p.id)}
-              onChange={(e) => setPartyIds((a) => toggle(a, p.id, e.target.checked))}
-            />
-            {p.name}
-          </label>
-        ))}
-        {fieldError(error, 'partyIds') && (
-          <p className="field-error">{fieldError(error, 'partyIds')}</p>
-        )}
-      </fieldset>
+        <CheckList
+          items={(parties.data?.items ?? []).map((p) => ({ id: p.id, label: p.name }))}
+          selected={partyIds}
+          onChange={setPartyIds}
+        />
+      </ChoiceSet>
       <Field label={t('agenda')} error={fieldError(error, 'agenda')}>
         {(p) => (
           <textarea {...p} rows={3} value={agenda} onChange={(e) => setAgenda(e.target.value)} />
         )}
       </Field>
-      <fieldset>
-        <legend>{t('languages')}</legend>
-        {LANGUAGES.map((code) => (
-          <label key={code} className="checkbox">
-            <input
-              type="checkbox"
-              checked={languages.includes(code)}
-              onChange={(e) => setLanguages((a) => toggle(a, code, e.target.checked))}
-            />
-            {w(`lang_${code}`)}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceSet legend={t('languages')}>
+        <CheckList
+          items={LANGUAGES.map((code) => ({ id: code, label: w(`lang_${code}`) }))}
+          selected={languages}
+          onChange={setLanguages}
+        />
+      </ChoiceSet>
       <label className="checkbox">
         <input
           type="checkbox"

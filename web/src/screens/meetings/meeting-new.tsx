@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import { api } from '../../api/client';
-import type { Page as ApiPage } from '../../api/types';
+import type { Schemas } from '../../api/types';
 import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, Page } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
-import type { CaseResponse } from '../cases/case-types';
+import { RecordSelect } from './choices';
+import { useCaseList, useCaseTeam } from './meeting-data';
 import { MeetingForm } from './meeting-form';
-import type { MeetingBody, MeetingResponse, TeamMember } from './meeting-types';
+import type { MeetingBody, MeetingResponse } from './meeting-types';
 import { CoverageNotice } from './meeting-words';
 
 const messages = {
@@ -37,27 +39,19 @@ export default function MeetingNew() {
   const t = useT(messages);
   const preset = new URLSearchParams(useSearch()).get('caseId') ?? '';
   const [caseId, setCaseId] = useState(preset);
-  const cases = useApi<ApiPage<CaseResponse>>(preset ? null : '/cases?limit=100', { keep: true });
-  const presetCase = useApi<CaseResponse>(preset ? `/cases/${preset}` : null, { keep: true });
-  const team = useApi<{ items: TeamMember[] }>(caseId ? `/cases/${caseId}/team` : null, {
+  const cases = useCaseList(!preset);
+  const presetCase = useApi<Schemas['CaseResponse']>(preset ? `/cases/${preset}` : null, {
     keep: true,
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const team = useCaseTeam(caseId || null);
+  const action = useAction();
   const [created, setCreated] = useState<MeetingResponse | null>(null);
   const [formKey, setFormKey] = useState(0);
 
-  const submit = async (body: MeetingBody) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setCreated(await api.post<MeetingResponse>(`/cases/${caseId}/meetings`, body));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (body: MeetingBody) =>
+    action.run(async () =>
+      setCreated(await api.post<MeetingResponse>(`/cases/${caseId}/meetings`, body)),
+    );
 
   if (created)
     return (
@@ -100,14 +94,14 @@ export default function MeetingNew() {
           <ErrorMessage error={cases.error} />
           <Field label={t('case')}>
             {(p) => (
-              <select {...p} value={caseId} onChange={(e) => setCaseId(e.target.value)} required>
-                <option value="">{t('chooseCase')}</option>
-                {cases.data?.items.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.codeName}
-                  </option>
-                ))}
-              </select>
+              <RecordSelect
+                {...p}
+                required
+                records={cases.data?.items.map((c) => ({ id: c.id, label: c.codeName }))}
+                value={caseId}
+                onChange={setCaseId}
+                empty={t('chooseCase')}
+              />
             )}
           </Field>
         </>
@@ -117,8 +111,8 @@ export default function MeetingNew() {
           key={`${caseId}-${formKey}`}
           caseId={caseId}
           submitLabel={t('schedule')}
-          busy={busy}
-          error={error}
+          busy={action.busy}
+          error={action.error}
           onSubmit={(body) => void submit(body)}
         />
       )}

@@ -1,7 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { MEETING_OUTCOMES, type MeetingOutcome } from '../../api/vocabulary';
 import { fromLocalInput, useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { EnumSelect } from '../../ui/lists';
+import { useAction } from '../../ui/use-action';
 import { sendOrQueue } from '../../offline/outbox';
 import type { MeetingResponse } from './meeting-types';
 import { meetingWords } from './meeting-words';
@@ -27,25 +30,20 @@ const messages = {
   },
 } satisfies Messages<string>;
 
-type Outcome = 'held' | 'postponed' | 'cancelled';
-
 /** Held / postponed / cancelled: sent now or queued on the device without a connection. */
 export function OutcomeForm({ meeting, onDone }: { meeting: MeetingResponse; onDone: () => void }) {
   const t = useT(messages);
   const w = useT(meetingWords);
   const c = useT(common);
-  const [status, setStatus] = useState<Outcome>('held');
+  const [status, setStatus] = useState<MeetingOutcome>('held');
   const [notes, setNotes] = useState('');
   const [rescheduledAt, setRescheduledAt] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const action = useAction();
+  const error = action.error;
   const [queued, setQueued] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    action.run(async () => {
       const sent = await sendOrQueue(
         {
           method: 'POST',
@@ -62,12 +60,7 @@ export function OutcomeForm({ meeting, onDone }: { meeting: MeetingResponse; onD
       );
       setQueued(sent.queued);
       if (!sent.queued) onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section aria-labelledby="outcome-heading">
@@ -77,16 +70,22 @@ export function OutcomeForm({ meeting, onDone }: { meeting: MeetingResponse; onD
           {c('offlineQueued')}
         </p>
       )}
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <Field label={t('status')} error={fieldError(error, 'status')}>
           {(p) => (
-            <select {...p} value={status} onChange={(e) => setStatus(e.target.value as Outcome)}>
-              {(['held', 'postponed', 'cancelled'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {w(`status_${s}`)}
-                </option>
-              ))}
-            </select>
+            <EnumSelect
+              {...p}
+              values={MEETING_OUTCOMES}
+              value={status}
+              onChange={(s) => s && setStatus(s)}
+              label={(s) => w(`status_${s}`)}
+            />
           )}
         </Field>
         {status === 'postponed' && (
@@ -109,7 +108,7 @@ export function OutcomeForm({ meeting, onDone }: { meeting: MeetingResponse; onD
         </Field>
         <ErrorMessage error={error} shownFields={['status', 'rescheduledAt', 'outcomeNotes']} />
         <p>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={action.busy}>
             {t('record')}
           </button>
         </p>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api } from '../../api/client';
-import type { Page as ApiPage } from '../../api/types';
+import type { Schemas } from '../../api/types';
 import { formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { Loaded, Page } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
-import type { CaseResponse } from '../cases/case-types';
+import { useCaseParties, useCaseTeam } from './meeting-data';
 import { MeetingForm } from './meeting-form';
 import { OutcomeForm } from './meeting-outcome';
 import type { MeetingBody, MeetingResponse, Party, TeamMember } from './meeting-types';
@@ -121,32 +122,22 @@ export default function MeetingPage() {
   const { id } = useParams<{ id: string }>();
   const meeting = useApi<MeetingResponse>(`/meetings/${id}`, { keep: true });
   const caseId = meeting.data?.caseId ?? null;
-  const team = useApi<{ items: TeamMember[] }>(caseId && `/cases/${caseId}/team`, { keep: true });
-  const parties = useApi<ApiPage<Party>>(caseId && `/cases/${caseId}/parties?limit=100`, {
-    keep: true,
-  });
-  const theCase = useApi<CaseResponse>(caseId && `/cases/${caseId}`, { keep: true });
+  const team = useCaseTeam(caseId);
+  const parties = useCaseParties(caseId);
+  const theCase = useApi<Schemas['CaseResponse']>(caseId && `/cases/${caseId}`, { keep: true });
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const action = useAction();
   const [saved, setSaved] = useState(false);
   const [outcomeSaved, setOutcomeSaved] = useState(false);
   const caseName = theCase.data?.codeName;
 
-  const save = async (m: MeetingResponse, body: MeetingBody) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const save = (m: MeetingResponse, body: MeetingBody) =>
+    action.run(async () => {
       await api.patch(`/meetings/${m.id}`, body, m.version);
       setEditing(false);
       setSaved(true);
       meeting.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Page
@@ -200,8 +191,8 @@ export default function MeetingPage() {
                     locationDetail: m.locationDetail ?? undefined,
                   }}
                   submitLabel={t('edit')}
-                  busy={busy}
-                  error={error}
+                  busy={action.busy}
+                  error={action.error}
                   onSubmit={(body) => void save(m, body)}
                 />
               </section>

@@ -1,53 +1,10 @@
-/** Shapes of the meeting routes, as in openapi.json (components.schemas). */
-export const MEETING_STATUSES = ['planned', 'held', 'postponed', 'cancelled'] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+/** Shapes of the meeting routes: the API's own (openapi.json components.schemas). */
+import type { Schemas } from '../../api/types';
 
-export interface MissionOrderCoverage {
-  status: 'valid' | 'missing';
-  missing: string[];
-}
-
-export interface MeetingResponse {
-  id: string;
-  caseId: string;
-  scheduledAt: string;
-  durationMinutes: number;
-  endsAt: string;
-  status: MeetingStatus;
-  agenda: string | null;
-  languages: string[];
-  interpreterNeeded: boolean;
-  attendeeUserIds: string[];
-  partyIds: string[];
-  locationDetail?: string | null;
-  outcomeNotes?: string | null;
-  createdBy: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  missionOrderCoverage: MissionOrderCoverage;
-}
-
-export interface TeamMember {
-  userId: string;
-  displayName: string;
-  lead: boolean;
-}
-
-export interface Party {
-  id: string;
-  name: string;
-  kind: string;
-}
-
-/** The body of POST /cases/:id/meetings and PATCH /meetings/:id. */
-export interface MeetingBody {
-  scheduledAt: string;
-  durationMinutes: number;
-  attendeeUserIds: string[];
-  partyIds: string[];
-  agenda?: string;
-  languages: string[];
-  interpreterNeeded: boolean;
-  locationDetail?: string;
-}
+export type { MeetingStatus } from '../../api/vocabulary';
+export type MeetingResponse = Schemas['MeetingResponse'];
+export type MissionOrderCoverage = Schemas['MissionOrderCoverageResponse'];
+export type TeamMember = Schemas['TeamMemberResponse'];
+export type Party = Schemas['PartyResponse'];
+/** The body of POST /cases/:id/meetings (PATCH /meetings/:id takes the same fields). */
+export type MeetingBody = Schemas['CreateMeetingDto'];

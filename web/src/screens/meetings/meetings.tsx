@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import type { Page as ApiPage } from '../../api/types';
+import type { Schemas } from '../../api/types';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { ErrorMessage, Loading, Page, SavedCopyNotice } from '../../ui/components';
 import { query, useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
-import type { CaseResponse } from '../cases/case-types';
+import { useCaseList } from './meeting-data';
 import { MeetingItem } from './meeting-item';
 import type { MeetingResponse } from './meeting-types';
 import './meetings.css';
@@ -56,7 +56,7 @@ const sameDay = (a: Date, b: Date): boolean => a.toDateString() === b.toDateStri
 
 /** Case code names by id (the meeting answers carry only the case id). */
 function useCaseNames(): Map<string, string> {
-  const cases = useApi<ApiPage<CaseResponse>>('/cases?limit=100', { keep: true });
+  const cases = useCaseList();
   return useMemo(
     () => new Map((cases.data?.items ?? []).map((c) => [c.id, c.codeName])),
     [cases.data],
@@ -70,7 +70,7 @@ function WeekView({ names }: { names: Map<string, string> }) {
   const end = new Date(start.getTime() + 7 * DAY + 3_600_000);
   end.setHours(0, 0, 0, 0);
   const path = `/meetings${query({ from: start.toISOString(), to: end.toISOString(), limit: 100 })}`;
-  const meetings = useApi<ApiPage<MeetingResponse>>(path, { keep: true });
+  const meetings = useApi<Schemas['MeetingPage']>(path, { keep: true });
   const days = Array.from({ length: 7 }, (_, i) => {
     const d = new Date(start);
     d.setDate(d.getDate() + i);

@@ -1,6 +1,7 @@
-import type { Page as ApiPage } from '../../api/types';
 import { useT, type Messages } from '../../i18n/i18n';
+import { useAreas } from '../../ui/area-picker';
 import { useApi } from '../../ui/use-api';
+import { CheckList } from '../meetings/choices';
 import type { Area } from './mo-types';
 
 const messages = {
@@ -17,36 +18,27 @@ const messages = {
 function JurisdictionArea({
   areaId,
   selected,
-  onToggle,
+  onChange,
 }: {
   areaId: string;
   selected: string[];
-  onToggle: (id: string, on: boolean) => void;
+  onChange: (ids: string[]) => void;
 }) {
   const t = useT(messages);
   const area = useApi<Area>(`/areas/${areaId}`, { keep: true });
-  const children = useApi<ApiPage<Area>>(`/areas?parentId=${areaId}&limit=100`, { keep: true });
+  const children = useAreas({ parentId: areaId });
   if (!area.data) return null;
-  const box = (a: Area, label: string) => (
-    <label key={a.id} className="checkbox">
-      <input
-        type="checkbox"
-        checked={selected.includes(a.id)}
-        onChange={(e) => onToggle(a.id, e.target.checked)}
-      />
-      {label}
-    </label>
-  );
-  return (
-    <>
-      {area.data.level === 'commune'
-        ? box(area.data, area.data.name)
-        : box(area.data, t('whole', { name: area.data.name, level: t(area.data.level) }))}
-      {[...(children.data?.items ?? [])]
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((a) => box(a, a.name))}
-    </>
-  );
+  const whole = {
+    id: area.data.id,
+    label:
+      area.data.level === 'commune'
+        ? area.data.name
+        : t('whole', { name: area.data.name, level: t(area.data.level) }),
+  };
+  const under = [...(children.data?.items ?? [])]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((a) => ({ id: a.id, label: a.name }));
+  return <CheckList items={[whole, ...under]} selected={selected} onChange={onChange} />;
 }
 
 /** The areas an order may cover: those of the chosen authority's jurisdiction. */
@@ -59,12 +51,10 @@ export function AreaChoice({
   selected: string[];
   onChange: (ids: string[]) => void;
 }) {
-  const toggle = (id: string, on: boolean) =>
-    onChange(on ? [...selected, id] : selected.filter((x) => x !== id));
   return (
     <>
       {jurisdiction.map((id) => (
-        <JurisdictionArea key={id} areaId={id} selected={selected} onToggle={toggle} />
+        <JurisdictionArea key={id} areaId={id} selected={selected} onChange={onChange} />
       ))}
     </>
   );

@@ -1,14 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import { api } from '../../api/client';
-import type { Page as ApiPage } from '../../api/types';
+import type { Schemas } from '../../api/types';
+import { MAX_VALIDITY_DAYS } from '../../api/vocabulary';
 import { useSignedInUser } from '../../auth/session';
 import { fromLocalInput, toLocalInput, useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError, Page } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
-import type { CaseResponse } from '../cases/case-types';
+import { CheckList, ChoiceSet, RecordSelect } from '../meetings/choices';
+import { useCaseList } from '../meetings/meeting-data';
 import { AreaChoice } from './area-choice';
-import type { Authority, MissionOrderResponse, UserSummary } from './mo-types';
+import type { MissionOrderResponse } from './mo-types';
+import { useAssociationUsers } from './mo-words';
 
 const messages = {
   fr: {
@@ -24,7 +28,7 @@ const messages = {
     purposeHint: 'Jamais imprimé sur l’ordre.',
     validFrom: 'Valable à partir du',
     validUntil: 'Valable jusqu’au',
-    validUntilHint: 'Au plus 90 jours après le début.',
+    validUntilHint: 'Au plus {days} jours après le début.',
     case: 'Dossier (facultatif)',
     noCase: '— Aucun —',
     submit: 'Envoyer la demande',
@@ -44,7 +48,7 @@ const messages = {
     purposeHint: 'Never printed on the order.',
     validFrom: 'Valid from',
     validUntil: 'Valid until',
-    validUntilHint: 'At most 90 days after the start.',
+    validUntilHint: 'At most {days} days after the start.',
     case: 'Case (optional)',
     noCase: '— None —',
     submit: 'Send the request',
@@ -76,35 +80,29 @@ function HolderChoice({
 }) {
   const t = useT(messages);
   const user = useSignedInUser();
-  const users = useApi<ApiPage<UserSummary>>(
-    user.role === 'coordinator' ? '/users?limit=100' : null,
-  );
+  const users = useAssociationUsers();
   const mediators = (users.data?.items ?? []).filter((u) => u.role === 'mediator' && !u.disabled);
   return (
-    <fieldset className={error ? 'field-invalid' : ''}>
-      <legend>{t('holders')}</legend>
+    <ChoiceSet legend={t('holders')} error={error}>
       {user.role === 'mediator' ? (
         <p>{t('holderSelf', { name: user.displayName })}</p>
       ) : (
-        mediators.map((u) => (
-          <label key={u.id} className="checkbox">
-            <input
-              type="checkbox"
-              checked={selected.includes(u.id)}
-              onChange={(e) =>
-                onChange(
-                  e.target.checked ? [...selected, u.id] : selected.filter((x) => x !== u.id),
-                )
-              }
-            />
-            {u.displayName}
-            {!u.hasLegalIdentity && <span className="muted"> ({t('noIdentity')})</span>}
-          </label>
-        ))
+        <CheckList
+          items={mediators.map((u) => ({
+            id: u.id,
+            label: (
+              <>
+                {u.displayName}
+                {!u.hasLegalIdentity && <span className="muted"> ({t('noIdentity')})</span>}
+              </>
+            ),
+          }))}
+          selected={selected}
+          onChange={onChange}
+        />
       )}
       <ErrorMessage error={users.error} />
-      {error && <p className="field-error">{error}</p>}
-    </fieldset>
+    </ChoiceSet>
   );
 }
 
@@ -112,8 +110,8 @@ export default function MissionOrderNew() {
   const t = useT(messages);
   const user = useSignedInUser();
   const presetCase = new URLSearchParams(useSearch()).get('caseId') ?? '';
-  const authorities = useApi<ApiPage<Authority>>('/authorities?limit=100');
-  const cases = useApi<ApiPage<CaseResponse>>('/cases?limit=100', { keep: true });
+  const authorities = useApi<Schemas['AuthorityPage']>('/authorities?limit=100');
+  const cases = useCaseList();
   const [authorityId, setAuthorityId] = useState('');
   const [holders, setHolders] = useState<string[]>(user.role === 'mediator' ? [user.id] : []);
   const [areaIds, setAreaIds] = useState<string[]>([]);
@@ -121,8 +119,8 @@ export default function MissionOrderNew() {
   const [validFrom, setValidFrom] = useState(() => toLocalInput(new Date()));
   const [validUntil, setValidUntil] = useState(() => toLocalInput(new Date(Date.now() + 30 * DAY)));
   const [caseId, setCaseId] = useState(presetCase);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const action = useAction();
+  const error = action.error;
   const [created, setCreated] = useState<MissionOrderResponse | null>(null);
   const authority = authorities.data?.items.find((a) => a.id === authorityId);
   const theCase = cases.data?.items.find((c) => c.id === caseId);
@@ -132,11 +130,8 @@ export default function MissionOrderNew() {
     if (theCase) setAreaIds((ids) => (ids.length === 0 ? [theCase.areaId] : ids));
   }, [theCase]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    action.run(async () =>
       setCreated(
         await api.post<MissionOrderResponse>('/mission-orders', {
           authorityId,
@@ -147,13 +142,8 @@ export default function MissionOrderNew() {
           validUntil: fromLocalInput(validUntil),
           ...(caseId ? { caseId } : {}),
         }),
-      );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      ),
+    );
 
   if (created)
     return (
@@ -169,22 +159,23 @@ export default function MissionOrderNew() {
 
   return (
     <Page title={t('title')}>
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <Field label={t('authority')} error={fieldError(error, 'authorityId')}>
           {(p) => (
-            <select
+            <RecordSelect
               {...p}
               required
+              records={authorities.data?.items.map((a) => ({ id: a.id, label: a.name }))}
               value={authorityId}
-              onChange={(e) => setAuthorityId(e.target.value)}
-            >
-              <option value="">{t('chooseAuthority')}</option>
-              {authorities.data?.items.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
+              onChange={setAuthorityId}
+              empty={t('chooseAuthority')}
+            />
           )}
         </Field>
         <HolderChoice
@@ -192,8 +183,7 @@ export default function MissionOrderNew() {
           onChange={setHolders}
           error={fieldError(error, 'holderUserIds')}
         />
-        <fieldset className={fieldError(error, 'areaIds') ? 'field-invalid' : ''}>
-          <legend>{t('areas')}</legend>
+        <ChoiceSet legend={t('areas')} error={fieldError(error, 'areaIds')}>
           {authority ? (
             <AreaChoice
               jurisdiction={authority.jurisdictionAreaIds}
@@ -203,10 +193,7 @@ export default function MissionOrderNew() {
           ) : (
             <p className="muted">{t('chooseAuthorityFirst')}</p>
           )}
-          {fieldError(error, 'areaIds') && (
-            <p className="field-error">{fieldError(error, 'areaIds')}</p>
-          )}
-        </fieldset>
+        </ChoiceSet>
         <Field label={t('purpose')} hint={t('purposeHint')} error={fieldError(error, 'purpose')}>
           {(p) => (
             <textarea
@@ -233,7 +220,7 @@ export default function MissionOrderNew() {
           </Field>
           <Field
             label={t('validUntil')}
-            hint={t('validUntilHint')}
+            hint={t('validUntilHint', { days: MAX_VALIDITY_DAYS })}
             error={fieldError(error, 'validUntil')}
           >
             {(p) => (
@@ -249,20 +236,19 @@ export default function MissionOrderNew() {
         </div>
         <Field label={t('case')} error={fieldError(error, 'caseId')}>
           {(p) => (
-            <select {...p} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
-              <option value="">{t('noCase')}</option>
-              {cases.data?.items.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.codeName}
-                </option>
-              ))}
-            </select>
+            <RecordSelect
+              {...p}
+              records={cases.data?.items.map((c) => ({ id: c.id, label: c.codeName }))}
+              value={caseId}
+              onChange={setCaseId}
+              empty={t('noCase')}
+            />
           )}
         </Field>
         <ErrorMessage error={error} shownFields={FIELDS} />
         <ErrorMessage error={authorities.error} />
         <p>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={action.busy}>
             {t('submit')}
           </button>
         </p>

@@ -3,10 +3,12 @@ import { Link } from 'wouter';
 import { useSignedInUser } from '../../auth/session';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
+import type { MissionOrderReadStatus } from '../../api/vocabulary';
 import { ErrorMessage, Field, Loading, Page } from '../../ui/components';
+import { EnumSelect } from '../../ui/lists';
 import { query } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
-import { MISSION_ORDER_STATUSES, type MissionOrderResponse } from './mo-types';
+import { READ_STATUSES, type MissionOrderResponse } from './mo-types';
 import { moWords, OrderStatusPill } from './mo-words';
 
 const messages = {
@@ -38,7 +40,9 @@ export default function MissionOrders() {
   const user = useSignedInUser();
   const field = user.role === 'mediator' || user.role === 'coordinator';
   // An official's inbox opens on what waits for their decision.
-  const [status, setStatus] = useState(user.role === 'official' ? 'requested' : '');
+  const [status, setStatus] = useState<MissionOrderReadStatus | ''>(
+    user.role === 'official' ? 'requested' : '',
+  );
   const orders = usePaged<MissionOrderResponse>(`/mission-orders${query({ status })}`);
 
   return (
@@ -54,14 +58,14 @@ export default function MissionOrders() {
     >
       <Field label={t('status')}>
         {(p) => (
-          <select {...p} value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t('all')}</option>
-            {MISSION_ORDER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {w(`status_${s}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            {...p}
+            values={READ_STATUSES}
+            value={status}
+            onChange={setStatus}
+            label={(s) => w(`status_${s}`)}
+            empty={t('all')}
+          />
         )}
       </Field>
       <ErrorMessage error={orders.error} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { apiRequest } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Loaded } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
 import type { Credential, MissionOrderResponse } from './mo-types';
 
@@ -47,7 +48,7 @@ function HolderCredential({
   name: string;
 }) {
   const t = useT(messages);
-  const [error, setError] = useState<unknown>(undefined);
+  const download = useAction();
   const [copied, setCopied] = useState(false);
   const id = `token-${credential.holderUserId}`;
   return (
@@ -57,10 +58,7 @@ function HolderCredential({
         <button
           type="button"
           className="primary"
-          onClick={() => {
-            setError(undefined);
-            downloadPdf(order, credential.holderUserId).catch(setError);
-          }}
+          onClick={() => void download.run(() => downloadPdf(order, credential.holderUserId))}
         >
           {t('pdf')}
         </button>
@@ -86,7 +84,7 @@ function HolderCredential({
         </button>
         {copied && <span role="status">{t('copied')}</span>}
       </p>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={download.error} />
     </li>
   );
 }

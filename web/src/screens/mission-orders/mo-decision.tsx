@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 import type { MissionOrderResponse } from './mo-types';
 import { StepUpForm } from './step-up';
 
@@ -43,46 +44,42 @@ export function Decision({
   const c = useT(common);
   const [mode, setMode] = useState<Mode>('idle');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const action = useAction();
+  const error = action.error;
 
-  const approve = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post(`/mission-orders/${order.id}/approve`);
+  const approve = () =>
+    action.run(async () => {
+      try {
+        await api.post(`/mission-orders/${order.id}/approve`);
+      } catch (err) {
+        // A stale verification: ask for the code, then approve again.
+        if (err instanceof ApiError && err.code === 'step_up_required') return setMode('stepUp');
+        throw err;
+      }
       setMode('idle');
       onDecided();
-    } catch (err) {
-      // A stale verification: ask for the code, then approve again.
-      if (err instanceof ApiError && err.code === 'step_up_required') setMode('stepUp');
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const decide = async (e: FormEvent, action: 'reject' | 'revoke') => {
-    e.preventDefault();
-    if (action === 'revoke' && !window.confirm(t('revokeQuestion'))) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post(`/mission-orders/${order.id}/${action}`, { reason: reason.trim() });
+  const decide = (kind: 'reject' | 'revoke') => {
+    if (kind === 'revoke' && !window.confirm(t('revokeQuestion'))) return;
+    void action.run(async () => {
+      await api.post(`/mission-orders/${order.id}/${kind}`, { reason: reason.trim() });
       setMode('idle');
       onDecided();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const canDecide = order.status === 'requested';
   const canRevoke = order.status === 'approved';
   if (!canDecide && !canRevoke) return null;
-  const reasonForm = (action: 'reject' | 'revoke') => (
-    <form className="form" onSubmit={(e) => void decide(e, action)}>
+  const reasonForm = (kind: 'reject' | 'revoke') => (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        decide(kind);
+      }}
+    >
       <Field label={t('reason')} error={fieldError(error, 'reason')}>
         {(p) => (
           <textarea
@@ -95,8 +92,8 @@ export function Decision({
         )}
       </Field>
       <div className="row">
-        <button type="submit" className="danger" disabled={busy}>
-          {action === 'reject' ? t('confirmReject') : t('confirmRevoke')}
+        <button type="submit" className="danger" disabled={action.busy}>
+          {kind === 'reject' ? t('confirmReject') : t('confirmRevoke')}
         </button>
         <button type="button" onClick={() => setMode('idle')}>
           {c('cancel')}
@@ -121,7 +118,7 @@ export function Decision({
               <button
                 type="button"
                 className="primary"
-                disabled={busy}
+                disabled={action.busy}
                 onClick={() => void approve()}
               >
                 {t('approve')}

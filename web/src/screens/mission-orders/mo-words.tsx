@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { Page as ApiPage } from '../../api/types';
+import type { Schemas } from '../../api/types';
 import { useSignedInUser } from '../../auth/session';
 import { useT, type Messages } from '../../i18n/i18n';
 import { StatusPill } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
-import type { MissionOrderStatus, UserSummary } from './mo-types';
+import type { MissionOrderStatus } from './mo-types';
 
 /** Words shared by the mission-order screens. */
 export const moWords = {
@@ -45,6 +45,12 @@ export function OrderStatusPill({ status }: { status: MissionOrderStatus }) {
   );
 }
 
+/** A coordinator's association users (possible holders); nobody else may list them. */
+export function useAssociationUsers() {
+  const user = useSignedInUser();
+  return useApi<Schemas['UserPage']>(user.role === 'coordinator' ? '/users?limit=100' : null);
+}
+
 /**
  * Names of possible holders: a coordinator reads their association's users;
  * a mediator knows only themself; an official sees no user list (numbered holders).
@@ -52,9 +58,7 @@ export function OrderStatusPill({ status }: { status: MissionOrderStatus }) {
 export function useHolderName(): (id: string, index: number) => string {
   const user = useSignedInUser();
   const t = useT(moWords);
-  const users = useApi<ApiPage<UserSummary>>(
-    user.role === 'coordinator' ? '/users?limit=100' : null,
-  );
+  const users = useAssociationUsers();
   return useMemo(() => {
     const names = new Map((users.data?.items ?? []).map((u) => [u.id, u.displayName]));
     return (id: string, index: number) =>

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 
 const messages = {
   fr: {
@@ -30,27 +31,29 @@ export function StepUpForm({
   const t = useT(messages);
   const c = useT(common);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const action = useAction();
+  const error = action.error;
+  // Once verified the button stays off: what needed the code is being retried.
+  const [verified, setVerified] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    action.run(async () => {
       await api.post('/auth/step-up', { code: code.trim() });
+      setVerified(true);
       onVerified();
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="card" aria-labelledby="step-up-heading">
       <h2 id="step-up-heading">{t('heading')}</h2>
       <p>{t('text')}</p>
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <Field label={t('code')} error={fieldError(error, 'code')}>
           {(p) => (
             <input
@@ -68,7 +71,7 @@ export function StepUpForm({
         </Field>
         <ErrorMessage error={error} shownFields={['code']} />
         <div className="row">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={action.busy || verified}>
             {t('confirm')}
           </button>
           <button type="button" onClick={onCancel}>

@@ -1,15 +1,7 @@
-/** GET /verify/mission-orders/:token (VerifyMissionOrderResponse in openapi.json). */
-export type VerifyStatus = 'approved' | 'expired' | 'not_yet_valid' | 'revoked' | 'invalid';
+import type { Schemas } from '../../api/types';
 
-export interface VerifyResult {
-  valid: boolean;
-  status: VerifyStatus;
-  orderNumber?: string;
-  holder?: { legalName: string; idDocumentNumber: string };
-  authority?: { name: string };
-  areas?: { name: string }[];
-  validFrom?: string;
-  validUntil?: string;
+/** GET /verify/mission-orders/:token, as the API describes it. */
+export type VerifyResult = Schemas['VerifyMissionOrderResponse'] & {
   /** Set when checked on the device (no connection), with the date of the keys used. */
   offlineKeysAt?: number;
-}
+};

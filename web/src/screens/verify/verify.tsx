@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { apiRequest, OfflineError } from '../../api/client';
 import { formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, Page } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 import { checkOffline, keptKeysDate, refreshKeys } from './offline-check';
 import { QrScanner } from './qr-scanner';
 import { Verdict } from './verdict';
@@ -48,35 +49,38 @@ export default function Verify() {
   const { lang } = useLang();
   const [token, setToken] = useState('');
   const [scanning, setScanning] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const check = useAction();
+  const { busy, error } = check;
   const [result, setResult] = useState<VerifyResult | null>(null);
-  const [error, setError] = useState<unknown>(undefined);
   const [keysAt, setKeysAt] = useState(keptKeysDate);
 
   useEffect(() => {
     void refreshKeys().then(() => setKeysAt(keptKeysDate()));
   }, []);
 
-  const verify = useCallback(async (text: string) => {
-    const value = text.trim();
-    if (!value) return;
-    setBusy(true);
-    setError(undefined);
-    setResult(null);
-    try {
-      const { data } = await apiRequest<VerifyResult>(
-        `/verify/mission-orders/${encodeURIComponent(value)}`,
-        { anonymous: true },
-      );
-      setResult(data);
-    } catch (err) {
-      const local = err instanceof OfflineError ? await checkOffline(value) : null;
-      if (local) setResult(local);
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const { run } = check;
+  const verify = useCallback(
+    async (text: string) => {
+      const value = text.trim();
+      if (!value) return;
+      setResult(null);
+      await run(async () => {
+        try {
+          const { data } = await apiRequest<VerifyResult>(
+            `/verify/mission-orders/${encodeURIComponent(value)}`,
+            { anonymous: true },
+          );
+          setResult(data);
+        } catch (err) {
+          // Without a connection, the kept keys may still check the signature.
+          const local = err instanceof OfflineError ? await checkOffline(value) : null;
+          if (!local) throw err;
+          setResult(local);
+        }
+      });
+    },
+    [run],
+  );
 
   const onRead = useCallback(
     (text: string) => {
