@@ -1,8 +1,8 @@
+import { ListFooter } from '../../ui/lists';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { Schemas } from '../../api/types';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
-import { common } from '../../ui/common-messages';
 import { ErrorMessage, Loading, Page, SavedCopyNotice } from '../../ui/components';
 import { query, useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
@@ -142,7 +142,6 @@ function WeekView({ names }: { names: Map<string, string> }) {
 
 function ListView({ names }: { names: Map<string, string> }) {
   const t = useT(messages);
-  const c = useT(common);
   const [from] = useState(() => {
     const d = new Date();
     d.setHours(0, 0, 0, 0);
@@ -152,23 +151,12 @@ function ListView({ names }: { names: Map<string, string> }) {
   return (
     <>
       <SavedCopyNotice savedAt={meetings.savedAt} />
-      <ErrorMessage error={meetings.error} />
-      {meetings.items.length === 0 && !meetings.loading && !meetings.error && (
-        <p className="muted">{t('noUpcoming')}</p>
-      )}
       <ul className="cards">
         {meetings.items.map((m) => (
           <MeetingItem key={m.id} meeting={m} caseName={names.get(m.caseId)} withDate />
         ))}
       </ul>
-      {meetings.loading && <Loading />}
-      {meetings.hasMore && !meetings.loading && (
-        <p>
-          <button type="button" onClick={meetings.loadMore}>
-            {c('loadMore')}
-          </button>
-        </p>
-      )}
+      <ListFooter list={meetings} empty={t('noUpcoming')} />
     </>
   );
 }

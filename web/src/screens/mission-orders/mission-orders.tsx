@@ -1,8 +1,8 @@
+import { LoadMore } from '../../ui/lists';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useSignedInUser } from '../../auth/session';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
-import { common } from '../../ui/common-messages';
 import type { MissionOrderReadStatus } from '../../api/vocabulary';
 import { ErrorMessage, Field, Loading, Page } from '../../ui/components';
 import { EnumSelect } from '../../ui/lists';
@@ -35,7 +35,6 @@ const messages = {
 export default function MissionOrders() {
   const t = useT(messages);
   const w = useT(moWords);
-  const c = useT(common);
   const { lang } = useLang();
   const user = useSignedInUser();
   const field = user.role === 'mediator' || user.role === 'coordinator';
@@ -97,13 +96,7 @@ export default function MissionOrders() {
         ))}
       </ul>
       {orders.loading && <Loading />}
-      {orders.hasMore && !orders.loading && (
-        <p>
-          <button type="button" onClick={orders.loadMore}>
-            {c('loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMore list={orders} />
     </Page>
   );
 }
