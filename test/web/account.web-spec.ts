@@ -1,8 +1,8 @@
 import { authenticator } from 'otplib';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { bearer, login } from '../support/factories';
-import { captureScreen, launchBrowser, newPerson, openScreen, signIn } from './support/browser';
-import { Cast, castOf, PASSWORD, startWebStack, WebStack } from './support/web-stack';
+import { captureScreen, newPerson, openScreen, signIn } from './support/browser';
+import { PASSWORD, webWorld } from './support/web-stack';
 
 /** Accepts the next confirm() dialog of the page. */
 const acceptNextDialog = (page: Page): void => {
@@ -42,25 +42,13 @@ function indexedDbContents(page: Page): Promise<Record<string, number>> {
 }
 
 describe('my account, notifications and panic', () => {
-  let stack: WebStack;
-  let cast: Cast;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startWebStack();
-    cast = await castOf(stack);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const world = webWorld();
 
   it('a mediator turns on two-step verification, ends another session, and is asked for the code at the next sign-in', async () => {
     // Another device of the same mediator, signed in earlier.
-    const other = await login(stack.api.http, cast.mediator.username);
-    const { context, page } = await newPerson(browser, stack.baseURL);
-    await signIn(page, cast.mediator.username);
+    const other = await login(world.stack.api.http, world.cast.mediator.username);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(page, world.cast.mediator.username);
     await openScreen(page, '/account');
     await page.getByText('Non activée').waitFor();
     await page.getByRole('button', { name: 'Configurer la vérification en deux étapes' }).click();
@@ -88,7 +76,7 @@ describe('my account, notifications and panic', () => {
       () => document.querySelectorAll('[data-testid="session"]').length === 1,
     );
     await sessions.first().getByText('Cet appareil').waitFor();
-    const refused = await stack.api.http
+    const refused = await world.stack.api.http
       .post('/api/v1/auth/refresh')
       .send({ refreshToken: other.refreshToken });
     expect(refused.status).toBe(401);
@@ -96,7 +84,7 @@ describe('my account, notifications and panic', () => {
     // Sign out, sign in again: the code is asked after the password.
     await menuButton(page, 'Se déconnecter');
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-    await page.getByLabel("Nom d'utilisateur").fill(cast.mediator.username);
+    await page.getByLabel("Nom d'utilisateur").fill(world.cast.mediator.username);
     await page.getByLabel('Mot de passe').fill(PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     const codeField = page.getByLabel(/Code de vérification/);
@@ -111,21 +99,21 @@ describe('my account, notifications and panic', () => {
   });
 
   it('shows a notification in words with a link to its case, and marks it read', async () => {
-    const dialogueCase = await stack.factory.dialogueCase({
-      associationId: cast.associationId,
-      areaId: cast.communeId,
-      createdBy: cast.coordinator.id,
-      team: [{ userId: cast.mediator.id, lead: true }],
+    const dialogueCase = await world.stack.factory.dialogueCase({
+      associationId: world.cast.associationId,
+      areaId: world.cast.communeId,
+      createdBy: world.cast.coordinator.id,
+      team: [{ userId: world.cast.mediator.id, lead: true }],
     });
-    const coordinator = await login(stack.api.http, cast.coordinator.username);
-    const added = await stack.api.http
+    const coordinator = await login(world.stack.api.http, world.cast.coordinator.username);
+    const added = await world.stack.api.http
       .post(`/api/v1/cases/${dialogueCase.id}/team`)
       .set(bearer(coordinator.accessToken))
-      .send({ userId: cast.mediator2.id });
+      .send({ userId: world.cast.mediator2.id });
     expect(added.status).toBe(201);
 
-    const { context, page } = await newPerson(browser, stack.baseURL);
-    await signIn(page, cast.mediator2.username);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(page, world.cast.mediator2.username);
     await openScreen(page, '/notifications');
     const card = page.getByTestId('notification').filter({ hasText: 'équipe d’un dossier' });
     await card.getByText('Non lue').waitFor();
@@ -138,8 +126,8 @@ describe('my account, notifications and panic', () => {
     await page.getByLabel('Seulement les non lues').check();
     await page.getByText('Aucune notification non lue.').waitFor();
 
-    const mine = await login(stack.api.http, cast.mediator2.username);
-    const unread = await stack.api.http
+    const mine = await login(world.stack.api.http, world.cast.mediator2.username);
+    const unread = await world.stack.api.http
       .get('/api/v1/notifications?unread=true')
       .set(bearer(mine.accessToken));
     expect(unread.body.items).toEqual([]);
@@ -147,15 +135,15 @@ describe('my account, notifications and panic', () => {
   });
 
   it('panic erases the device and ends the session: the old refresh token is refused, the case is gone', async () => {
-    const dialogueCase = await stack.factory.dialogueCase({
-      associationId: cast.associationId,
-      areaId: cast.communeId,
-      createdBy: cast.mediator2.id,
+    const dialogueCase = await world.stack.factory.dialogueCase({
+      associationId: world.cast.associationId,
+      areaId: world.cast.communeId,
+      createdBy: world.cast.mediator2.id,
       codeName: 'Puits de Dinangourou',
-      team: [{ userId: cast.mediator2.id, lead: true }],
+      team: [{ userId: world.cast.mediator2.id, lead: true }],
     });
-    const { context, page } = await newPerson(browser, stack.baseURL);
-    await signIn(page, cast.mediator2.username);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(page, world.cast.mediator2.username);
     await openScreen(page, `/cases/${dialogueCase.id}`);
     await page.getByText('Puits de Dinangourou').first().waitFor();
 
@@ -185,7 +173,7 @@ describe('my account, notifications and panic', () => {
 
     const after = await indexedDbContents(page);
     expect(Object.values(after).every((n) => n === 0)).toBe(true);
-    const refused = await stack.api.http.post('/api/v1/auth/refresh').send({ refreshToken });
+    const refused = await world.stack.api.http.post('/api/v1/auth/refresh').send({ refreshToken });
     expect(refused.status).toBe(401);
 
     // Offline, the case opened before cannot be read: the app asks to sign in.

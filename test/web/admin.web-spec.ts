@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Browser, Page } from 'playwright-core';
-import {
-  captureScreen,
-  LAPTOP,
-  launchBrowser,
-  newPerson,
-  openScreen,
-  signIn,
-} from './support/browser';
-import { Cast, castOf, startWebStack, WebStack } from './support/web-stack';
+import { Page } from 'playwright-core';
+import { captureScreen, LAPTOP, newPerson, openScreen, signIn } from './support/browser';
+import { webWorld } from './support/web-stack';
 
 /** Accepts the next confirm() dialog of the page. */
 const acceptNextDialog = (page: Page): void => {
@@ -16,19 +9,7 @@ const acceptNextDialog = (page: Page): void => {
 };
 
 describe('administration screens', () => {
-  let stack: WebStack;
-  let cast: Cast;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startWebStack();
-    cast = await castOf(stack);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const world = webWorld();
 
   it('the admin creates an association and a mediator in it; the mediator must change the password; disabling locks them out', async () => {
     const suffix = randomUUID().slice(0, 6);
@@ -36,9 +17,9 @@ describe('administration screens', () => {
     const username = `awa.${suffix}`;
     const initialPassword = `Initial-pass-${suffix}-7`;
     const newPassword = `Nouveau-mot-de-passe-${suffix}`;
-    const admin = await newPerson(browser, stack.baseURL, { viewport: LAPTOP });
+    const admin = await newPerson(world.browser, world.stack.baseURL, { viewport: LAPTOP });
     const page = admin.page;
-    await signIn(page, cast.admin.username);
+    await signIn(page, world.cast.admin.username);
     expect(new URL(page.url()).hash).toBe('#/admin/users');
 
     // Association
@@ -47,16 +28,16 @@ describe('administration screens', () => {
     await page.getByLabel("Numéro d'enregistrement (facultatif)").fill(`REC-${suffix}`);
     await page
       .getByLabel('Enregistrée auprès de (facultatif)')
-      .selectOption({ label: cast.authority.name });
+      .selectOption({ label: world.cast.authority.name });
     await page.getByRole('button', { name: "Créer l'association" }).click();
     await page.getByRole('status').filter({ hasText: associationName }).waitFor();
     await page.getByRole('heading', { name: associationName }).waitFor();
     await captureScreen(page, 'admin-associations');
 
     // Authority over the cercle of Koro (region → cercle, then add)
-    const { rows } = await stack.api.db.query<{ name: string }>(
+    const { rows } = await world.stack.api.db.query<{ name: string }>(
       'SELECT r.name FROM area r JOIN area c ON c.parent_id = r.id WHERE c.id = $1',
-      [cast.cercleId],
+      [world.cast.cercleId],
     );
     const regionName = rows[0].name;
     await openScreen(page, '/admin/authorities');
@@ -105,7 +86,7 @@ describe('administration screens', () => {
     await captureScreen(page, 'admin-users');
 
     // The mediator's first sign-in on a phone: forced to change the password
-    const mediator = await newPerson(browser, stack.baseURL);
+    const mediator = await newPerson(world.browser, world.stack.baseURL);
     const phone = mediator.page;
     await phone.goto('/');
     await phone.getByLabel("Nom d'utilisateur").fill(username);
@@ -128,7 +109,7 @@ describe('administration screens', () => {
     await card.getByRole('button', { name: 'Désactiver' }).click();
     await card.getByText('Désactivé', { exact: true }).waitFor();
     await card.getByRole('button', { name: 'Réactiver' }).waitFor();
-    const refused = await stack.api.http
+    const refused = await world.stack.api.http
       .post('/api/v1/auth/login')
       .send({ username, password: newPassword });
     expect(refused.status).toBeGreaterThanOrEqual(400);
@@ -137,12 +118,14 @@ describe('administration screens', () => {
   });
 
   it('a coordinator sees their association’s users, without create or disable controls', async () => {
-    const { context, page } = await newPerson(browser, stack.baseURL);
-    await signIn(page, cast.coordinator.username);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(page, world.cast.coordinator.username);
     await openScreen(page, '/admin/users');
     await page.getByRole('heading', { name: 'Membres de mon association' }).waitFor();
-    await page.locator(`[data-username="${cast.mediator.username}"]`).waitFor();
-    await expect(page.locator(`[data-username="${cast.admin.username}"]`).count()).resolves.toBe(0);
+    await page.locator(`[data-username="${world.cast.mediator.username}"]`).waitFor();
+    await expect(
+      page.locator(`[data-username="${world.cast.admin.username}"]`).count(),
+    ).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Nouvel utilisateur' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Désactiver' }).count()).resolves.toBe(0);
     await context.close();

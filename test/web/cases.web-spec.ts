@@ -1,7 +1,7 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { bearer, login } from '../support/factories';
-import { captureScreen, launchBrowser, newPerson, openScreen, signIn } from './support/browser';
-import { Cast, castOf, startWebStack, WebStack } from './support/web-stack';
+import { captureScreen, newPerson, openScreen, signIn } from './support/browser';
+import { webWorld } from './support/web-stack';
 
 /** Region → cercle → commune, as a mediator picks Dinangourou on a phone. */
 async function pickDinangourou(page: Page, labels: [string, string, string]): Promise<void> {
@@ -11,33 +11,26 @@ async function pickDinangourou(page: Page, labels: [string, string, string]): Pr
 }
 
 describe('dialogue case screens', () => {
-  let stack: WebStack;
-  let cast: Cast;
-  let browser: Browser;
+  const world = webWorld();
   const otherAssociation = 'Association Sahel Paix';
 
   beforeAll(async () => {
-    stack = await startWebStack();
-    cast = await castOf(stack);
-    const other = await stack.factory.association({ name: otherAssociation });
-    const otherCoordinator = await stack.factory.user('coordinator', { associationId: other.id });
-    await stack.factory.dialogueCase({
+    const other = await world.stack.factory.association({ name: otherAssociation });
+    const otherCoordinator = await world.stack.factory.user('coordinator', {
       associationId: other.id,
-      areaId: cast.communeId,
+    });
+    await world.stack.factory.dialogueCase({
+      associationId: other.id,
+      areaId: world.cast.communeId,
       createdBy: otherCoordinator.id,
       status: 'negotiating',
       type: 'humanitarian_access',
     });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
   });
 
   it('a mediator sees the other association’s process, creates a case and works on it', async () => {
-    const { context, page } = await newPerson(browser, stack.baseURL);
-    await signIn(page, cast.mediator.username);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(page, world.cast.mediator.username);
     await openScreen(page, '/cases/new');
     await page.getByRole('heading', { name: 'Nouveau dossier', level: 1 }).waitFor();
 
@@ -61,7 +54,7 @@ describe('dialogue case screens', () => {
     await page.getByRole('heading', { name: 'Baobab-7', level: 1 }).waitFor();
     const caseId = /^#\/cases\/([0-9a-f-]{36})$/.exec(new URL(page.url()).hash)?.[1];
     expect(caseId).toBeDefined();
-    const { rows } = await stack.api.db.query<{
+    const { rows } = await world.stack.api.db.query<{
       association_id: string;
       created_by: string;
       area_id: string;
@@ -70,9 +63,9 @@ describe('dialogue case screens', () => {
       caseId,
     ]);
     expect(rows[0]).toEqual({
-      association_id: cast.associationId,
-      created_by: cast.mediator.id,
-      area_id: cast.communeId,
+      association_id: world.cast.associationId,
+      created_by: world.cast.mediator.id,
+      area_id: world.cast.communeId,
       type: 'intercommunity',
     });
     // The encrypted field comes back to the team and is shown.
@@ -95,9 +88,9 @@ describe('dialogue case screens', () => {
     await participants.getByRole('button', { name: 'Ajouter un participant' }).click();
     const consentError = participants.locator('fieldset .field-error').first();
     await consentError.waitFor();
-    const refused = await stack.api.http
+    const refused = await world.stack.api.http
       .post(`/api/v1/cases/${caseId}/participants`)
-      .set(bearer((await login(stack.api.http, cast.mediator.username)).accessToken))
+      .set(bearer((await login(world.stack.api.http, world.cast.mediator.username)).accessToken))
       .set('Accept-Language', 'fr')
       .send({ pseudonym: 'X', role: 'elder', realName: 'Y' });
     expect(refused.status).toBe(400);
@@ -114,8 +107,8 @@ describe('dialogue case screens', () => {
       .filter({ hasText: 'Interprète · Conseil du village' })
       .waitFor();
 
-    const tokens = await login(stack.api.http, cast.mediator.username);
-    const held = await stack.api.http
+    const tokens = await login(world.stack.api.http, world.cast.mediator.username);
+    const held = await world.stack.api.http
       .get(`/api/v1/cases/${caseId}/participants`)
       .set(bearer(tokens.accessToken));
     expect(held.body.items).toEqual([
@@ -134,7 +127,7 @@ describe('dialogue case screens', () => {
     await overview.getByRole('button', { name: 'Confirmer : En négociation' }).click();
     await overview.getByText('Statut changé : En négociation.').waitFor();
     await overview.locator('[data-status="negotiating"]').first().waitFor();
-    const status = await stack.api.db.query<{ status: string }>(
+    const status = await world.stack.api.db.query<{ status: string }>(
       'SELECT status FROM dialogue_case WHERE id = $1',
       [caseId],
     );
@@ -166,20 +159,20 @@ describe('dialogue case screens', () => {
   });
 
   it('shows the API’s English message beside the empty code name', async () => {
-    const tokens = await login(stack.api.http, cast.mediator.username);
-    const direct = await stack.api.http
+    const tokens = await login(world.stack.api.http, world.cast.mediator.username);
+    const direct = await world.stack.api.http
       .post('/api/v1/cases')
       .set(bearer(tokens.accessToken))
       .set('Accept-Language', 'en')
-      .send({ codeName: '', areaId: cast.communeId, type: 'other' });
+      .send({ codeName: '', areaId: world.cast.communeId, type: 'other' });
     expect(direct.status).toBe(400);
     const expected = (direct.body.errors as { field: string; message: string }[]).find(
       (e) => e.field === 'codeName',
     )?.message;
     expect(expected).toBeTruthy();
 
-    const { context, page } = await newPerson(browser, stack.baseURL, { locale: 'en' });
-    await signIn(page, cast.mediator.username);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL, { locale: 'en' });
+    await signIn(page, world.cast.mediator.username);
     await openScreen(page, '/cases/new');
     await pickDinangourou(page, ['Region', 'Cercle', 'Commune']);
     await page.getByRole('button', { name: 'Create' }).click();
@@ -188,23 +181,24 @@ describe('dialogue case screens', () => {
     await field.locator('.field-error').waitFor();
     await expect(field.locator('.field-error').textContent()).resolves.toBe(expected);
     await expect(codeName.getAttribute('aria-invalid')).resolves.toBe('true');
-    const count = await stack.api.db.query('SELECT 1 FROM dialogue_case WHERE created_by = $1', [
-      cast.mediator.id,
-    ]);
+    const count = await world.stack.api.db.query(
+      'SELECT 1 FROM dialogue_case WHERE created_by = $1',
+      [world.cast.mediator.id],
+    );
     expect(count.rowCount).toBe(1);
     await context.close();
   });
 
   it('a coordinator adds a mediator to a case team; a mediator sees no such form', async () => {
-    const dialogue = await stack.factory.dialogueCase({
-      associationId: cast.associationId,
-      areaId: cast.communeId,
-      createdBy: cast.mediator.id,
+    const dialogue = await world.stack.factory.dialogueCase({
+      associationId: world.cast.associationId,
+      areaId: world.cast.communeId,
+      createdBy: world.cast.mediator.id,
       codeName: 'Tamarinier-3',
-      team: [{ userId: cast.mediator.id, lead: true }],
+      team: [{ userId: world.cast.mediator.id, lead: true }],
     });
-    const { context, page } = await newPerson(browser, stack.baseURL);
-    await signIn(page, cast.coordinator.username);
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(page, world.cast.coordinator.username);
     await openScreen(page, `/cases/${dialogue.id}`);
     await page.getByRole('heading', { name: 'Tamarinier-3', level: 1 }).waitFor();
     await page.getByRole('tab', { name: 'Équipe' }).click();
@@ -212,25 +206,28 @@ describe('dialogue case screens', () => {
     await team.getByText('Responsable', { exact: true }).waitFor();
     await team
       .getByLabel('Médiateur')
-      .selectOption({ label: `Display ${cast.mediator2.username}` });
+      .selectOption({ label: `Display ${world.cast.mediator2.username}` });
     await team.getByRole('button', { name: 'Ajouter à l’équipe' }).click();
     await team
       .getByRole('listitem')
-      .filter({ hasText: `Display ${cast.mediator2.username}` })
+      .filter({ hasText: `Display ${world.cast.mediator2.username}` })
       .waitFor();
-    const members = await stack.api.db.query<{ user_id: string }>(
+    const members = await world.stack.api.db.query<{ user_id: string }>(
       'SELECT user_id FROM case_team_member WHERE case_id = $1 ORDER BY lead DESC',
       [dialogue.id],
     );
-    expect(members.rows.map((r) => r.user_id)).toEqual([cast.mediator.id, cast.mediator2.id]);
+    expect(members.rows.map((r) => r.user_id)).toEqual([
+      world.cast.mediator.id,
+      world.cast.mediator2.id,
+    ]);
     // Coordinators get no encrypted field from the API, so none is shown.
     await page.getByRole('tab', { name: 'Résumé' }).click();
     await page.locator('dt', { hasText: 'Nom de code' }).waitFor();
     expect(await page.locator('dt', { hasText: 'Lieu précis' }).count()).toBe(0);
     await context.close();
 
-    const mediator = await newPerson(browser, stack.baseURL);
-    await signIn(mediator.page, cast.mediator2.username);
+    const mediator = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(mediator.page, world.cast.mediator2.username);
     await openScreen(mediator.page, `/cases/${dialogue.id}`);
     await mediator.page.getByRole('tab', { name: 'Équipe' }).click();
     await mediator.page

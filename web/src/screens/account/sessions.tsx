@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { api } from '../../api/client';
 import { formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Loaded } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
+import { useAction } from '../../ui/use-action';
 
 const messages = {
   fr: {
@@ -71,24 +71,21 @@ export function SessionsSection() {
   const t = useT(messages);
   const { lang } = useLang();
   const sessions = useApi<{ items: SessionItem[] }>('/auth/sessions');
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
 
-  async function end(s: SessionItem, name: string) {
+  function end(s: SessionItem, name: string) {
     if (!window.confirm(t('confirmEnd', { device: name }))) return;
-    setError(null);
-    try {
+    void action.run(async () => {
       await api.delete(`/auth/sessions/${s.id}`);
       sessions.reload();
-    } catch (e) {
-      setError(e);
-    }
+    });
   }
 
   return (
     <section aria-labelledby="sessions-heading" className="account-section">
       <h2 id="sessions-heading">{t('heading')}</h2>
       <p>{t('intro')}</p>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={action.error} />
       <Loaded state={sessions}>
         {(data) => (
           <ul className="cards" aria-label={t('list')}>
@@ -102,7 +99,7 @@ export function SessionsSection() {
                   <p>{t('created', { date: formatDateTime(s.createdAt, lang) })}</p>
                   <p>{t('lastUsed', { date: formatDateTime(s.lastUsedAt, lang) })}</p>
                   {!s.current && (
-                    <button type="button" className="danger" onClick={() => void end(s, name)}>
+                    <button type="button" className="danger" onClick={() => end(s, name)}>
                       {t('end')}
                     </button>
                   )}

@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
+import type { Schemas } from '../../api/types';
 import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 
 const messages = {
   fr: {
@@ -36,10 +38,7 @@ const messages = {
   },
 } satisfies Messages<string>;
 
-interface TotpSetup {
-  secret: string;
-  otpauthUrl: string;
-}
+type TotpSetup = Schemas['TotpSetupResponse'];
 
 /** The otpauth URL as a QR code image (qrcode is loaded with this screen only). */
 function QrCode({ url, alt }: { url: string; alt: string }) {
@@ -60,37 +59,24 @@ export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnable
   const t = useT(messages);
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [done, setDone] = useState(false);
 
-  async function start() {
-    setBusy(true);
-    setError(null);
-    try {
+  function start() {
+    void action.run(async () => {
       setSetup(await api.post<TotpSetup>('/auth/totp/setup'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  async function enable(event: FormEvent) {
+  function enable(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       await api.post('/auth/totp/enable', { code: code.replace(/\s/g, '') });
       setSetup(null);
       setCode('');
       setDone(true);
       onEnabled();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -111,13 +97,13 @@ export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnable
       ) : (
         <>
           <p>{t('intro')}</p>
-          <ErrorMessage error={error} shownFields={['code']} />
+          <ErrorMessage error={action.error} shownFields={['code']} />
           {!setup ? (
-            <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
+            <button type="button" className="primary" disabled={action.busy} onClick={start}>
               {t('start')}
             </button>
           ) : (
-            <form className="form" onSubmit={(e) => void enable(e)} noValidate>
+            <form className="form" onSubmit={enable} noValidate>
               <p>{t('scan')}</p>
               <QrCode url={setup.otpauthUrl} alt={t('qrAlt')} />
               <p>
@@ -126,7 +112,7 @@ export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnable
                   {setup.secret}
                 </code>
               </p>
-              <Field label={t('code')} error={fieldError(error, 'code')}>
+              <Field label={t('code')} error={fieldError(action.error, 'code')}>
                 {(p) => (
                   <input
                     {...p}
@@ -140,7 +126,7 @@ export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnable
                   />
                 )}
               </Field>
-              <button type="submit" className="primary" disabled={busy}>
+              <button type="submit" className="primary" disabled={action.busy}>
                 {t('confirm')}
               </button>
             </form>

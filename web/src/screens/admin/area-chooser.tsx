@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import type { Page as ApiPage } from '../../api/types';
 import { useT, type Messages } from '../../i18n/i18n';
-import { Field } from '../../ui/components';
-import { query, useApi } from '../../ui/use-api';
+import { useAreas } from '../../ui/area-picker';
 import type { AreaResponse } from './admin-types';
 import { useAdminT } from './admin-words';
+import { NamedSelect } from './named-select';
 
 const messages = {
   fr: {
@@ -22,42 +21,6 @@ const messages = {
     noneChosen: 'No area chosen.',
   },
 } satisfies Messages<string>;
-
-/** The areas of a level or under a parent (a cercle has far fewer than 100 communes). */
-export function useAreas(params: { level?: string; parentId?: string } | null) {
-  return useApi<ApiPage<AreaResponse>>(params && `/areas${query({ ...params, limit: 100 })}`);
-}
-
-function AreaSelect({
-  label,
-  value,
-  areas,
-  placeholder,
-  disabled,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  areas: AreaResponse[];
-  placeholder: string;
-  disabled?: boolean;
-  onChange: (id: string) => void;
-}) {
-  return (
-    <Field label={label}>
-      {(p) => (
-        <select {...p} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{placeholder}</option>
-          {areas.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
 
 /**
  * Several areas of any level (region, cercle or commune) for an authority's
@@ -108,10 +71,10 @@ export function AreaChooser({
         </ul>
       )}
       {error && <p className="field-error">{error}</p>}
-      <AreaSelect
+      <NamedSelect
         label={a('level_region')}
         value={regionId}
-        areas={regions}
+        items={regions}
         placeholder={a('choose')}
         onChange={(id) => {
           setRegionId(id);
@@ -119,10 +82,10 @@ export function AreaChooser({
           setCommuneId('');
         }}
       />
-      <AreaSelect
+      <NamedSelect
         label={a('level_cercle')}
         value={cercleId}
-        areas={cercles}
+        items={cercles}
         placeholder={t('whole')}
         disabled={!regionId}
         onChange={(id) => {
@@ -130,10 +93,10 @@ export function AreaChooser({
           setCommuneId('');
         }}
       />
-      <AreaSelect
+      <NamedSelect
         label={a('level_commune')}
         value={communeId}
-        areas={communes}
+        items={communes}
         placeholder={t('whole')}
         disabled={!cercleId}
         onChange={setCommuneId}

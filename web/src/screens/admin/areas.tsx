@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
-import { common } from '../../ui/common-messages';
-import { ErrorMessage, Field, fieldError, Loading, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Page } from '../../ui/components';
 import { query } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
+import { useAction } from '../../ui/use-action';
+import { ListFooter } from '../../ui/lists';
 import type { AreaResponse } from './admin-types';
 import './admin.css';
 
@@ -44,14 +45,11 @@ function CommuneForm({
 }) {
   const t = useT(messages);
   const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       const created = await api.post<AreaResponse>('/areas', {
         name: name.trim(),
         level: 'commune',
@@ -59,21 +57,17 @@ function CommuneForm({
       });
       setName('');
       onAdded(created.name);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="form admin-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form admin-form" onSubmit={submit} noValidate>
       <h2>{t('addHeading', { name: cercle.name })}</h2>
-      <ErrorMessage error={error} shownFields={['name']} />
-      <Field label={t('name')} error={fieldError(error, 'name')}>
+      <ErrorMessage error={action.error} shownFields={['name']} />
+      <Field label={t('name')} error={fieldError(action.error, 'name')}>
         {(p) => <input {...p} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={action.busy}>
         {t('submit')}
       </button>
     </form>
@@ -83,7 +77,6 @@ function CommuneForm({
 /** Browse the area tree one level at a time; the admin adds communes under a cercle. */
 export default function Areas() {
   const t = useT(messages);
-  const c = useT(common);
   // The chosen region and cercle: the list shows the children of the deepest one.
   const [trail, setTrail] = useState<AreaResponse[]>([]);
   const [added, setAdded] = useState<string | null>(null);
@@ -147,10 +140,6 @@ export default function Areas() {
         />
       )}
       <h2>{heading}</h2>
-      <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading && !list.error && (
-        <p className="muted">{c('none')}</p>
-      )}
       <ul className="area-list" aria-label={heading}>
         {list.items.map((x) => (
           <li key={x.id}>
@@ -164,14 +153,7 @@ export default function Areas() {
           </li>
         ))}
       </ul>
-      {list.loading && <Loading />}
-      {list.hasMore && !list.loading && (
-        <p>
-          <button type="button" onClick={list.loadMore}>
-            {c('loadMore')}
-          </button>
-        </p>
-      )}
+      <ListFooter list={list} />
     </Page>
   );
 }

@@ -2,12 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { Page as ApiPage } from '../../api/types';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
-import { common } from '../../ui/common-messages';
-import { ErrorMessage, Field, fieldError, Loading, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
+import { useAction } from '../../ui/use-action';
+import { ListFooter } from '../../ui/lists';
 import type { AssociationResponse, AuthorityResponse } from './admin-types';
 import { useAdminT } from './admin-words';
+import { NamedSelect } from './named-select';
 import './admin.css';
 
 const messages = {
@@ -50,14 +52,11 @@ function AssociationForm({
   const [name, setName] = useState('');
   const [registrationNumber, setNumber] = useState('');
   const [authorityId, setAuthorityId] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       const created = await api.post<AssociationResponse>('/associations', {
         name: name.trim(),
         ...(registrationNumber.trim() ? { registrationNumber: registrationNumber.trim() } : {}),
@@ -67,24 +66,20 @@ function AssociationForm({
       setNumber('');
       setAuthorityId('');
       onCreated(created);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="form admin-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form admin-form" onSubmit={submit} noValidate>
       <h2>{t('heading')}</h2>
       <ErrorMessage
-        error={error}
+        error={action.error}
         shownFields={['name', 'registrationNumber', 'registeredWithAuthorityId']}
       />
-      <Field label={t('name')} error={fieldError(error, 'name')}>
+      <Field label={t('name')} error={fieldError(action.error, 'name')}>
         {(p) => <input {...p} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <Field label={t('registrationNumber')} error={fieldError(error, 'registrationNumber')}>
+      <Field label={t('registrationNumber')} error={fieldError(action.error, 'registrationNumber')}>
         {(p) => (
           <input
             {...p}
@@ -94,19 +89,15 @@ function AssociationForm({
           />
         )}
       </Field>
-      <Field label={t('authority')} error={fieldError(error, 'registeredWithAuthorityId')}>
-        {(p) => (
-          <select {...p} value={authorityId} onChange={(e) => setAuthorityId(e.target.value)}>
-            <option value="">{t('none')}</option>
-            {authorities.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <button type="submit" className="primary" disabled={busy}>
+      <NamedSelect
+        label={t('authority')}
+        items={authorities}
+        value={authorityId}
+        onChange={setAuthorityId}
+        placeholder={t('none')}
+        error={fieldError(action.error, 'registeredWithAuthorityId')}
+      />
+      <button type="submit" className="primary" disabled={action.busy}>
         {t('submit')}
       </button>
     </form>
@@ -115,7 +106,6 @@ function AssociationForm({
 
 export default function Associations() {
   const t = useT(messages);
-  const c = useT(common);
   const a = useAdminT();
   const { lang } = useLang();
   const list = usePaged<AssociationResponse>('/associations');
@@ -138,10 +128,6 @@ export default function Associations() {
           list.reload();
         }}
       />
-      <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading && !list.error && (
-        <p className="muted">{c('none')}</p>
-      )}
       <ul className="cards" aria-label={t('list')}>
         {list.items.map((x) => (
           <li key={x.id} className="card">
@@ -152,14 +138,7 @@ export default function Associations() {
           </li>
         ))}
       </ul>
-      {list.loading && <Loading />}
-      {list.hasMore && !list.loading && (
-        <p>
-          <button type="button" onClick={list.loadMore}>
-            {c('loadMore')}
-          </button>
-        </p>
-      )}
+      <ListFooter list={list} />
     </Page>
   );
 }

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
-import { common } from '../../ui/common-messages';
-import { ErrorMessage, Field, fieldError, Loading, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
+import { useAction } from '../../ui/use-action';
+import { ListFooter } from '../../ui/lists';
 import type { AreaResponse, AuthorityResponse } from './admin-types';
 import { AreaChooser } from './area-chooser';
 import './admin.css';
@@ -41,14 +42,11 @@ function AuthorityForm({ onCreated }: { onCreated: (a: AuthorityResponse) => voi
   const t = useT(messages);
   const [name, setName] = useState('');
   const [areas, setAreas] = useState<AreaResponse[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       const created = await api.post<AuthorityResponse>('/authorities', {
         name: name.trim(),
         jurisdictionAreaIds: areas.map((x) => x.id),
@@ -56,26 +54,22 @@ function AuthorityForm({ onCreated }: { onCreated: (a: AuthorityResponse) => voi
       setName('');
       setAreas([]);
       onCreated(created);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="form admin-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form admin-form" onSubmit={submit} noValidate>
       <h2>{t('heading')}</h2>
-      <ErrorMessage error={error} shownFields={['name', 'jurisdictionAreaIds']} />
-      <Field label={t('name')} error={fieldError(error, 'name')}>
+      <ErrorMessage error={action.error} shownFields={['name', 'jurisdictionAreaIds']} />
+      <Field label={t('name')} error={fieldError(action.error, 'name')}>
         {(p) => <input {...p} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
       <AreaChooser
         value={areas}
         onChange={setAreas}
-        error={fieldError(error, 'jurisdictionAreaIds')}
+        error={fieldError(action.error, 'jurisdictionAreaIds')}
       />
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={action.busy}>
         {t('submit')}
       </button>
     </form>
@@ -84,7 +78,6 @@ function AuthorityForm({ onCreated }: { onCreated: (a: AuthorityResponse) => voi
 
 export default function Authorities() {
   const t = useT(messages);
-  const c = useT(common);
   const { lang } = useLang();
   const list = usePaged<AuthorityResponse>('/authorities');
   const [created, setCreated] = useState<string | null>(null);
@@ -102,10 +95,6 @@ export default function Authorities() {
           list.reload();
         }}
       />
-      <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading && !list.error && (
-        <p className="muted">{c('none')}</p>
-      )}
       <ul className="cards" aria-label={t('list')}>
         {list.items.map((x) => (
           <li key={x.id} className="card">
@@ -125,14 +114,7 @@ export default function Authorities() {
           </li>
         ))}
       </ul>
-      {list.loading && <Loading />}
-      {list.hasMore && !list.loading && (
-        <p>
-          <button type="button" onClick={list.loadMore}>
-            {c('loadMore')}
-          </button>
-        </p>
-      )}
+      <ListFooter list={list} />
     </Page>
   );
 }

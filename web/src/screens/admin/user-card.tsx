@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 import { useAdminT } from './admin-words';
 import type { UserResponse } from './admin-types';
 
@@ -54,25 +55,18 @@ export function UserCard({
   const c = useT(common);
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(user.displayName);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  async function patch(body: { displayName?: string; disabled?: boolean }) {
-    setBusy(true);
-    setError(null);
-    try {
+  function patch(body: { displayName?: string; disabled?: boolean }) {
+    void action.run(async () => {
       onChange(await api.patch<UserResponse>(`/users/${user.id}`, body, user.version));
       setEditing(false);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function rename(event: FormEvent) {
     event.preventDefault();
-    void patch({ displayName: name.trim() });
+    patch({ displayName: name.trim() });
   }
 
   return (
@@ -90,14 +84,14 @@ export function UserCard({
         {user.hasLegalIdentity && <span className="pill pill-info">{t('identity')}</span>}
         {user.totpEnabled && <span className="pill pill-info">{t('totp')}</span>}
       </p>
-      <ErrorMessage error={error} shownFields={editing ? ['displayName'] : []} />
+      <ErrorMessage error={action.error} shownFields={editing ? ['displayName'] : []} />
       {manage && editing && (
         <form className="form" onSubmit={rename} noValidate>
-          <Field label={t('displayName')} error={fieldError(error, 'displayName')}>
+          <Field label={t('displayName')} error={fieldError(action.error, 'displayName')}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
           <div className="row">
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className="primary" disabled={action.busy}>
               {c('save')}
             </button>
             <button type="button" onClick={() => setEditing(false)}>
@@ -112,17 +106,17 @@ export function UserCard({
             {t('rename')}
           </button>
           {user.disabled ? (
-            <button type="button" disabled={busy} onClick={() => void patch({ disabled: false })}>
+            <button type="button" disabled={action.busy} onClick={() => patch({ disabled: false })}>
               {t('enable')}
             </button>
           ) : (
             <button
               type="button"
               className="danger"
-              disabled={busy}
+              disabled={action.busy}
               onClick={() => {
                 if (window.confirm(t('confirmDisable', { name: user.displayName })))
-                  void patch({ disabled: true });
+                  patch({ disabled: true });
               }}
             >
               {t('disable')}

@@ -1,16 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { Role } from '../../api/types';
+import { ROLES, type Role } from '../../api/vocabulary';
 import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { EnumSelect } from '../../ui/lists';
+import { useAction } from '../../ui/use-action';
 import { useAdminT } from './admin-words';
-import {
-  ROLES,
-  type AssociationResponse,
-  type AuthorityResponse,
-  type UserResponse,
-} from './admin-types';
+import type { AssociationResponse, AuthorityResponse, UserResponse } from './admin-types';
+import { NamedSelect } from './named-select';
 
 const messages = {
   fr: {
@@ -83,15 +81,12 @@ export function UserForm({
   const [legalName, setLegalName] = useState('');
   const [idDocumentNumber, setIdDocumentNumber] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const inAssociation = role === 'mediator' || role === 'coordinator';
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       const created = await api.post<UserResponse>('/users', {
         username: username.trim(),
         displayName: displayName.trim(),
@@ -108,11 +103,7 @@ export function UserForm({
       setIdDocumentNumber('');
       setPassword('');
       onCreated(created);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const text = (
@@ -121,7 +112,7 @@ export function UserForm({
     set: (v: string) => void,
     hint?: string,
   ) => (
-    <Field label={t(key)} hint={hint} error={fieldError(error, key)}>
+    <Field label={t(key)} hint={hint} error={fieldError(action.error, key)}>
       {(p) => (
         <input
           {...p}
@@ -136,49 +127,41 @@ export function UserForm({
   );
 
   return (
-    <form className="form admin-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form admin-form" onSubmit={submit} noValidate>
       <h2>{t('heading')}</h2>
-      <ErrorMessage error={error} shownFields={FIELDS} />
+      <ErrorMessage error={action.error} shownFields={FIELDS} />
       {text('username', username, setUsername, t('usernameHint'))}
       {text('displayName', displayName, setDisplayName)}
-      <Field label={t('role')} error={fieldError(error, 'role')}>
+      <Field label={t('role')} error={fieldError(action.error, 'role')}>
         {(p) => (
-          <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {a(`role_${r}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            {...p}
+            values={ROLES}
+            value={role}
+            onChange={(r) => r && setRole(r)}
+            label={(r) => a(`role_${r}`)}
+          />
         )}
       </Field>
       {inAssociation && (
-        <Field label={t('association')} error={fieldError(error, 'associationId')}>
-          {(p) => (
-            <select {...p} value={associationId} onChange={(e) => setAssociationId(e.target.value)}>
-              <option value="">{a('choose')}</option>
-              {associations.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <NamedSelect
+          label={t('association')}
+          items={associations}
+          value={associationId}
+          onChange={setAssociationId}
+          placeholder={a('choose')}
+          error={fieldError(action.error, 'associationId')}
+        />
       )}
       {role === 'official' && (
-        <Field label={t('authority')} error={fieldError(error, 'authorityId')}>
-          {(p) => (
-            <select {...p} value={authorityId} onChange={(e) => setAuthorityId(e.target.value)}>
-              <option value="">{a('choose')}</option>
-              {authorities.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <NamedSelect
+          label={t('authority')}
+          items={authorities}
+          value={authorityId}
+          onChange={setAuthorityId}
+          placeholder={a('choose')}
+          error={fieldError(action.error, 'authorityId')}
+        />
       )}
       {role !== 'admin' && (
         <fieldset>
@@ -188,7 +171,11 @@ export function UserForm({
           {text('idDocumentNumber', idDocumentNumber, setIdDocumentNumber)}
         </fieldset>
       )}
-      <Field label={t('password')} hint={t('passwordHint')} error={fieldError(error, 'password')}>
+      <Field
+        label={t('password')}
+        hint={t('passwordHint')}
+        error={fieldError(action.error, 'password')}
+      >
         {(p) => (
           <input
             {...p}
@@ -200,8 +187,8 @@ export function UserForm({
           />
         )}
       </Field>
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? c('loading') : t('submit')}
+      <button type="submit" className="primary" disabled={action.busy}>
+        {action.busy ? c('loading') : t('submit')}
       </button>
     </form>
   );

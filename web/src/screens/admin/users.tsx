@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { Page as ApiPage } from '../../api/types';
 import { useUser } from '../../auth/session';
 import { useT, type Messages } from '../../i18n/i18n';
-import { common } from '../../ui/common-messages';
-import { ErrorMessage, Loading, Page } from '../../ui/components';
+import { Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
+import { ListFooter } from '../../ui/lists';
 import type { AssociationResponse, AuthorityResponse, UserResponse } from './admin-types';
 import { UserCard } from './user-card';
 import { UserForm } from './user-form';
@@ -38,7 +38,6 @@ const messages = {
  */
 export default function Users() {
   const t = useT(messages);
-  const c = useT(common);
   const isAdmin = useUser()?.role === 'admin';
   const users = usePaged<UserResponse>('/users');
   const associations = useApi<ApiPage<AssociationResponse>>(
@@ -87,10 +86,6 @@ export default function Users() {
           }}
         />
       )}
-      <ErrorMessage error={users.error} />
-      {users.items.length === 0 && !users.loading && !users.error && (
-        <p className="muted">{c('none')}</p>
-      )}
       <ul className="cards" aria-label={t('list')}>
         {users.items.map((item) => (
           <UserCard
@@ -102,14 +97,7 @@ export default function Users() {
           />
         ))}
       </ul>
-      {users.loading && <Loading />}
-      {users.hasMore && !users.loading && (
-        <p>
-          <button type="button" onClick={users.loadMore}>
-            {c('loadMore')}
-          </button>
-        </p>
-      )}
+      <ListFooter list={users} />
     </Page>
   );
 }

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { getSession, updateUser } from '../../auth/session-store';
 import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 
 const messages = {
   fr: {
@@ -35,17 +36,14 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setMismatch(newPassword !== confirm);
     if (newPassword !== confirm) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       await api.post('/auth/password', { currentPassword, newPassword });
       const session = getSession();
       if (session) await updateUser({ ...session.user, mustChangePassword: false });
@@ -53,17 +51,13 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
       setNext('');
       setConfirm('');
       onDone?.();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="form" noValidate>
-      <ErrorMessage error={error} shownFields={['currentPassword', 'newPassword']} />
-      <Field label={t('current')} error={fieldError(error, 'currentPassword')}>
+    <form onSubmit={submit} className="form" noValidate>
+      <ErrorMessage error={action.error} shownFields={['currentPassword', 'newPassword']} />
+      <Field label={t('current')} error={fieldError(action.error, 'currentPassword')}>
         {(p) => (
           <input
             {...p}
@@ -75,7 +69,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
           />
         )}
       </Field>
-      <Field label={t('next')} hint={t('hint')} error={fieldError(error, 'newPassword')}>
+      <Field label={t('next')} hint={t('hint')} error={fieldError(action.error, 'newPassword')}>
         {(p) => (
           <input
             {...p}
@@ -99,7 +93,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
           />
         )}
       </Field>
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={action.busy}>
         {t('submit')}
       </button>
     </form>

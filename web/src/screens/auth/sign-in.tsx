@@ -4,6 +4,7 @@ import type { LoginResponse } from '../../api/types';
 import { saveLogin } from '../../auth/session-store';
 import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { useAction } from '../../ui/use-action';
 
 const messages = {
   fr: {
@@ -34,35 +35,33 @@ export default function SignIn() {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needTotp, setNeedTotp] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { data } = await apiRequest<LoginResponse>('/auth/login', {
-        method: 'POST',
-        anonymous: true,
-        body: { username, password, ...(needTotp ? { totp } : {}) },
-      });
-      await saveLogin(data);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'totp_required' && !needTotp) setNeedTotp(true);
-      else setError(e);
-    } finally {
-      setBusy(false);
-    }
+    void action.run(async () => {
+      try {
+        const { data } = await apiRequest<LoginResponse>('/auth/login', {
+          method: 'POST',
+          anonymous: true,
+          body: { username, password, ...(needTotp ? { totp } : {}) },
+        });
+        await saveLogin(data);
+      } catch (e) {
+        // The first "code needed" answer only reveals the code field; it is not an error.
+        if (e instanceof ApiError && e.code === 'totp_required' && !needTotp) setNeedTotp(true);
+        else throw e;
+      }
+    });
   }
 
   return (
     <main className="auth-page" id="main">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <form onSubmit={(e) => void submit(e)} className="form" noValidate>
-        <ErrorMessage error={error} shownFields={['username', 'password', 'totp']} />
-        <Field label={t('username')} error={fieldError(error, 'username')}>
+      <form onSubmit={submit} className="form" noValidate>
+        <ErrorMessage error={action.error} shownFields={['username', 'password', 'totp']} />
+        <Field label={t('username')} error={fieldError(action.error, 'username')}>
           {(p) => (
             <input
               {...p}
@@ -75,7 +74,7 @@ export default function SignIn() {
             />
           )}
         </Field>
-        <Field label={t('password')} error={fieldError(error, 'password')}>
+        <Field label={t('password')} error={fieldError(action.error, 'password')}>
           {(p) => (
             <input
               {...p}
@@ -89,7 +88,7 @@ export default function SignIn() {
           )}
         </Field>
         {needTotp && (
-          <Field label={t('totp')} hint={t('totpHint')} error={fieldError(error, 'totp')}>
+          <Field label={t('totp')} hint={t('totpHint')} error={fieldError(action.error, 'totp')}>
             {(p) => (
               <input
                 {...p}
@@ -105,8 +104,8 @@ export default function SignIn() {
             )}
           </Field>
         )}
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('working') : t('submit')}
+        <button type="submit" className="primary" disabled={action.busy}>
+          {action.busy ? t('working') : t('submit')}
         </button>
       </form>
     </main>

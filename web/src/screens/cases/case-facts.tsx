@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
+import type { Schemas } from '../../api/types';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
 import { common } from '../../ui/common-messages';
 import { AreaName } from '../../ui/area-picker';
-import { CASE_TYPES, type CaseResponse, type CaseType } from './case-types';
+import { useAction } from '../../ui/use-action';
+import { CaseBasicsFields, type CaseBasics } from './case-fields';
+import type { CaseResponse } from './case-types';
 import { parseLanguages, useCaseT } from './case-words';
 
 const messages = {
@@ -98,70 +101,46 @@ function EditCase({ value, onDone }: { value: CaseResponse; onDone: (saved: bool
   const ct = useCaseT();
   const c = useT(common);
   const [codeName, setCodeName] = useState(value.codeName);
-  const [type, setType] = useState<CaseType>(value.type);
-  const [summary, setSummary] = useState(value.summary ?? '');
-  const [languages, setLanguages] = useState(value.languages.join(', '));
+  const [basics, setBasics] = useState<CaseBasics>({
+    type: value.type,
+    summary: value.summary ?? '',
+    languages: value.languages.join(', '),
+  });
   const [locationDetail, setLocationDetail] = useState(value.locationDetail ?? '');
   const [notes, setNotes] = useState(value.confidentialNotes ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     // Coordinators get no encrypted fields and may not send them (403).
-    const body: Record<string, unknown> = {
+    const body: Schemas['UpdateCaseDto'] = {
       codeName: codeName.trim(),
-      type,
-      summary,
-      languages: parseLanguages(languages),
+      type: basics.type,
+      summary: basics.summary,
+      languages: parseLanguages(basics.languages),
     };
     // Sent only when changed: each read and write of them is audited.
     if (value.locationDetail !== undefined && locationDetail !== (value.locationDetail ?? ''))
       body.locationDetail = locationDetail;
     if (value.confidentialNotes !== undefined && notes !== (value.confidentialNotes ?? ''))
       body.confidentialNotes = notes;
-    try {
+    void action.run(async () => {
       await api.patch(`/cases/${value.id}`, body, value.version);
       onDone(true);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-      <Field label={ct('codeName')} error={fieldError(error, 'codeName')}>
+    <form className="form" onSubmit={submit} noValidate>
+      <Field label={ct('codeName')} error={fieldError(action.error, 'codeName')}>
         {(p) => <input {...p} value={codeName} onChange={(e) => setCodeName(e.target.value)} />}
       </Field>
-      <Field label={ct('type')} error={fieldError(error, 'type')}>
-        {(p) => (
-          <select {...p} value={type} onChange={(e) => setType(e.target.value as CaseType)}>
-            {CASE_TYPES.map((v) => (
-              <option key={v} value={v}>
-                {ct(`type_${v}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={ct('summary')} error={fieldError(error, 'summary')}>
-        {(p) => <textarea {...p} value={summary} onChange={(e) => setSummary(e.target.value)} />}
-      </Field>
-      <Field
-        label={ct('languages')}
-        hint={ct('languagesHint')}
-        error={fieldError(error, 'languages')}
-      >
-        {(p) => <input {...p} value={languages} onChange={(e) => setLanguages(e.target.value)} />}
-      </Field>
+      <CaseBasicsFields value={basics} onChange={setBasics} error={action.error} />
       {value.locationDetail !== undefined && (
         <Field
           label={ct('locationDetail')}
           hint={ct('encryptedHint')}
-          error={fieldError(error, 'locationDetail')}
+          error={fieldError(action.error, 'locationDetail')}
         >
           {(p) => (
             <input
@@ -176,14 +155,14 @@ function EditCase({ value, onDone }: { value: CaseResponse; onDone: (saved: bool
         <Field
           label={ct('confidentialNotes')}
           hint={ct('encryptedHint')}
-          error={fieldError(error, 'confidentialNotes')}
+          error={fieldError(action.error, 'confidentialNotes')}
         >
           {(p) => <textarea {...p} value={notes} onChange={(e) => setNotes(e.target.value)} />}
         </Field>
       )}
-      <ErrorMessage error={error} shownFields={FIELDS} />
+      <ErrorMessage error={action.error} shownFields={FIELDS} />
       <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={action.busy}>
           {c('save')}
         </button>
         <button type="button" onClick={() => onDone(false)}>

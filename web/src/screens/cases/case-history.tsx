@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
+import type { Schemas } from '../../api/types';
 import { formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
 import { Loaded } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
-import type { CaseResponse, HistoryEntry, TeamMember } from './case-types';
+import type { CaseResponse } from './case-types';
 import { caseWords, useCaseT, type CaseWord } from './case-words';
 
 const messages = {
@@ -55,8 +56,8 @@ export function CaseHistory({ value }: { value: CaseResponse }) {
   const t = useT(messages);
   const ct = useCaseT();
   const { lang } = useLang();
-  const history = useApi<{ items: HistoryEntry[] }>(`/cases/${value.id}/history`, { keep: true });
-  const team = useApi<{ items: TeamMember[] }>(`/cases/${value.id}/team`, { keep: true });
+  const history = useApi<Schemas['CaseHistory']>(`/cases/${value.id}/history`, { keep: true });
+  const team = useApi<Schemas['TeamResponse']>(`/cases/${value.id}/team`, { keep: true });
   const { reload } = history;
   const seen = useRef(value.version);
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../api/client';
-import type { HealthLevel } from '../../api/types';
+import type { Schemas } from '../../api/types';
 import { formatDate, formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
 import {
   ErrorMessage,
@@ -12,9 +12,12 @@ import {
   SavedCopyNotice,
 } from '../../ui/components';
 import { common } from '../../ui/common-messages';
+import { useAction } from '../../ui/use-action';
 import { query, useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
-import type { CaseResponse, Overlap } from './case-types';
+import { words as accordWords } from '../accords/accord-words';
+import { meetingWords } from '../meetings/meeting-words';
+import type { CaseResponse } from './case-types';
 import { Overlaps } from './overlaps';
 
 const messages = {
@@ -22,19 +25,9 @@ const messages = {
     meetings: 'Rencontres',
     schedule: 'Planifier une rencontre',
     noMeeting: 'Aucune rencontre.',
-    meeting_planned: 'Prévue',
-    meeting_held: 'Tenue',
-    meeting_postponed: 'Reportée',
-    meeting_cancelled: 'Annulée',
     accords: 'Accords',
     record: 'Enregistrer un accord',
     noAccord: 'Aucun accord.',
-    kind_ceasefire: 'Cessez-le-feu',
-    kind_non_aggression_pact: 'Pacte de non-agression',
-    kind_framework: 'Accord-cadre',
-    kind_implementation: 'Accord de mise en œuvre',
-    kind_renewal: 'Renouvellement',
-    kind_humanitarian_access: 'Accès humanitaire',
     concluded: 'conclu le {date}',
     coordination: 'Coordination',
     ask: 'Demander une coordination',
@@ -46,19 +39,9 @@ const messages = {
     meetings: 'Meetings',
     schedule: 'Schedule a meeting',
     noMeeting: 'No meeting.',
-    meeting_planned: 'Planned',
-    meeting_held: 'Held',
-    meeting_postponed: 'Postponed',
-    meeting_cancelled: 'Cancelled',
     accords: 'Accords',
     record: 'Record an accord',
     noAccord: 'No accord.',
-    kind_ceasefire: 'Ceasefire',
-    kind_non_aggression_pact: 'Non-aggression pact',
-    kind_framework: 'Framework accord',
-    kind_implementation: 'Implementation accord',
-    kind_renewal: 'Renewal',
-    kind_humanitarian_access: 'Humanitarian access',
     concluded: 'concluded on {date}',
     coordination: 'Coordination',
     ask: 'Ask for coordination',
@@ -68,28 +51,14 @@ const messages = {
   },
 } satisfies Messages<string>;
 
-interface Meeting {
-  id: string;
-  scheduledAt: string;
-  status: 'planned' | 'held' | 'postponed' | 'cancelled';
-}
-interface Accord {
-  id: string;
-  kind:
-    | 'ceasefire'
-    | 'non_aggression_pact'
-    | 'framework'
-    | 'implementation'
-    | 'renewal'
-    | 'humanitarian_access';
-  concludedAt: string;
-  health: { level: HealthLevel };
-}
+type Meeting = Schemas['MeetingResponse'];
+type Accord = Schemas['AccordResponse'];
 
 export function CaseMeetings({ caseId }: { caseId: string }) {
   const t = useT(messages);
   const c = useT(common);
   const { lang } = useLang();
+  const mw = useT(meetingWords);
   const meetings = usePaged<Meeting>(`/meetings${query({ caseId })}`, { keep: true });
   return (
     <section aria-labelledby="meetings-heading">
@@ -110,7 +79,7 @@ export function CaseMeetings({ caseId }: { caseId: string }) {
             <Link href={`/meetings/${m.id}`} className="card-title">
               {formatDateTime(m.scheduledAt, lang)}
             </Link>{' '}
-            <span className="pill">{t(`meeting_${m.status}`)}</span>
+            <span className="pill">{mw(`status_${m.status}`)}</span>
           </li>
         ))}
       </ul>
@@ -128,6 +97,7 @@ export function CaseAccords({ caseId }: { caseId: string }) {
   const t = useT(messages);
   const c = useT(common);
   const { lang } = useLang();
+  const aw = useT(accordWords);
   const accords = usePaged<Accord>(`/cases/${caseId}/accords`, { keep: true });
   return (
     <section aria-labelledby="accords-heading">
@@ -144,7 +114,7 @@ export function CaseAccords({ caseId }: { caseId: string }) {
         {accords.items.map((a) => (
           <li key={a.id} className="card">
             <Link href={`/accords/${a.id}`} className="card-title">
-              {t(`kind_${a.kind}`)}
+              {aw(`kind_${a.kind}`)}
             </Link>
             <p>
               {t('concluded', { date: formatDate(a.concludedAt, lang) })}{' '}
@@ -166,26 +136,25 @@ export function CaseAccords({ caseId }: { caseId: string }) {
 /** Other associations active in the commune, and a request to coordinate with them. */
 export function Coordination({ value }: { value: CaseResponse }) {
   const t = useT(messages);
-  const registry = useApi<{ items: Overlap[] }>(`/registry${query({ areaId: value.areaId })}`);
+  const registry = useApi<Schemas['RegistryResponse']>(
+    `/registry${query({ areaId: value.areaId })}`,
+  );
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [sent, setSent] = useState<number | null>(null);
   const items = registry.data?.items ?? [];
   if (items.length === 0) return null;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    try {
-      const result = await api.post<{ notifiedAssociations: number }>(
+    void action.run(async () => {
+      const result = await api.post<Schemas['CoordinationRequestResponse']>(
         '/registry/coordination-requests',
         { caseId: value.id, areaId: value.areaId, message: message.trim() },
       );
       setSent(result.notifiedAssociations);
       setMessage('');
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
 
   return (
@@ -197,13 +166,17 @@ export function Coordination({ value }: { value: CaseResponse }) {
           {t('sent', { count: sent })}
         </p>
       ) : (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('ask')}>
-          <Field label={t('message')} hint={t('messageHint')} error={fieldError(error, 'message')}>
+        <form className="form" onSubmit={submit} noValidate aria-label={t('ask')}>
+          <Field
+            label={t('message')}
+            hint={t('messageHint')}
+            error={fieldError(action.error, 'message')}
+          >
             {(p) => (
               <textarea {...p} value={message} onChange={(e) => setMessage(e.target.value)} />
             )}
           </Field>
-          <ErrorMessage error={error} shownFields={['message']} />
+          <ErrorMessage error={action.error} shownFields={['message']} />
           <button type="submit">{t('ask')}</button>
         </form>
       )}

@@ -6,7 +6,8 @@ import { common } from '../../ui/common-messages';
 import { query } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
 import { AreaName, AreaPicker } from '../../ui/area-picker';
-import { CASE_STATUSES, type CaseResponse } from './case-types';
+import { EnumSelect } from '../../ui/lists';
+import { CASE_STATUSES, type CaseResponse, type CaseStatus } from './case-types';
 import { CaseStatusPill, useCaseT } from './case-words';
 import './cases.css';
 
@@ -33,7 +34,7 @@ export default function CaseList() {
   const t = useT(messages);
   const ct = useCaseT();
   const c = useT(common);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<CaseStatus | ''>('');
   const [areaId, setAreaId] = useState('');
   const [q, setQ] = useState('');
   const [typed, setTyped] = useState('');
@@ -72,14 +73,14 @@ export default function CaseList() {
           </Field>
           <Field label={ct('status')}>
             {(props) => (
-              <select {...props} value={status} onChange={(e) => setStatus(e.target.value)}>
-                <option value="">{ct('all')}</option>
-                {CASE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {ct(`status_${s}`)}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                {...props}
+                values={CASE_STATUSES}
+                value={status}
+                onChange={setStatus}
+                label={(s) => ct(`status_${s}`)}
+                empty={ct('all')}
+              />
             )}
           </Field>
           <AreaPicker value={areaId} onChange={setAreaId} optional />

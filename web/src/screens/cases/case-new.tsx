@@ -6,7 +6,10 @@ import { ErrorMessage, Field, fieldError, Loading, Page } from '../../ui/compone
 import { common } from '../../ui/common-messages';
 import { query, useApi } from '../../ui/use-api';
 import { AreaPicker } from '../../ui/area-picker';
-import { CASE_TYPES, type CaseType, type CreatedCase, type Overlap } from './case-types';
+import { useAction } from '../../ui/use-action';
+import type { Schemas } from '../../api/types';
+import { CaseBasicsFields, type CaseBasics } from './case-fields';
+import type { CreatedCase } from './case-types';
 import { parseLanguages, useCaseT } from './case-words';
 import { Overlaps } from './overlaps';
 import './cases.css';
@@ -45,7 +48,7 @@ const FIELDS = [
 /** Other associations' active cases in the commune, before the case exists. */
 function RegistryCheck({ areaId }: { areaId: string }) {
   const t = useT(messages);
-  const registry = useApi<{ items: Overlap[] }>(`/registry${query({ areaId })}`);
+  const registry = useApi<Schemas['RegistryResponse']>(`/registry${query({ areaId })}`);
   if (registry.loading) return <p className="muted">{t('checking')}</p>;
   if (registry.error) return <ErrorMessage error={registry.error} />;
   return <Overlaps items={registry.data?.items ?? []} />;
@@ -60,37 +63,32 @@ export default function CaseNew() {
   const [id] = useState(() => crypto.randomUUID());
   const [codeName, setCodeName] = useState('');
   const [areaId, setAreaId] = useState('');
-  const [type, setType] = useState<CaseType>('intercommunity');
-  const [summary, setSummary] = useState('');
-  const [languages, setLanguages] = useState('');
+  const [basics, setBasics] = useState<CaseBasics>({
+    type: 'intercommunity',
+    summary: '',
+    languages: '',
+  });
   const [locationDetail, setLocationDetail] = useState('');
   const [confidentialNotes, setConfidentialNotes] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [created, setCreated] = useState<CreatedCase | null>(null);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       const result = await api.post<CreatedCase>('/cases', {
         id,
         codeName: codeName.trim(),
         areaId: areaId || undefined,
-        type,
-        summary: summary.trim() || undefined,
-        languages: parseLanguages(languages),
+        type: basics.type,
+        summary: basics.summary.trim() || undefined,
+        languages: parseLanguages(basics.languages),
         locationDetail: locationDetail.trim() || undefined,
         confidentialNotes: confidentialNotes.trim() || undefined,
       });
       if (result.overlaps.length === 0) navigate(`/cases/${result.id}`);
       else setCreated(result);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (created)
@@ -110,11 +108,11 @@ export default function CaseNew() {
 
   return (
     <Page title={t('title')}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <Field
           label={`${ct('codeName')} ${t('required')}`}
           hint={t('codeNameHint')}
-          error={fieldError(error, 'codeName')}
+          error={fieldError(action.error, 'codeName')}
         >
           {(props) => (
             <input
@@ -125,42 +123,17 @@ export default function CaseNew() {
             />
           )}
         </Field>
-        <AreaPicker value={areaId} onChange={setAreaId} error={fieldError(error, 'areaId')} />
+        <AreaPicker
+          value={areaId}
+          onChange={setAreaId}
+          error={fieldError(action.error, 'areaId')}
+        />
         {areaId && <RegistryCheck areaId={areaId} />}
-        <Field label={ct('type')} error={fieldError(error, 'type')}>
-          {(props) => (
-            <select {...props} value={type} onChange={(e) => setType(e.target.value as CaseType)}>
-              {CASE_TYPES.map((v) => (
-                <option key={v} value={v}>
-                  {ct(`type_${v}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={ct('summary')} error={fieldError(error, 'summary')}>
-          {(props) => (
-            <textarea {...props} value={summary} onChange={(e) => setSummary(e.target.value)} />
-          )}
-        </Field>
-        <Field
-          label={ct('languages')}
-          hint={ct('languagesHint')}
-          error={fieldError(error, 'languages')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={languages}
-              autoCapitalize="none"
-              onChange={(e) => setLanguages(e.target.value)}
-            />
-          )}
-        </Field>
+        <CaseBasicsFields value={basics} onChange={setBasics} error={action.error} />
         <fieldset>
           <legend>{t('sensitive')}</legend>
           <p className="hint">{ct('encryptedHint')}</p>
-          <Field label={ct('locationDetail')} error={fieldError(error, 'locationDetail')}>
+          <Field label={ct('locationDetail')} error={fieldError(action.error, 'locationDetail')}>
             {(props) => (
               <input
                 {...props}
@@ -169,7 +142,10 @@ export default function CaseNew() {
               />
             )}
           </Field>
-          <Field label={ct('confidentialNotes')} error={fieldError(error, 'confidentialNotes')}>
+          <Field
+            label={ct('confidentialNotes')}
+            error={fieldError(action.error, 'confidentialNotes')}
+          >
             {(props) => (
               <textarea
                 {...props}
@@ -179,16 +155,16 @@ export default function CaseNew() {
             )}
           </Field>
         </fieldset>
-        <ErrorMessage error={error} shownFields={FIELDS} />
+        <ErrorMessage error={action.error} shownFields={FIELDS} />
         <div className="row">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={action.busy}>
             {c('create')}
           </button>
           <Link href="/cases" className="button">
             {c('cancel')}
           </Link>
         </div>
-        {busy && <Loading />}
+        {action.busy && <Loading />}
       </form>
     </Page>
   );

@@ -4,6 +4,7 @@ import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError, Loading, SavedCopyNotice } from '../../ui/components';
 import { common } from '../../ui/common-messages';
 import { usePaged } from '../../ui/use-paged';
+import { useAction } from '../../ui/use-action';
 import type { Participant, Party } from './case-types';
 
 const ROLES = ['negotiator', 'interpreter', 'elder', 'informant', 'other'] as const;
@@ -123,16 +124,13 @@ function ParticipantForm({
   const [consent, setConsent] = useState(false);
   const [realName, setRealName] = useState('');
   const [contact, setContact] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [added, setAdded] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setAdded(false);
-    try {
+    void action.run(async () => {
       // The API refuses a real name or contact without consent: its message is shown as is.
       await api.post(`/cases/${caseId}/participants`, {
         id: crypto.randomUUID(),
@@ -149,24 +147,20 @@ function ParticipantForm({
       setConsent(false);
       setAdded(true);
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const fields = ['pseudonym', 'partyId', 'role', 'consentToRecordIdentity', 'realName', 'contact'];
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('add')}>
+    <form className="form" onSubmit={submit} noValidate aria-label={t('add')}>
       <Field
         label={t('pseudonym')}
         hint={t('pseudonymHint')}
-        error={fieldError(error, 'pseudonym')}
+        error={fieldError(action.error, 'pseudonym')}
       >
         {(p) => <input {...p} value={pseudonym} onChange={(e) => setPseudonym(e.target.value)} />}
       </Field>
-      <Field label={t('party')} error={fieldError(error, 'partyId')}>
+      <Field label={t('party')} error={fieldError(action.error, 'partyId')}>
         {(p) => (
           <select {...p} value={partyId} onChange={(e) => setPartyId(e.target.value)}>
             <option value="">{t('noParty')}</option>
@@ -178,7 +172,7 @@ function ParticipantForm({
           </select>
         )}
       </Field>
-      <Field label={t('role')} error={fieldError(error, 'role')}>
+      <Field label={t('role')} error={fieldError(action.error, 'role')}>
         {(p) => (
           <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
             {ROLES.map((r) => (
@@ -196,10 +190,10 @@ function ParticipantForm({
           <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
           {t('consent')}
         </label>
-        {fieldError(error, 'consentToRecordIdentity') && (
-          <p className="field-error">{fieldError(error, 'consentToRecordIdentity')}</p>
+        {fieldError(action.error, 'consentToRecordIdentity') && (
+          <p className="field-error">{fieldError(action.error, 'consentToRecordIdentity')}</p>
         )}
-        <Field label={t('realName')} error={fieldError(error, 'realName')}>
+        <Field label={t('realName')} error={fieldError(action.error, 'realName')}>
           {(p) => (
             <input
               {...p}
@@ -209,7 +203,7 @@ function ParticipantForm({
             />
           )}
         </Field>
-        <Field label={t('contact')} error={fieldError(error, 'contact')}>
+        <Field label={t('contact')} error={fieldError(action.error, 'contact')}>
           {(p) => (
             <input
               {...p}
@@ -220,13 +214,13 @@ function ParticipantForm({
           )}
         </Field>
       </fieldset>
-      <ErrorMessage error={error} shownFields={fields} />
+      <ErrorMessage error={action.error} shownFields={fields} />
       {added && (
         <p className="alert alert-success" role="status">
           {t('added')}
         </p>
       )}
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={action.busy}>
         {t('add')}
       </button>
     </form>

@@ -4,6 +4,8 @@ import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError, Loading, SavedCopyNotice } from '../../ui/components';
 import { common } from '../../ui/common-messages';
 import { usePaged, type PagedState } from '../../ui/use-paged';
+import { useAction } from '../../ui/use-action';
+import { EnumSelect } from '../../ui/lists';
 import { PARTY_KINDS, type Party, type PartyKind } from './case-types';
 import { useCaseT } from './case-words';
 
@@ -51,56 +53,49 @@ function PartyForm({
   const [name, setName] = useState(party?.name ?? '');
   const [kind, setKind] = useState<PartyKind>(party?.kind ?? 'community');
   const [description, setDescription] = useState(party?.description ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body = { name: name.trim(), kind, description: description.trim() || undefined };
-    try {
+    void action.run(async () => {
       if (party) await api.patch(`/cases/${caseId}/parties/${party.id}`, body, party.version);
       else await api.post(`/cases/${caseId}/parties`, { id: crypto.randomUUID(), ...body });
       setName('');
       setDescription('');
       onDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form
       className="form inline-form"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={submit}
       noValidate
       aria-label={party ? t('edit') : t('add')}
     >
-      <Field label={t('name')} error={fieldError(error, 'name')}>
+      <Field label={t('name')} error={fieldError(action.error, 'name')}>
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <Field label={t('kind')} error={fieldError(error, 'kind')}>
+      <Field label={t('kind')} error={fieldError(action.error, 'kind')}>
         {(p) => (
-          <select {...p} value={kind} onChange={(e) => setKind(e.target.value as PartyKind)}>
-            {PARTY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {ct(`kind_${k}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            {...p}
+            values={PARTY_KINDS}
+            value={kind}
+            onChange={(k) => k && setKind(k)}
+            label={(k) => ct(`kind_${k}`)}
+          />
         )}
       </Field>
-      <Field label={t('description')} error={fieldError(error, 'description')}>
+      <Field label={t('description')} error={fieldError(action.error, 'description')}>
         {(p) => (
           <textarea {...p} value={description} onChange={(e) => setDescription(e.target.value)} />
         )}
       </Field>
-      <ErrorMessage error={error} shownFields={['name', 'kind', 'description']} />
+      <ErrorMessage error={action.error} shownFields={['name', 'kind', 'description']} />
       <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={action.busy}>
           {party ? c('save') : t('add')}
         </button>
         {party && (
@@ -119,24 +114,21 @@ export function CaseParties({ caseId, parties }: { caseId: string; parties: Page
   const ct = useCaseT();
   const c = useT(common);
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
 
-  async function remove(party: Party) {
+  function remove(party: Party) {
     if (!window.confirm(t('confirmDelete', { name: party.name }))) return;
-    setError(null);
-    try {
+    void action.run(async () => {
       await api.delete(`/cases/${caseId}/parties/${party.id}`);
       parties.reload();
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
 
   return (
     <section aria-labelledby="parties-heading">
       <h2 id="parties-heading">{t('heading')}</h2>
       <SavedCopyNotice savedAt={parties.savedAt} />
-      <ErrorMessage error={error ?? parties.error} />
+      <ErrorMessage error={action.error ?? parties.error} />
       {parties.items.length === 0 && !parties.loading && <p className="muted">{t('empty')}</p>}
       <ul className="cards" aria-label={t('heading')}>
         {parties.items.map((p) => (
@@ -160,7 +152,7 @@ export function CaseParties({ caseId, parties }: { caseId: string; parties: Page
                     {t('edit')}
                     <span className="visually-hidden"> {p.name}</span>
                   </button>
-                  <button type="button" className="danger" onClick={() => void remove(p)}>
+                  <button type="button" className="danger" onClick={() => remove(p)}>
                     {t('delete')}
                     <span className="visually-hidden"> {p.name}</span>
                   </button>

@@ -4,6 +4,7 @@ import { useSignedInUser } from '../../auth/session';
 import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
 import { common } from '../../ui/common-messages';
+import { useAction } from '../../ui/use-action';
 import { allowedTransitions, type CaseResponse, type CaseStatus } from './case-types';
 import { CaseStatusPill, useCaseT } from './case-words';
 
@@ -44,27 +45,20 @@ export function CaseStatusSection({
   const user = useSignedInUser();
   const [target, setTarget] = useState<CaseStatus | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [done, setDone] = useState<CaseStatus | null>(null);
   const moves = allowedTransitions(value, user.role === 'coordinator');
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!target) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       await api.post(`/cases/${value.id}/transitions`, { to: target, reason: reason.trim() });
       setDone(target);
       setTarget(null);
       setReason('');
       onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -89,7 +83,7 @@ export function CaseStatusSection({
               aria-pressed={target === s}
               onClick={() => {
                 setTarget(s);
-                setError(null);
+                action.setError(undefined);
                 setDone(null);
               }}
             >
@@ -99,8 +93,12 @@ export function CaseStatusSection({
         </div>
       )}
       {target && (
-        <form className="form inline-form" onSubmit={(e) => void submit(e)} noValidate>
-          <Field label={t('reason')} hint={t('reasonHint')} error={fieldError(error, 'reason')}>
+        <form className="form inline-form" onSubmit={submit} noValidate>
+          <Field
+            label={t('reason')}
+            hint={t('reasonHint')}
+            error={fieldError(action.error, 'reason')}
+          >
             {(props) => (
               <textarea
                 {...props}
@@ -110,9 +108,9 @@ export function CaseStatusSection({
               />
             )}
           </Field>
-          <ErrorMessage error={error} shownFields={['reason']} />
+          <ErrorMessage error={action.error} shownFields={['reason']} />
           <div className="row">
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className="primary" disabled={action.busy}>
               {t('confirm', { status: ct(`status_${target}`) })}
             </button>
             <button type="button" onClick={() => setTarget(null)}>

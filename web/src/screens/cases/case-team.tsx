@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { Page as ApiPage } from '../../api/types';
+import type { Page as ApiPage, Schemas } from '../../api/types';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError, Loaded } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
+import { useAction } from '../../ui/use-action';
 import type { CaseResponse, TeamMember } from './case-types';
 
 const messages = {
@@ -35,13 +36,7 @@ const messages = {
   },
 } satisfies Messages<string>;
 
-interface User {
-  id: string;
-  displayName: string;
-  role: string;
-  associationId: string | null;
-  disabled: boolean;
-}
+type User = Schemas['UserResponse'];
 
 /** The case team; coordinators manage it (access.md: "manage case team"). */
 export function CaseTeam({
@@ -55,25 +50,22 @@ export function CaseTeam({
 }) {
   const t = useT(messages);
   const { lang } = useLang();
-  const team = useApi<{ items: TeamMember[] }>(`/cases/${value.id}/team`, { keep: true });
-  const [error, setError] = useState<unknown>(null);
+  const team = useApi<Schemas['TeamResponse']>(`/cases/${value.id}/team`, { keep: true });
+  const action = useAction();
 
-  async function remove(m: TeamMember) {
+  function remove(m: TeamMember) {
     if (!window.confirm(t('confirmRemove', { name: m.displayName }))) return;
-    setError(null);
-    try {
+    void action.run(async () => {
       await api.delete(`/cases/${value.id}/team/${m.userId}`);
       team.reload();
       onChanged();
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
 
   return (
     <section aria-labelledby="team-heading">
       <h2 id="team-heading">{t('heading')}</h2>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={action.error} />
       <Loaded state={team}>
         {(data) => (
           <>
@@ -85,7 +77,7 @@ export function CaseTeam({
                   </p>
                   <p className="muted">{t('since', { date: formatDate(m.addedAt, lang) })}</p>
                   {canManage && (
-                    <button type="button" className="danger" onClick={() => void remove(m)}>
+                    <button type="button" className="danger" onClick={() => remove(m)}>
                       {t('remove')}
                       <span className="visually-hidden"> {m.displayName}</span>
                     </button>
@@ -126,7 +118,7 @@ function AddMember({
   const users = useApi<ApiPage<User>>('/users?limit=100');
   const [userId, setUserId] = useState('');
   const [lead, setLead] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const candidates = (users.data?.items ?? []).filter(
     (u) =>
       u.role === 'mediator' &&
@@ -135,30 +127,22 @@ function AddMember({
       !members.includes(u.id),
   );
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    try {
+    void action.run(async () => {
       await api.post(`/cases/${value.id}/team`, { userId, lead: lead || undefined });
       setUserId('');
       setLead(false);
       onAdded();
-    } catch (err) {
-      setError(err);
-    }
+    });
   }
 
   if (users.data && candidates.length === 0) return <p className="hint">{t('nobodyLeft')}</p>;
   return (
-    <form
-      className="form inline-form"
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-label={t('add')}
-    >
+    <form className="form inline-form" onSubmit={submit} noValidate aria-label={t('add')}>
       <h3>{t('add')}</h3>
       <ErrorMessage error={users.error} />
-      <Field label={t('member')} error={fieldError(error, 'userId')}>
+      <Field label={t('member')} error={fieldError(action.error, 'userId')}>
         {(p) => (
           <select {...p} value={userId} onChange={(e) => setUserId(e.target.value)}>
             <option value="">{t('choose')}</option>
@@ -174,7 +158,7 @@ function AddMember({
         <input type="checkbox" checked={lead} onChange={(e) => setLead(e.target.checked)} />
         {t('makeLead')}
       </label>
-      <ErrorMessage error={error} shownFields={['userId']} />
+      <ErrorMessage error={action.error} shownFields={['userId']} />
       <button type="submit" className="primary">
         {t('add')}
       </button>

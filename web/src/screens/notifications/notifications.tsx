@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../api/client';
+import type { Schemas } from '../../api/types';
 import { formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { ErrorMessage, Loading, Page } from '../../ui/components';
 import { query } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
+import { useAction } from '../../ui/use-action';
 import './notifications.css';
 
 const messages = {
@@ -57,15 +59,7 @@ const messages = {
 
 type Key = keyof typeof messages.fr;
 
-interface NotificationItem {
-  id: string;
-  kind: string;
-  subjectType: string;
-  subjectId: string | null;
-  message: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+type NotificationItem = Schemas['NotificationResponse'];
 
 const KINDS = [
   'case_assigned',
@@ -91,21 +85,14 @@ function NotificationCard({
 }) {
   const t = useT(messages);
   const { lang } = useLang();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const link = item.subjectId ? LINKS[item.subjectType] : undefined;
   const text = KINDS.includes(item.kind) ? t(`kind_${item.kind}` as Key) : t('kind_other');
 
-  async function markRead() {
-    setBusy(true);
-    setError(null);
-    try {
+  function markRead() {
+    void action.run(async () => {
       onRead(await api.post<NotificationItem>(`/notifications/${item.id}/read`));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -124,7 +111,7 @@ function NotificationCard({
       </p>
       <p className={item.readAt ? undefined : 'notification-text'}>{text}</p>
       {item.message && <p>{t('message', { text: item.message })}</p>}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={action.error} />
       <div className="row">
         {link && (
           <Link href={`${link.path}${item.subjectId}`} className="button">
@@ -132,7 +119,7 @@ function NotificationCard({
           </Link>
         )}
         {!item.readAt && (
-          <button type="button" disabled={busy} onClick={() => void markRead()}>
+          <button type="button" disabled={action.busy} onClick={markRead}>
             {t('markRead')}
           </button>
         )}
