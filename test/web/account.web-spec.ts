@@ -1,14 +1,10 @@
 import { authenticator } from 'otplib';
 import { Page } from 'playwright-core';
 import { bearer, login } from '../support/factories';
-import { captureScreen, newPerson, openScreen, signIn } from './support/browser';
+import { captureScreen, newPerson, openScreen, signIn, acceptNextDialog } from './support/browser';
 import { PASSWORD, webWorld } from './support/web-stack';
 
 /** Accepts the next confirm() dialog of the page. */
-const acceptNextDialog = (page: Page): void => {
-  page.once('dialog', (dialog) => void dialog.accept());
-};
-
 /** Opens the menu when it is folded (phone) and presses one of its buttons. */
 async function menuButton(page: Page, name: string | RegExp, testId?: string): Promise<void> {
   const toggle = page.getByRole('button', { name: 'Menu' });

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Page } from 'playwright-core';
-import { captureScreen, LAPTOP, newPerson, openScreen, signIn } from './support/browser';
+import {
+  captureScreen,
+  LAPTOP,
+  newPerson,
+  openScreen,
+  signIn,
+  acceptNextDialog,
+} from './support/browser';
 import { webWorld } from './support/web-stack';
 
 /** Accepts the next confirm() dialog of the page. */
-const acceptNextDialog = (page: Page): void => {
-  page.once('dialog', (dialog) => void dialog.accept());
-};
-
 describe('administration screens', () => {
   const world = webWorld();
 

@@ -61,6 +61,11 @@ export async function signIn(page: Page, username: string, password = PASSWORD):
   await page.locator('#page-title').waitFor();
 }
 
+/** Accepts the next confirm() the page shows (destructive actions ask first). */
+export const acceptNextDialog = (page: Page): void => {
+  page.once('dialog', (dialog) => void dialog.accept());
+};
+
 /** Navigates inside the app (the route is in the URL fragment) and waits for the screen. */
 export async function openScreen(page: Page, route: string): Promise<void> {
   await page.goto(`/#${route}`);
