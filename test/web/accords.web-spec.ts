@@ -1,11 +1,18 @@
 import { Page } from 'playwright-core';
 import { bearer, login } from '../support/factories';
-import { captureScreen, LAPTOP, newPerson, openScreen, signIn } from './support/browser';
+import {
+  captureScreen,
+  LAPTOP,
+  newPerson,
+  openScreen,
+  signIn,
+  localInput,
+} from './support/browser';
 import { webWorld } from './support/web-stack';
 
 /**
- * The issue's acceptance story: a mediator records a verbal pact and its terms
- * on a phone, a follow-up finds one term violated and the accord turns
+ * The issue's acceptance story: a mediator opens a case, schedules a meeting,
+ * records a verbal pact and its terms on a phone, a follow-up finds one term violated and the accord turns
  * "at risk"; the coordinator sees it first on the dashboard and flags it; the
  * official sees only counts per area.
  */
@@ -88,11 +95,39 @@ describe('accords, follow-ups and the dashboard', () => {
     await page.getByTestId('term').nth(index).waitFor();
   }
 
-  it('a mediator records an accord, its terms and a follow-up that finds a term violated', async () => {
+  it('a mediator opens the case, schedules a meeting, records an accord, its terms and a follow-up that finds a term violated', async () => {
     const { context, page } = await newPerson(world.browser, world.stack.baseURL);
     await signIn(page, world.cast.mediator.username);
 
-    await openScreen(page, `/cases/${caseId}/accords/new`);
+    // From the list of cases to the case, then to its scheduling form, by the links a mediator taps.
+    expect(new URL(page.url()).hash).toBe('#/cases');
+    await page.getByRole('link', { name: CODE, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: CODE }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/cases/${caseId}`);
+    const meetingsAndAccords = () =>
+      page.getByRole('tab', { name: 'Rencontres et accords' }).click();
+    await meetingsAndAccords();
+    await page.getByRole('link', { name: 'Planifier une rencontre' }).click();
+    const meetingAt = new Date(Date.now() + 2 * 86_400_000);
+    meetingAt.setHours(10, 0, 0, 0);
+    await page.getByLabel('Date et heure').fill(localInput(meetingAt));
+    await page.getByLabel('Durée (minutes)').fill('90');
+    await page.getByLabel(`Display ${world.cast.mediator.username}`).check();
+    await page.getByRole('button', { name: 'Planifier', exact: true }).click();
+    await page.getByText('Rencontre planifiée.').waitFor();
+    const meetings = await world.stack.api.db.query(
+      'SELECT scheduled_at FROM meeting WHERE case_id = $1',
+      [caseId],
+    );
+    expect(meetings.rows.map((r: { scheduled_at: Date }) => r.scheduled_at.getTime())).toEqual([
+      meetingAt.getTime(),
+    ]);
+
+    // Back on the case: record the accord from its link.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: CODE }).waitFor();
+    await meetingsAndAccords();
+    await page.getByRole('link', { name: 'Enregistrer un accord' }).click();
     await page.getByRole('heading', { level: 1, name: 'Enregistrer un accord' }).waitFor();
     await page.getByLabel("Type d'accord").selectOption('non_aggression_pact');
     await page.getByLabel('Verbal').check();

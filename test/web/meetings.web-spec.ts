@@ -1,12 +1,6 @@
 import { Page } from 'playwright-core';
-import { captureScreen, newPerson, openScreen, signIn } from './support/browser';
+import { captureScreen, newPerson, openScreen, signIn, localInput } from './support/browser';
 import { webWorld } from './support/web-stack';
-
-/** A datetime-local value (the browser's local time is the machine's). */
-const localInput = (d: Date): string => {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
 
 /** The scheduling form of a case, as the case page links to it. */
 async function openNew(page: Page, caseId: string): Promise<void> {

@@ -61,6 +61,12 @@ export async function signIn(page: Page, username: string, password = PASSWORD):
   await page.locator('#page-title').waitFor();
 }
 
+/** A datetime-local input's value for a time (in the machine's zone, as the browser's). */
+export const localInput = (d: Date): string => {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
 /** Accepts the next confirm() the page shows (destructive actions ask first). */
 export const acceptNextDialog = (page: Page): void => {
   page.once('dialog', (dialog) => void dialog.accept());
