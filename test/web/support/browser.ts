@@ -15,6 +15,11 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // Playwright's signal handlers keep a Jest worker from exiting when asked;
+    // each file closes its browser in afterAll, and Playwright still kills it on exit.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',
