@@ -1,3 +1,4 @@
+import { LoadMore } from '../../ui/lists';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../api/client';
@@ -11,7 +12,6 @@ import {
   Loading,
   SavedCopyNotice,
 } from '../../ui/components';
-import { common } from '../../ui/common-messages';
 import { useAction } from '../../ui/use-action';
 import { query, useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
@@ -56,7 +56,6 @@ type Accord = Schemas['AccordResponse'];
 
 export function CaseMeetings({ caseId }: { caseId: string }) {
   const t = useT(messages);
-  const c = useT(common);
   const { lang } = useLang();
   const mw = useT(meetingWords);
   const meetings = usePaged<Meeting>(`/meetings${query({ caseId })}`, { keep: true });
@@ -84,18 +83,13 @@ export function CaseMeetings({ caseId }: { caseId: string }) {
         ))}
       </ul>
       {meetings.loading && <Loading />}
-      {meetings.hasMore && (
-        <button type="button" onClick={meetings.loadMore}>
-          {c('loadMore')}
-        </button>
-      )}
+      <LoadMore list={meetings} />
     </section>
   );
 }
 
 export function CaseAccords({ caseId }: { caseId: string }) {
   const t = useT(messages);
-  const c = useT(common);
   const { lang } = useLang();
   const aw = useT(accordWords);
   const accords = usePaged<Accord>(`/cases/${caseId}/accords`, { keep: true });
@@ -124,11 +118,7 @@ export function CaseAccords({ caseId }: { caseId: string }) {
         ))}
       </ul>
       {accords.loading && <Loading />}
-      {accords.hasMore && (
-        <button type="button" onClick={accords.loadMore}>
-          {c('loadMore')}
-        </button>
-      )}
+      <LoadMore list={accords} />
     </section>
   );
 }

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, Loading, Page, SavedCopyNotice } from '../../ui/components';
-import { common } from '../../ui/common-messages';
 import { query } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
 import { AreaName, AreaPicker } from '../../ui/area-picker';
-import { EnumSelect } from '../../ui/lists';
+import { EnumSelect, LoadMore } from '../../ui/lists';
 import { CASE_STATUSES, type CaseResponse, type CaseStatus } from './case-types';
 import { CaseStatusPill, useCaseT } from './case-words';
 import './cases.css';
@@ -33,7 +32,6 @@ const messages = {
 export default function CaseList() {
   const t = useT(messages);
   const ct = useCaseT();
-  const c = useT(common);
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [areaId, setAreaId] = useState('');
   const [q, setQ] = useState('');
@@ -108,13 +106,7 @@ export default function CaseList() {
         ))}
       </ul>
       {cases.loading && <Loading />}
-      {cases.hasMore && !cases.loading && (
-        <p>
-          <button type="button" onClick={cases.loadMore}>
-            {c('loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMore list={cases} />
     </Page>
   );
 }

@@ -1,8 +1,8 @@
+import { LoadMore } from '../../ui/lists';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError, Loading, SavedCopyNotice } from '../../ui/components';
-import { common } from '../../ui/common-messages';
 import { usePaged } from '../../ui/use-paged';
 import { useAction } from '../../ui/use-action';
 import type { Participant, Party } from './case-types';
@@ -61,7 +61,6 @@ const isKnownRole = (role: string): role is (typeof ROLES)[number] =>
 
 export function CaseParticipants({ caseId, parties }: { caseId: string; parties: Party[] }) {
   const t = useT(messages);
-  const c = useT(common);
   const participants = usePaged<Participant>(`/cases/${caseId}/participants`, { keep: true });
   const partyName = (id: string | null) => parties.find((p) => p.id === id)?.name;
   const roleLabel = (role: string) => (isKnownRole(role) ? t(`role_${role}`) : role);
@@ -97,11 +96,7 @@ export function CaseParticipants({ caseId, parties }: { caseId: string; parties:
         ))}
       </ul>
       {participants.loading && <Loading />}
-      {participants.hasMore && (
-        <button type="button" onClick={participants.loadMore}>
-          {c('loadMore')}
-        </button>
-      )}
+      <LoadMore list={participants} />
       <h3>{t('add')}</h3>
       <ParticipantForm caseId={caseId} parties={parties} onAdded={participants.reload} />
     </section>

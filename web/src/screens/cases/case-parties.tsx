@@ -5,7 +5,7 @@ import { ErrorMessage, Field, fieldError, Loading, SavedCopyNotice } from '../..
 import { common } from '../../ui/common-messages';
 import { usePaged, type PagedState } from '../../ui/use-paged';
 import { useAction } from '../../ui/use-action';
-import { EnumSelect } from '../../ui/lists';
+import { EnumSelect, LoadMore } from '../../ui/lists';
 import { PARTY_KINDS, type Party, type PartyKind } from './case-types';
 import { useCaseT } from './case-words';
 
@@ -112,7 +112,6 @@ function PartyForm({
 export function CaseParties({ caseId, parties }: { caseId: string; parties: PagedState<Party> }) {
   const t = useT(messages);
   const ct = useCaseT();
-  const c = useT(common);
   const [editing, setEditing] = useState<string | null>(null);
   const action = useAction();
 
@@ -163,11 +162,7 @@ export function CaseParties({ caseId, parties }: { caseId: string; parties: Page
         ))}
       </ul>
       {parties.loading && <Loading />}
-      {parties.hasMore && (
-        <button type="button" onClick={parties.loadMore}>
-          {c('loadMore')}
-        </button>
-      )}
+      <LoadMore list={parties} />
       <h3>{t('add')}</h3>
       <PartyForm caseId={caseId} onDone={(saved) => saved && parties.reload()} />
     </section>

@@ -1,9 +1,9 @@
+import { LoadMore } from '../../ui/lists';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../api/client';
 import type { Schemas } from '../../api/types';
 import { formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
-import { common } from '../../ui/common-messages';
 import { ErrorMessage, Loading, Page } from '../../ui/components';
 import { query } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
@@ -131,7 +131,6 @@ function NotificationCard({
 /** The user's notifications, newest first, each in words from its kind. */
 export default function Notifications() {
   const t = useT(messages);
-  const c = useT(common);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = usePaged<NotificationItem>(`/notifications${query({ unread: unreadOnly || null })}`);
   const [read, setRead] = useState<Record<string, NotificationItem>>({});
@@ -163,13 +162,7 @@ export default function Notifications() {
         ))}
       </ul>
       {list.loading && <Loading />}
-      {list.hasMore && !list.loading && (
-        <p>
-          <button type="button" onClick={list.loadMore}>
-            {c('loadMore')}
-          </button>
-        </p>
-      )}
+      <LoadMore list={list} />
     </Page>
   );
 }
