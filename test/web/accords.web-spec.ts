@@ -82,9 +82,11 @@ describe('accords, follow-ups and the dashboard', () => {
 
   async function addTerm(page: Page, term: (typeof TERMS)[number], index: number) {
     const form = page.getByRole('form', { name: 'Ajouter un engagement' });
-    // The form opens by itself on a new accord, then stays open for the next term.
-    if (!(await form.isVisible()))
-      await page.getByRole('button', { name: 'Ajouter un engagement' }).click();
+    const open = page.getByRole('button', { name: 'Ajouter un engagement' });
+    // The form opens by itself on a new accord (once the accord has loaded), then
+    // stays open for the next term; otherwise its button opens it.
+    await form.or(open).first().waitFor();
+    if (!(await form.isVisible())) await open.click();
     await form.getByLabel('Engagement', { exact: true }).fill(term.text);
     await form.getByLabel('Catégorie').selectOption(term.category);
     await form.getByLabel('Qui est engagé').selectOption({ label: term.obligor });

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { setSignedOutHandler } from './api/client';
 import { useFragmentLocation, useFragmentSearch } from './hash-location';
@@ -33,6 +33,7 @@ const messages = {
     areas: 'Communes',
     signOut: 'Se déconnecter',
     panic: 'Urgence : tout effacer',
+    wiping: 'Effacement…',
     panicConfirm:
       "Effacer toutes les données de cet appareil et fermer toutes vos sessions ? Ce qui n'a pas été envoyé sera perdu.",
     offline: 'Hors ligne',
@@ -62,6 +63,7 @@ const messages = {
     areas: 'Communes',
     signOut: 'Sign out',
     panic: 'Emergency: erase everything',
+    wiping: 'Erasing…',
     panicConfirm:
       'Erase all data on this device and close all your sessions? Anything not yet sent will be lost.',
     offline: 'Offline',
@@ -96,6 +98,7 @@ function Header() {
   const outbox = useOutbox();
   const [location] = useLocation();
   const [open, setOpen] = useState(false);
+  const [wiping, setWiping] = useState(false);
   useEffect(() => setOpen(false), [location]);
   const menu = user
     ? ROUTES.filter((r) => r.menu && (r.roles === 'all' || r.roles.includes(user.role)))
@@ -175,12 +178,14 @@ function Header() {
                 type="button"
                 className="danger"
                 data-testid="panic"
+                disabled={wiping}
                 onClick={() => {
-                  if (window.confirm(t('panicConfirm')))
-                    void panic().then(() => window.location.replace('/'));
+                  if (!window.confirm(t('panicConfirm'))) return;
+                  setWiping(true);
+                  void panic();
                 }}
               >
-                {t('panic')}
+                {wiping ? t('wiping') : t('panic')}
               </button>
             </li>
           </ul>
@@ -221,9 +226,13 @@ function Shell() {
   const [location, navigate] = useLocation();
   useEffect(() => setSignedOutHandler(() => navigate('/')), [navigate]);
   useEffect(() => (user ? startOutboxSync() : undefined), [user]);
-  // Every new screen starts at its top, with focus on the page for screen readers.
+  // Every new screen starts at its top, with focus on the page for screen readers
+  // (not on the link that was followed, which is gone).
+  const first = useRef(true);
   useEffect(() => {
     window.scrollTo(0, 0);
+    if (first.current) first.current = false;
+    else document.getElementById('main')?.focus({ preventScroll: true });
   }, [location]);
 
   let content;

@@ -64,6 +64,12 @@ export const setSignedOutHandler = (handler: () => void): void => {
   onSignedOut = handler;
 };
 
+/** For answers that are not the API's own problem documents (a proxy's 502, say). */
+const GENERIC_TITLE = {
+  fr: 'Le serveur n’a pas pu répondre',
+  en: 'The server could not answer',
+};
+
 async function parseProblem(response: Response): Promise<Problem> {
   try {
     const body = (await response.json()) as Problem;
@@ -71,7 +77,11 @@ async function parseProblem(response: Response): Promise<Problem> {
   } catch {
     // not a problem document: fall through
   }
-  return { status: response.status, title: response.statusText || 'Error', code: 'http_error' };
+  return {
+    status: response.status,
+    title: `${GENERIC_TITLE[getLang()]} (HTTP ${response.status})`,
+    code: 'http_error',
+  };
 }
 
 async function rawFetch(path: string, options: RequestOptions, token?: string): Promise<Response> {
@@ -117,13 +127,13 @@ function refreshSession(spentAccessToken: string): Promise<StoredSession | null>
         body: { refreshToken: stored.refreshToken },
         anonymous: true,
       });
-      if (!response.ok) {
-        if (response.status === 401 || response.status === 400) {
-          await clearSession();
-          onSignedOut();
-        }
+      if (response.status === 401 || response.status === 400) {
+        await clearSession();
+        onSignedOut();
         return null;
       }
+      // Rate limited or a server in trouble: the session is still good, try later.
+      if (!response.ok) throw new OfflineError();
       await saveLogin((await response.json()) as LoginResponse);
       return getSession();
     };

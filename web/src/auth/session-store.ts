@@ -46,8 +46,9 @@ export const saveLogin = (login: LoginResponse): Promise<void> =>
   publish({
     accessToken: login.accessToken,
     refreshToken: login.refreshToken,
-    // A minute early, so a request never leaves with a token about to expire.
-    accessExpiresAt: Date.now() + (login.expiresIn - 60) * 1000,
+    // Early (a minute, or a quarter of a short lifetime), so a request never
+    // leaves with a token about to expire.
+    accessExpiresAt: Date.now() + (login.expiresIn - Math.min(60, login.expiresIn / 4)) * 1000,
     user: login.user,
   });
 

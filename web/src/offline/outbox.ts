@@ -82,44 +82,48 @@ let flushing: Promise<void> | null = null;
  * from the Idempotency-Key and nothing is created twice.
  */
 export function flushOutbox(): Promise<void> {
+  // One tab at a time sends (the others find the queue already emptied).
+  const run = () => sendQueued();
   flushing ??= (async () => {
     try {
-      for (const item of await listOutbox()) {
-        if (item.failed) continue;
-        try {
-          await apiRequest(item.path, {
-            method: item.method,
-            body: item.body,
-            ifMatch: item.ifMatch,
-            idempotencyKey: item.idempotencyKey,
-          });
-          await deleteItem('outbox', item.id);
-        } catch (error) {
-          if (error instanceof OfflineError) break;
-          const later =
-            error instanceof ApiError &&
-            (error.status >= 500 ||
-              error.status === 429 ||
-              error.code === 'idempotency_in_progress');
-          if (later) {
-            await writeItem('outbox', item.id, { ...item, attempts: item.attempts + 1 });
-            break;
-          }
-          if (error instanceof ApiError && error.status === 401) break;
-          const failed =
-            error instanceof ApiError
-              ? error.problem
-              : { status: 0, title: String(error), code: 'client_error' };
-          await writeItem('outbox', item.id, { ...item, attempts: item.attempts + 1, failed });
-        } finally {
-          changed();
-        }
-      }
+      await ('locks' in navigator ? navigator.locks.request('toguna-outbox', run) : run());
     } finally {
       flushing = null;
     }
   })();
   return flushing;
+}
+
+async function sendQueued(): Promise<void> {
+  for (const item of await listOutbox()) {
+    if (item.failed) continue;
+    try {
+      await apiRequest(item.path, {
+        method: item.method,
+        body: item.body,
+        ifMatch: item.ifMatch,
+        idempotencyKey: item.idempotencyKey,
+      });
+      await deleteItem('outbox', item.id);
+    } catch (error) {
+      if (error instanceof OfflineError) break;
+      const later =
+        error instanceof ApiError &&
+        (error.status >= 500 || error.status === 429 || error.code === 'idempotency_in_progress');
+      if (later) {
+        await writeItem('outbox', item.id, { ...item, attempts: item.attempts + 1 });
+        break;
+      }
+      if (error instanceof ApiError && error.status === 401) break;
+      const failed =
+        error instanceof ApiError
+          ? error.problem
+          : { status: 0, title: String(error), code: 'client_error' };
+      await writeItem('outbox', item.id, { ...item, attempts: item.attempts + 1, failed });
+    } finally {
+      changed();
+    }
+  }
 }
 
 /** Flushes when the connection comes back, at start, and every 30 s while items wait. */

@@ -20,22 +20,36 @@ export const writeItem = (store: StoreName, key: string, value: unknown): Promis
 export const deleteItem = (store: StoreName, key: string): Promise<void> => del(key, stores[store]);
 export const listKeys = (store: StoreName): Promise<string[]> => keys<string>(stores[store]);
 
+/** Runs every step even when one fails: a half-done wipe is the worst outcome. */
+async function each(steps: (() => Promise<unknown> | void)[]): Promise<void> {
+  for (const step of steps) {
+    try {
+      await step();
+    } catch {
+      // go on with the next step
+    }
+  }
+}
+
 /** Erases every local trace: stored data, cached shell, service worker, preferences. */
 export async function wipeDevice(): Promise<void> {
-  await Promise.all(Object.values(stores).map((s) => clear(s).catch(() => undefined)));
-  for (const name of ['toguna', 'toguna-records', 'toguna-outbox']) {
-    await new Promise<void>((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = () => resolve();
-    });
-  }
-  if ('caches' in window) {
-    for (const key of await caches.keys()) await caches.delete(key);
-  }
-  if ('serviceWorker' in navigator) {
-    for (const registration of await navigator.serviceWorker.getRegistrations())
-      await registration.unregister();
-  }
-  localStorage.clear();
-  sessionStorage.clear();
+  await each([
+    () => localStorage.clear(),
+    () => sessionStorage.clear(),
+    ...Object.values(stores).map((store) => () => clear(store)),
+    ...['toguna', 'toguna-records', 'toguna-outbox'].map(
+      (name) => () =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = request.onerror = request.onblocked = () => resolve();
+        }),
+    ),
+    async () => {
+      for (const key of await caches.keys()) await caches.delete(key);
+    },
+    async () => {
+      for (const registration of await navigator.serviceWorker.getRegistrations())
+        await registration.unregister();
+    },
+  ]);
 }

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
+import { useUser } from '../auth/session';
 import { listOutbox, onOutboxChange, type OutboxItem } from './outbox';
 
 /** The current user's queued writes, kept up to date. */
 export function useOutbox(): OutboxItem[] {
   const [items, setItems] = useState<OutboxItem[]>([]);
+  // Listed again when another user signs in on this device: the queue is per user.
+  const userId = useUser()?.id;
   useEffect(() => {
     let live = true;
     const refresh = () => void listOutbox().then((next) => live && setItems(next));
@@ -13,7 +16,7 @@ export function useOutbox(): OutboxItem[] {
       live = false;
       off();
     };
-  }, []);
+  }, [userId]);
   return items;
 }
 

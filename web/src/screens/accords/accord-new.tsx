@@ -99,7 +99,7 @@ export default function AccordNew() {
       <p>
         <Link href={`/cases/${caseId}`}>← {t('back')}</Link>
       </p>
-      <form className="form" onSubmit={submit}>
+      <form autoComplete="off" className="form" onSubmit={submit}>
         <Field label={t('concludedAt')} error={fieldError(error, 'concludedAt')}>
           {(p) => (
             <input

@@ -75,7 +75,12 @@ export function RaiseFlagForm({
   };
 
   return (
-    <form className="form inline-form" onSubmit={submit} aria-label={t('raiseTitle')}>
+    <form
+      autoComplete="off"
+      className="form inline-form"
+      onSubmit={submit}
+      aria-label={t('raiseTitle')}
+    >
       <Choices
         legend={t('severity')}
         name={`severity-${accordId}`}
@@ -122,7 +127,12 @@ function ResolveFlagForm({ flag, onDone }: { flag: Flag; onDone: () => void }) {
     });
   };
   return (
-    <form className="form inline-form" onSubmit={submit} aria-label={t('resolveTitle')}>
+    <form
+      autoComplete="off"
+      className="form inline-form"
+      onSubmit={submit}
+      aria-label={t('resolveTitle')}
+    >
       <Field label={t('note')} error={fieldError(action.error, 'note')}>
         {(p) => (
           <textarea

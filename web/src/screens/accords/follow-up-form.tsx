@@ -176,7 +176,7 @@ export default function FollowUpForm() {
       </p>
       <Loaded state={accord}>
         {(a) => (
-          <form className="form" onSubmit={submit(a)}>
+          <form autoComplete="off" className="form" onSubmit={submit(a)}>
             <Field label={t('checkedAt')} error={fieldError(error, 'checkedAt')}>
               {(p) => (
                 <input

@@ -120,7 +120,7 @@ export function TermForm({
 
   const title = term ? t('editTitle') : t('addTitle');
   return (
-    <form className="form inline-form" onSubmit={submit} aria-label={title}>
+    <form autoComplete="off" className="form inline-form" onSubmit={submit} aria-label={title}>
       <Field label={t('text')} hint={t('textHint')} error={fieldError(error, 'text')}>
         {(p) => (
           <textarea

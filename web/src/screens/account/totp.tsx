@@ -103,7 +103,7 @@ export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnable
               {t('start')}
             </button>
           ) : (
-            <form className="form" onSubmit={enable} noValidate>
+            <form autoComplete="off" className="form" onSubmit={enable} noValidate>
               <p>{t('scan')}</p>
               <QrCode url={setup.otpauthUrl} alt={t('qrAlt')} />
               <p>

@@ -61,7 +61,7 @@ function CommuneForm({
   }
 
   return (
-    <form className="form admin-form" onSubmit={submit} noValidate>
+    <form autoComplete="off" className="form admin-form" onSubmit={submit} noValidate>
       <h2>{t('addHeading', { name: cercle.name })}</h2>
       <ErrorMessage error={action.error} shownFields={['name']} />
       <Field label={t('name')} error={fieldError(action.error, 'name')}>

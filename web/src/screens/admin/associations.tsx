@@ -70,7 +70,7 @@ function AssociationForm({
   }
 
   return (
-    <form className="form admin-form" onSubmit={submit} noValidate>
+    <form autoComplete="off" className="form admin-form" onSubmit={submit} noValidate>
       <h2>{t('heading')}</h2>
       <ErrorMessage
         error={action.error}

@@ -58,7 +58,7 @@ function AuthorityForm({ onCreated }: { onCreated: (a: AuthorityResponse) => voi
   }
 
   return (
-    <form className="form admin-form" onSubmit={submit} noValidate>
+    <form autoComplete="off" className="form admin-form" onSubmit={submit} noValidate>
       <h2>{t('heading')}</h2>
       <ErrorMessage error={action.error} shownFields={['name', 'jurisdictionAreaIds']} />
       <Field label={t('name')} error={fieldError(action.error, 'name')}>

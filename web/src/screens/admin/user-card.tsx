@@ -86,7 +86,7 @@ export function UserCard({
       </p>
       <ErrorMessage error={action.error} shownFields={editing ? ['displayName'] : []} />
       {manage && editing && (
-        <form className="form" onSubmit={rename} noValidate>
+        <form autoComplete="off" className="form" onSubmit={rename} noValidate>
           <Field label={t('displayName')} error={fieldError(action.error, 'displayName')}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>

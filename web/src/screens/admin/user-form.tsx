@@ -127,7 +127,7 @@ export function UserForm({
   );
 
   return (
-    <form className="form admin-form" onSubmit={submit} noValidate>
+    <form autoComplete="off" className="form admin-form" onSubmit={submit} noValidate>
       <h2>{t('heading')}</h2>
       <ErrorMessage error={action.error} shownFields={FIELDS} />
       {text('username', username, setUsername, t('usernameHint'))}

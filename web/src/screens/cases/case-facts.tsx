@@ -131,7 +131,7 @@ function EditCase({ value, onDone }: { value: CaseResponse; onDone: (saved: bool
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form autoComplete="off" className="form" onSubmit={submit} noValidate>
       <Field label={ct('codeName')} error={fieldError(action.error, 'codeName')}>
         {(p) => <input {...p} value={codeName} onChange={(e) => setCodeName(e.target.value)} />}
       </Field>

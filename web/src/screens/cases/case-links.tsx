@@ -156,7 +156,13 @@ export function Coordination({ value }: { value: CaseResponse }) {
           {t('sent', { count: sent })}
         </p>
       ) : (
-        <form className="form" onSubmit={submit} noValidate aria-label={t('ask')}>
+        <form
+          autoComplete="off"
+          className="form"
+          onSubmit={submit}
+          noValidate
+          aria-label={t('ask')}
+        >
           <Field
             label={t('message')}
             hint={t('messageHint')}

@@ -50,6 +50,7 @@ export default function CaseList() {
       <details className="case-filter-box">
         <summary>{t('filters')}</summary>
         <form
+          autoComplete="off"
           className="case-filters"
           role="search"
           aria-label={t('filters')}

@@ -108,7 +108,7 @@ export default function CaseNew() {
 
   return (
     <Page title={t('title')}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form autoComplete="off" className="form" onSubmit={submit} noValidate>
         <Field
           label={`${ct('codeName')} ${t('required')}`}
           hint={t('codeNameHint')}

@@ -43,10 +43,23 @@ type Tab = 'overview' | 'parties' | 'participants' | 'team' | 'followUp' | 'hist
 const TABS: Tab[] = ['overview', 'parties', 'participants', 'team', 'followUp', 'history'];
 
 /**
- * Every section stays mounted (hidden when not selected) so all the case's
- * lists are fetched and kept on the device as soon as the case is opened.
+ * Sections stay mounted (hidden when not selected) so the case's lists are
+ * fetched and kept on the device as soon as the case is opened; a `lazy` one
+ * (participants: reading identities is audited) loads only once it is chosen.
  */
-function Panel({ tab, current, children }: { tab: Tab; current: Tab; children: ReactNode }) {
+function Panel({
+  tab,
+  current,
+  lazy = false,
+  children,
+}: {
+  tab: Tab;
+  current: Tab;
+  lazy?: boolean;
+  children: ReactNode;
+}) {
+  const [opened, setOpened] = useState(!lazy);
+  if (!opened && tab === current) setOpened(true);
   return (
     <div
       role="tabpanel"
@@ -55,9 +68,21 @@ function Panel({ tab, current, children }: { tab: Tab; current: Tab; children: R
       hidden={tab !== current}
       className="case-section"
     >
-      {children}
+      {opened && children}
     </div>
   );
+}
+
+/** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern). */
+function nextTab(current: Tab, key: string): Tab | null {
+  const i = TABS.indexOf(current);
+  const moves: Record<string, number> = {
+    ArrowRight: (i + 1) % TABS.length,
+    ArrowLeft: (i - 1 + TABS.length) % TABS.length,
+    Home: 0,
+    End: TABS.length - 1,
+  };
+  return key in moves ? TABS[moves[key]] : null;
 }
 
 export default function CasePage() {
@@ -76,7 +101,18 @@ export default function CasePage() {
       <Loaded state={state}>
         {(c) => (
           <>
-            <div className="tabs case-tabs" role="tablist" aria-label={t('sections')}>
+            <div
+              className="tabs case-tabs"
+              role="tablist"
+              aria-label={t('sections')}
+              onKeyDown={(e) => {
+                const next = nextTab(tab, e.key);
+                if (!next) return;
+                e.preventDefault();
+                setTab(next);
+                document.getElementById(`tab-${next}`)?.focus();
+              }}
+            >
               {TABS.map((k) => (
                 <button
                   key={k}
@@ -85,6 +121,7 @@ export default function CasePage() {
                   id={`tab-${k}`}
                   aria-controls={`panel-${k}`}
                   aria-selected={tab === k}
+                  tabIndex={tab === k ? 0 : -1}
                   onClick={() => setTab(k)}
                 >
                   {t(k)}
@@ -99,7 +136,7 @@ export default function CasePage() {
             <Panel tab="parties" current={tab}>
               <CaseParties caseId={c.id} parties={parties} />
             </Panel>
-            <Panel tab="participants" current={tab}>
+            <Panel tab="participants" current={tab} lazy>
               <CaseParticipants caseId={c.id} parties={parties.items} />
             </Panel>
             <Panel tab="team" current={tab}>

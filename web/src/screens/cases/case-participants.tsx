@@ -147,7 +147,7 @@ function ParticipantForm({
 
   const fields = ['pseudonym', 'partyId', 'role', 'consentToRecordIdentity', 'realName', 'contact'];
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={t('add')}>
+    <form autoComplete="off" className="form" onSubmit={submit} noValidate aria-label={t('add')}>
       <Field
         label={t('pseudonym')}
         hint={t('pseudonymHint')}

@@ -69,6 +69,7 @@ function PartyForm({
 
   return (
     <form
+      autoComplete="off"
       className="form inline-form"
       onSubmit={submit}
       noValidate

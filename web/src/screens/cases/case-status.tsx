@@ -93,7 +93,7 @@ export function CaseStatusSection({
         </div>
       )}
       {target && (
-        <form className="form inline-form" onSubmit={submit} noValidate>
+        <form autoComplete="off" className="form inline-form" onSubmit={submit} noValidate>
           <Field
             label={t('reason')}
             hint={t('reasonHint')}

@@ -139,7 +139,13 @@ function AddMember({
 
   if (users.data && candidates.length === 0) return <p className="hint">{t('nobodyLeft')}</p>;
   return (
-    <form className="form inline-form" onSubmit={submit} noValidate aria-label={t('add')}>
+    <form
+      autoComplete="off"
+      className="form inline-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('add')}
+    >
       <h3>{t('add')}</h3>
       <ErrorMessage error={users.error} />
       <Field label={t('member')} error={fieldError(action.error, 'userId')}>

@@ -139,7 +139,7 @@ export function MeetingForm({
   const members = team.data.items;
   const overlap = error instanceof ApiError && error.code === 'meeting_overlap';
   return (
-    <form className="form" onSubmit={submit}>
+    <form autoComplete="off" className="form" onSubmit={submit}>
       <div className="grid-2">
         <Field label={t('when')} error={fieldError(error, 'scheduledAt')}>
           {(p) => (

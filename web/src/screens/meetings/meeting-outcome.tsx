@@ -70,49 +70,53 @@ export function OutcomeForm({ meeting, onDone }: { meeting: MeetingResponse; onD
           {c('offlineQueued')}
         </p>
       )}
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Field label={t('status')} error={fieldError(error, 'status')}>
-          {(p) => (
-            <EnumSelect
-              {...p}
-              values={MEETING_OUTCOMES}
-              value={status}
-              onChange={(s) => s && setStatus(s)}
-              label={(s) => w(`status_${s}`)}
-            />
-          )}
-        </Field>
-        {status === 'postponed' && (
-          <Field label={t('rescheduledAt')} error={fieldError(error, 'rescheduledAt')}>
+      {/* Once queued, the outcome is recorded: a second one would be sent too. */}
+      {!queued && (
+        <form
+          autoComplete="off"
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <Field label={t('status')} error={fieldError(error, 'status')}>
             {(p) => (
-              <input
+              <EnumSelect
                 {...p}
-                type="datetime-local"
-                required
-                value={rescheduledAt}
-                onChange={(e) => setRescheduledAt(e.target.value)}
+                values={MEETING_OUTCOMES}
+                value={status}
+                onChange={(s) => s && setStatus(s)}
+                label={(s) => w(`status_${s}`)}
               />
             )}
           </Field>
-        )}
-        <Field label={t('notes')} hint={t('notesHint')} error={fieldError(error, 'outcomeNotes')}>
-          {(p) => (
-            <textarea {...p} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          {status === 'postponed' && (
+            <Field label={t('rescheduledAt')} error={fieldError(error, 'rescheduledAt')}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="datetime-local"
+                  required
+                  value={rescheduledAt}
+                  onChange={(e) => setRescheduledAt(e.target.value)}
+                />
+              )}
+            </Field>
           )}
-        </Field>
-        <ErrorMessage error={error} shownFields={['status', 'rescheduledAt', 'outcomeNotes']} />
-        <p>
-          <button type="submit" className="primary" disabled={action.busy}>
-            {t('record')}
-          </button>
-        </p>
-      </form>
+          <Field label={t('notes')} hint={t('notesHint')} error={fieldError(error, 'outcomeNotes')}>
+            {(p) => (
+              <textarea {...p} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />
+            )}
+          </Field>
+          <ErrorMessage error={error} shownFields={['status', 'rescheduledAt', 'outcomeNotes']} />
+          <p>
+            <button type="submit" className="primary" disabled={action.busy}>
+              {t('record')}
+            </button>
+          </p>
+        </form>
+      )}
     </section>
   );
 }

@@ -160,6 +160,7 @@ export default function MissionOrderNew() {
   return (
     <Page title={t('title')}>
       <form
+        autoComplete="off"
         className="form"
         onSubmit={(e) => {
           e.preventDefault();

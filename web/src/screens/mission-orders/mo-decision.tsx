@@ -74,6 +74,7 @@ export function Decision({
   if (!canDecide && !canRevoke) return null;
   const reasonForm = (kind: 'reject' | 'revoke') => (
     <form
+      autoComplete="off"
       className="form"
       onSubmit={(e) => {
         e.preventDefault();

@@ -48,6 +48,7 @@ export function StepUpForm({
       <h2 id="step-up-heading">{t('heading')}</h2>
       <p>{t('text')}</p>
       <form
+        autoComplete="off"
         className="form"
         onSubmit={(e) => {
           e.preventDefault();

@@ -117,7 +117,7 @@ export default function Verify() {
           </button>
         </p>
       )}
-      <form className="form" onSubmit={submit}>
+      <form autoComplete="off" className="form" onSubmit={submit}>
         <Field label={t('token')}>
           {(p) => (
             <textarea
