@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type FormHTMLAttributes, type ReactNode } from 'react';
 import { ApiError, OfflineError } from '../api/client';
 import type { HealthLevel } from '../api/types';
 import { formatDateTime, useLang, useT } from '../i18n/i18n';
@@ -22,6 +22,33 @@ export function Page({
       </header>
       {children}
     </section>
+  );
+}
+
+/**
+ * Every form of the app: the API checks the input (its messages are shown by
+ * the fields), and nothing typed feeds the browser's autofill history, which
+ * a panic wipe could not reach. `onSubmit` runs without the page reloading.
+ */
+export function Form({
+  onSubmit,
+  className,
+  children,
+  ...rest
+}: Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & { onSubmit: () => unknown }) {
+  return (
+    <form
+      {...rest}
+      autoComplete="off"
+      noValidate
+      className={className ? `form ${className}` : 'form'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
+    </form>
   );
 }
 
