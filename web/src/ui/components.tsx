@@ -26,9 +26,11 @@ export function Page({
 }
 
 /**
- * Every form of the app: the API checks the input (its messages are shown by
- * the fields), and nothing typed feeds the browser's autofill history, which
- * a panic wipe could not reach. `onSubmit` runs without the page reloading.
+ * Every form of the app: nothing typed feeds the browser's autofill history,
+ * which a panic wipe could not reach, and `onSubmit` runs without the page
+ * reloading. Fields marked `required` are checked by the browser first (a
+ * follow-up queued offline must not be refused later); the API checks the rest
+ * and its messages are shown by the fields.
  */
 export function Form({
   onSubmit,
@@ -40,7 +42,6 @@ export function Form({
     <form
       {...rest}
       autoComplete="off"
-      noValidate
       className={className ? `form ${className}` : 'form'}
       onSubmit={(e) => {
         e.preventDefault();

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { api } from '../../api/client';
 import type { Page as ApiPage, Schemas } from '../../api/types';
@@ -11,7 +11,7 @@ import {
   useT,
   type Messages,
 } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, Page } from '../../ui/components';
 import { EnumSelect } from '../../ui/lists';
 import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
@@ -76,8 +76,7 @@ export default function AccordNew() {
   const action = useAction();
   const error = action.error;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const body = {
       id: accordId,
       concludedAt: fromLocalInput(concludedAt),
@@ -99,7 +98,7 @@ export default function AccordNew() {
       <p>
         <Link href={`/cases/${caseId}`}>← {t('back')}</Link>
       </p>
-      <form autoComplete="off" className="form" onSubmit={submit}>
+      <Form onSubmit={submit}>
         <Field label={t('concludedAt')} error={fieldError(error, 'concludedAt')}>
           {(p) => (
             <input
@@ -203,7 +202,7 @@ export default function AccordNew() {
         <button type="submit" className="primary" disabled={action.busy}>
           {t('save')}
         </button>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
 import { FLAG_SEVERITIES, type FlagSeverity } from '../../api/vocabulary';
-import { ErrorMessage, Field, fieldError, StatusPill } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, StatusPill } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
 import type { Flag } from './accord-types';
 import { words } from './accord-words';
@@ -66,8 +66,7 @@ export function RaiseFlagForm({
   const [reason, setReason] = useState('');
   const action = useAction();
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     void action.run(async () => {
       await api.post(`/accords/${accordId}/flags`, { severity, reason });
       onDone();
@@ -75,12 +74,7 @@ export function RaiseFlagForm({
   };
 
   return (
-    <form
-      autoComplete="off"
-      className="form inline-form"
-      onSubmit={submit}
-      aria-label={t('raiseTitle')}
-    >
+    <Form className="inline-form" onSubmit={submit} aria-label={t('raiseTitle')}>
       <Choices
         legend={t('severity')}
         name={`severity-${accordId}`}
@@ -110,7 +104,7 @@ export function RaiseFlagForm({
           {t('cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -118,8 +112,7 @@ function ResolveFlagForm({ flag, onDone }: { flag: Flag; onDone: () => void }) {
   const t = useT(messages);
   const [note, setNote] = useState('');
   const action = useAction();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!window.confirm(t('confirmResolve'))) return;
     void action.run(async () => {
       await api.post(`/flags/${flag.id}/resolve`, { note });
@@ -127,12 +120,7 @@ function ResolveFlagForm({ flag, onDone }: { flag: Flag; onDone: () => void }) {
     });
   };
   return (
-    <form
-      autoComplete="off"
-      className="form inline-form"
-      onSubmit={submit}
-      aria-label={t('resolveTitle')}
-    >
+    <Form className="inline-form" onSubmit={submit} aria-label={t('resolveTitle')}>
       <Field label={t('note')} error={fieldError(action.error, 'note')}>
         {(p) => (
           <textarea
@@ -148,7 +136,7 @@ function ResolveFlagForm({ flag, onDone }: { flag: Flag; onDone: () => void }) {
       <button type="submit" className="primary" disabled={action.busy}>
         {t('resolve')}
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import {
   ASSESSMENT_STATUSES,
@@ -18,7 +18,7 @@ import {
   type Messages,
 } from '../../i18n/i18n';
 import { sendOrQueue } from '../../offline/outbox';
-import { ErrorMessage, Field, fieldError, Loaded, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, Loaded, Page } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
@@ -113,8 +113,7 @@ export default function FollowUpForm() {
     statuses[termId] ?? a.terms.find((x) => x.id === termId)?.latestAssessment?.status ?? 'unknown';
   const errorOf = (field: string) => fieldError(error, field);
 
-  const submit = (a: AccordDetail) => (e: FormEvent) => {
-    e.preventDefault();
+  const submit = (a: AccordDetail) => {
     if (!overall) return;
     const due = nextDue ?? defaultNextDue;
     const body = {
@@ -176,7 +175,7 @@ export default function FollowUpForm() {
       </p>
       <Loaded state={accord}>
         {(a) => (
-          <form autoComplete="off" className="form" onSubmit={submit(a)}>
+          <Form onSubmit={() => submit(a)}>
             <Field label={t('checkedAt')} error={fieldError(error, 'checkedAt')}>
               {(p) => (
                 <input
@@ -272,7 +271,7 @@ export default function FollowUpForm() {
             >
               {t('save')}
             </button>
-          </form>
+          </Form>
         )}
       </Loaded>
     </Page>

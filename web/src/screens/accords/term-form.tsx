@@ -1,8 +1,8 @@
-import { useState, type FormEvent, type SelectHTMLAttributes } from 'react';
+import { useState, type SelectHTMLAttributes } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
 import { TERM_CATEGORIES, type TermCategory } from '../../api/vocabulary';
-import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { EnumSelect } from '../../ui/lists';
 import { useAction } from '../../ui/use-action';
 import type { Party, Term } from './accord-types';
@@ -93,8 +93,7 @@ export function TermForm({
   const action = useAction();
   const error = action.error;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const fields = {
       text: text.trim(),
       category: category || undefined,
@@ -120,7 +119,7 @@ export function TermForm({
 
   const title = term ? t('editTitle') : t('addTitle');
   return (
-    <form autoComplete="off" className="form inline-form" onSubmit={submit} aria-label={title}>
+    <Form className="inline-form" onSubmit={submit} aria-label={title}>
       <Field label={t('text')} hint={t('textHint')} error={fieldError(error, 'text')}>
         {(p) => (
           <textarea
@@ -209,7 +208,7 @@ export function TermForm({
           </button>
         )}
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { Schemas } from '../../api/types';
 import { useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
 
 const messages = {
@@ -68,8 +68,7 @@ export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnable
     });
   }
 
-  function enable(event: FormEvent) {
-    event.preventDefault();
+  function enable() {
     void action.run(async () => {
       await api.post('/auth/totp/enable', { code: code.replace(/\s/g, '') });
       setSetup(null);
@@ -103,7 +102,7 @@ export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnable
               {t('start')}
             </button>
           ) : (
-            <form autoComplete="off" className="form" onSubmit={enable} noValidate>
+            <Form onSubmit={enable}>
               <p>{t('scan')}</p>
               <QrCode url={setup.otpauthUrl} alt={t('qrAlt')} />
               <p>
@@ -129,7 +128,7 @@ export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnable
               <button type="submit" className="primary" disabled={action.busy}>
                 {t('confirm')}
               </button>
-            </form>
+            </Form>
           )}
         </>
       )}

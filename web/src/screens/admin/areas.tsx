@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, Page } from '../../ui/components';
 import { query } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
 import { useAction } from '../../ui/use-action';
@@ -47,8 +47,7 @@ function CommuneForm({
   const [name, setName] = useState('');
   const action = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     void action.run(async () => {
       const created = await api.post<AreaResponse>('/areas', {
         name: name.trim(),
@@ -61,7 +60,7 @@ function CommuneForm({
   }
 
   return (
-    <form autoComplete="off" className="form admin-form" onSubmit={submit} noValidate>
+    <Form className="admin-form" onSubmit={submit}>
       <h2>{t('addHeading', { name: cercle.name })}</h2>
       <ErrorMessage error={action.error} shownFields={['name']} />
       <Field label={t('name')} error={fieldError(action.error, 'name')}>
@@ -70,7 +69,7 @@ function CommuneForm({
       <button type="submit" className="primary" disabled={action.busy}>
         {t('submit')}
       </button>
-    </form>
+    </Form>
   );
 }
 

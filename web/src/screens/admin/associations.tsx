@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Page as ApiPage } from '../../api/types';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
 import { useAction } from '../../ui/use-action';
@@ -54,8 +54,7 @@ function AssociationForm({
   const [authorityId, setAuthorityId] = useState('');
   const action = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     void action.run(async () => {
       const created = await api.post<AssociationResponse>('/associations', {
         name: name.trim(),
@@ -70,7 +69,7 @@ function AssociationForm({
   }
 
   return (
-    <form autoComplete="off" className="form admin-form" onSubmit={submit} noValidate>
+    <Form className="admin-form" onSubmit={submit}>
       <h2>{t('heading')}</h2>
       <ErrorMessage
         error={action.error}
@@ -100,7 +99,7 @@ function AssociationForm({
       <button type="submit" className="primary" disabled={action.busy}>
         {t('submit')}
       </button>
-    </form>
+    </Form>
   );
 }
 

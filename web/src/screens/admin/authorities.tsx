@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
 import { useAction } from '../../ui/use-action';
@@ -44,8 +44,7 @@ function AuthorityForm({ onCreated }: { onCreated: (a: AuthorityResponse) => voi
   const [areas, setAreas] = useState<AreaResponse[]>([]);
   const action = useAction();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     void action.run(async () => {
       const created = await api.post<AuthorityResponse>('/authorities', {
         name: name.trim(),
@@ -58,7 +57,7 @@ function AuthorityForm({ onCreated }: { onCreated: (a: AuthorityResponse) => voi
   }
 
   return (
-    <form autoComplete="off" className="form admin-form" onSubmit={submit} noValidate>
+    <Form className="admin-form" onSubmit={submit}>
       <h2>{t('heading')}</h2>
       <ErrorMessage error={action.error} shownFields={['name', 'jurisdictionAreaIds']} />
       <Field label={t('name')} error={fieldError(action.error, 'name')}>
@@ -72,7 +71,7 @@ function AuthorityForm({ onCreated }: { onCreated: (a: AuthorityResponse) => voi
       <button type="submit" className="primary" disabled={action.busy}>
         {t('submit')}
       </button>
-    </form>
+    </Form>
   );
 }
 

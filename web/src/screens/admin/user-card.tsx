@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
-import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
 import { useAdminT } from './admin-words';
 import type { UserResponse } from './admin-types';
@@ -64,8 +64,7 @@ export function UserCard({
     });
   }
 
-  function rename(event: FormEvent) {
-    event.preventDefault();
+  function rename() {
     patch({ displayName: name.trim() });
   }
 
@@ -86,7 +85,7 @@ export function UserCard({
       </p>
       <ErrorMessage error={action.error} shownFields={editing ? ['displayName'] : []} />
       {manage && editing && (
-        <form autoComplete="off" className="form" onSubmit={rename} noValidate>
+        <Form onSubmit={rename}>
           <Field label={t('displayName')} error={fieldError(action.error, 'displayName')}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
@@ -98,7 +97,7 @@ export function UserCard({
               {c('cancel')}
             </button>
           </div>
-        </form>
+        </Form>
       )}
       {manage && !editing && (
         <div className="row" role="group" aria-label={t('of', { name: user.displayName })}>

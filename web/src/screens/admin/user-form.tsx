@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { ROLES, type Role } from '../../api/vocabulary';
 import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
-import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { EnumSelect } from '../../ui/lists';
 import { useAction } from '../../ui/use-action';
 import { useAdminT } from './admin-words';
@@ -84,8 +84,7 @@ export function UserForm({
   const action = useAction();
   const inAssociation = role === 'mediator' || role === 'coordinator';
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     void action.run(async () => {
       const created = await api.post<UserResponse>('/users', {
         username: username.trim(),
@@ -127,7 +126,7 @@ export function UserForm({
   );
 
   return (
-    <form autoComplete="off" className="form admin-form" onSubmit={submit} noValidate>
+    <Form className="admin-form" onSubmit={submit}>
       <h2>{t('heading')}</h2>
       <ErrorMessage error={action.error} shownFields={FIELDS} />
       {text('username', username, setUsername, t('usernameHint'))}
@@ -190,6 +189,6 @@ export function UserForm({
       <button type="submit" className="primary" disabled={action.busy}>
         {action.busy ? c('loading') : t('submit')}
       </button>
-    </form>
+    </Form>
   );
 }

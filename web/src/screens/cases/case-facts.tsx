@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Schemas } from '../../api/types';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { common } from '../../ui/common-messages';
 import { AreaName } from '../../ui/area-picker';
 import { useAction } from '../../ui/use-action';
@@ -110,8 +110,7 @@ function EditCase({ value, onDone }: { value: CaseResponse; onDone: (saved: bool
   const [notes, setNotes] = useState(value.confidentialNotes ?? '');
   const action = useAction();
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     // Coordinators get no encrypted fields and may not send them (403).
     const body: Schemas['UpdateCaseDto'] = {
       codeName: codeName.trim(),
@@ -131,7 +130,7 @@ function EditCase({ value, onDone }: { value: CaseResponse; onDone: (saved: bool
   }
 
   return (
-    <form autoComplete="off" className="form" onSubmit={submit} noValidate>
+    <Form onSubmit={submit}>
       <Field label={ct('codeName')} error={fieldError(action.error, 'codeName')}>
         {(p) => <input {...p} value={codeName} onChange={(e) => setCodeName(e.target.value)} />}
       </Field>
@@ -169,6 +168,6 @@ function EditCase({ value, onDone }: { value: CaseResponse; onDone: (saved: bool
           {c('cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { LoadMore } from '../../ui/lists';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../api/client';
 import type { Schemas } from '../../api/types';
@@ -8,6 +8,7 @@ import {
   ErrorMessage,
   Field,
   fieldError,
+  Form,
   HealthBadge,
   Loading,
   SavedCopyNotice,
@@ -135,8 +136,7 @@ export function Coordination({ value }: { value: CaseResponse }) {
   const items = registry.data?.items ?? [];
   if (items.length === 0) return null;
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     void action.run(async () => {
       const result = await api.post<Schemas['CoordinationRequestResponse']>(
         '/registry/coordination-requests',
@@ -156,13 +156,7 @@ export function Coordination({ value }: { value: CaseResponse }) {
           {t('sent', { count: sent })}
         </p>
       ) : (
-        <form
-          autoComplete="off"
-          className="form"
-          onSubmit={submit}
-          noValidate
-          aria-label={t('ask')}
-        >
+        <Form onSubmit={submit} aria-label={t('ask')}>
           <Field
             label={t('message')}
             hint={t('messageHint')}
@@ -174,7 +168,7 @@ export function Coordination({ value }: { value: CaseResponse }) {
           </Field>
           <ErrorMessage error={action.error} shownFields={['message']} />
           <button type="submit">{t('ask')}</button>
-        </form>
+        </Form>
       )}
     </section>
   );

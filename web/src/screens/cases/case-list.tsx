@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, Loading, Page, SavedCopyNotice } from '../../ui/components';
+import { ErrorMessage, Field, Form, Loading, Page, SavedCopyNotice } from '../../ui/components';
 import { query } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
 import { AreaName, AreaPicker } from '../../ui/area-picker';
@@ -49,15 +49,11 @@ export default function CaseList() {
     >
       <details className="case-filter-box">
         <summary>{t('filters')}</summary>
-        <form
-          autoComplete="off"
+        <Form
           className="case-filters"
           role="search"
           aria-label={t('filters')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            setQ(typed.trim());
-          }}
+          onSubmit={() => setQ(typed.trim())}
         >
           <Field label={t('search')} hint={t('searchHint')}>
             {(props) => (
@@ -83,7 +79,7 @@ export default function CaseList() {
             )}
           </Field>
           <AreaPicker value={areaId} onChange={setAreaId} optional />
-        </form>
+        </Form>
       </details>
 
       <SavedCopyNotice savedAt={cases.savedAt} />

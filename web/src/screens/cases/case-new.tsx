@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError, Loading, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, Loading, Page } from '../../ui/components';
 import { common } from '../../ui/common-messages';
 import { query, useApi } from '../../ui/use-api';
 import { AreaPicker } from '../../ui/area-picker';
@@ -73,8 +73,7 @@ export default function CaseNew() {
   const action = useAction();
   const [created, setCreated] = useState<CreatedCase | null>(null);
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     void action.run(async () => {
       const result = await api.post<CreatedCase>('/cases', {
         id,
@@ -108,7 +107,7 @@ export default function CaseNew() {
 
   return (
     <Page title={t('title')}>
-      <form autoComplete="off" className="form" onSubmit={submit} noValidate>
+      <Form onSubmit={submit}>
         <Field
           label={`${ct('codeName')} ${t('required')}`}
           hint={t('codeNameHint')}
@@ -165,7 +164,7 @@ export default function CaseNew() {
           </Link>
         </div>
         {action.busy && <Loading />}
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,8 +1,15 @@
 import { LoadMore } from '../../ui/lists';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError, Loading, SavedCopyNotice } from '../../ui/components';
+import {
+  ErrorMessage,
+  Field,
+  fieldError,
+  Form,
+  Loading,
+  SavedCopyNotice,
+} from '../../ui/components';
 import { usePaged } from '../../ui/use-paged';
 import { useAction } from '../../ui/use-action';
 import type { Participant, Party } from './case-types';
@@ -122,8 +129,7 @@ function ParticipantForm({
   const action = useAction();
   const [added, setAdded] = useState(false);
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     setAdded(false);
     void action.run(async () => {
       // The API refuses a real name or contact without consent: its message is shown as is.
@@ -147,7 +153,7 @@ function ParticipantForm({
 
   const fields = ['pseudonym', 'partyId', 'role', 'consentToRecordIdentity', 'realName', 'contact'];
   return (
-    <form autoComplete="off" className="form" onSubmit={submit} noValidate aria-label={t('add')}>
+    <Form onSubmit={submit} aria-label={t('add')}>
       <Field
         label={t('pseudonym')}
         hint={t('pseudonymHint')}
@@ -218,6 +224,6 @@ function ParticipantForm({
       <button type="submit" className="primary" disabled={action.busy}>
         {t('add')}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -1,7 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError, Loading, SavedCopyNotice } from '../../ui/components';
+import {
+  ErrorMessage,
+  Field,
+  fieldError,
+  Form,
+  Loading,
+  SavedCopyNotice,
+} from '../../ui/components';
 import { common } from '../../ui/common-messages';
 import { usePaged, type PagedState } from '../../ui/use-paged';
 import { useAction } from '../../ui/use-action';
@@ -55,8 +62,7 @@ function PartyForm({
   const [description, setDescription] = useState(party?.description ?? '');
   const action = useAction();
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     const body = { name: name.trim(), kind, description: description.trim() || undefined };
     void action.run(async () => {
       if (party) await api.patch(`/cases/${caseId}/parties/${party.id}`, body, party.version);
@@ -68,13 +74,7 @@ function PartyForm({
   }
 
   return (
-    <form
-      autoComplete="off"
-      className="form inline-form"
-      onSubmit={submit}
-      noValidate
-      aria-label={party ? t('edit') : t('add')}
-    >
+    <Form className="inline-form" onSubmit={submit} aria-label={party ? t('edit') : t('add')}>
       <Field label={t('name')} error={fieldError(action.error, 'name')}>
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
@@ -105,7 +105,7 @@ function PartyForm({
           </button>
         )}
       </div>
-    </form>
+    </Form>
   );
 }
 

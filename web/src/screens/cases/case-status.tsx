@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useSignedInUser } from '../../auth/session';
 import { useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { common } from '../../ui/common-messages';
 import { useAction } from '../../ui/use-action';
 import { allowedTransitions, type CaseResponse, type CaseStatus } from './case-types';
@@ -49,8 +49,7 @@ export function CaseStatusSection({
   const [done, setDone] = useState<CaseStatus | null>(null);
   const moves = allowedTransitions(value, user.role === 'coordinator');
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     if (!target) return;
     void action.run(async () => {
       await api.post(`/cases/${value.id}/transitions`, { to: target, reason: reason.trim() });
@@ -93,7 +92,7 @@ export function CaseStatusSection({
         </div>
       )}
       {target && (
-        <form autoComplete="off" className="form inline-form" onSubmit={submit} noValidate>
+        <Form className="inline-form" onSubmit={submit}>
           <Field
             label={t('reason')}
             hint={t('reasonHint')}
@@ -117,7 +116,7 @@ export function CaseStatusSection({
               {c('cancel')}
             </button>
           </div>
-        </form>
+        </Form>
       )}
     </section>
   );

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Page as ApiPage, Schemas } from '../../api/types';
 import { formatDate, useLang, useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError, Loaded } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, Loaded } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import { useAction } from '../../ui/use-action';
 import type { CaseResponse, TeamMember } from './case-types';
@@ -127,8 +127,7 @@ function AddMember({
       !members.includes(u.id),
   );
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     void action.run(async () => {
       await api.post(`/cases/${value.id}/team`, { userId, lead: lead || undefined });
       setUserId('');
@@ -139,13 +138,7 @@ function AddMember({
 
   if (users.data && candidates.length === 0) return <p className="hint">{t('nobodyLeft')}</p>;
   return (
-    <form
-      autoComplete="off"
-      className="form inline-form"
-      onSubmit={submit}
-      noValidate
-      aria-label={t('add')}
-    >
+    <Form className="inline-form" onSubmit={submit} aria-label={t('add')}>
       <h3>{t('add')}</h3>
       <ErrorMessage error={users.error} />
       <Field label={t('member')} error={fieldError(action.error, 'userId')}>
@@ -168,6 +161,6 @@ function AddMember({
       <button type="submit" className="primary">
         {t('add')}
       </button>
-    </form>
+    </Form>
   );
 }

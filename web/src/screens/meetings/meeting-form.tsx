@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../api/client';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../../api/vocabulary';
@@ -10,7 +10,7 @@ import {
   useT,
   type Messages,
 } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError, Loading } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, Loading } from '../../ui/components';
 import { CheckList, ChoiceSet } from './choices';
 import { useCaseParties, useCaseTeam } from './meeting-data';
 import type { MeetingBody, TeamMember } from './meeting-types';
@@ -121,8 +121,7 @@ export function MeetingForm({
   const [interpreter, setInterpreter] = useState(initial?.interpreterNeeded ?? false);
   const [location, setLocation] = useState(initial?.locationDetail ?? '');
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     onSubmit({
       scheduledAt: fromLocalInput(when),
       durationMinutes: Number(duration),
@@ -139,7 +138,7 @@ export function MeetingForm({
   const members = team.data.items;
   const overlap = error instanceof ApiError && error.code === 'meeting_overlap';
   return (
-    <form autoComplete="off" className="form" onSubmit={submit}>
+    <Form onSubmit={submit}>
       <div className="grid-2">
         <Field label={t('when')} error={fieldError(error, 'scheduledAt')}>
           {(p) => (
@@ -243,6 +242,6 @@ export function MeetingForm({
           {submitLabel}
         </button>
       </p>
-    </form>
+    </Form>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { MEETING_OUTCOMES, type MeetingOutcome } from '../../api/vocabulary';
 import { fromLocalInput, useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
-import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { EnumSelect } from '../../ui/lists';
 import { useAction } from '../../ui/use-action';
 import { sendOrQueue } from '../../offline/outbox';
@@ -72,14 +72,7 @@ export function OutcomeForm({ meeting, onDone }: { meeting: MeetingResponse; onD
       )}
       {/* Once queued, the outcome is recorded: a second one would be sent too. */}
       {!queued && (
-        <form
-          autoComplete="off"
-          className="form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <Form onSubmit={submit}>
           <Field label={t('status')} error={fieldError(error, 'status')}>
             {(p) => (
               <EnumSelect
@@ -115,7 +108,7 @@ export function OutcomeForm({ meeting, onDone }: { meeting: MeetingResponse; onD
               {t('record')}
             </button>
           </p>
-        </form>
+        </Form>
       )}
     </section>
   );

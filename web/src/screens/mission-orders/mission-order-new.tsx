@@ -5,7 +5,7 @@ import type { Schemas } from '../../api/types';
 import { MAX_VALIDITY_DAYS } from '../../api/vocabulary';
 import { useSignedInUser } from '../../auth/session';
 import { fromLocalInput, toLocalInput, useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, fieldError, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, Page } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
 import { CheckList, ChoiceSet, RecordSelect } from '../meetings/choices';
@@ -159,14 +159,7 @@ export default function MissionOrderNew() {
 
   return (
     <Page title={t('title')}>
-      <form
-        autoComplete="off"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form onSubmit={submit}>
         <Field label={t('authority')} error={fieldError(error, 'authorityId')}>
           {(p) => (
             <RecordSelect
@@ -253,7 +246,7 @@ export default function MissionOrderNew() {
             {t('submit')}
           </button>
         </p>
-      </form>
+      </Form>
     </Page>
   );
 }

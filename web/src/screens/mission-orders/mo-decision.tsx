@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
-import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
 import type { MissionOrderResponse } from './mo-types';
 import { StepUpForm } from './step-up';
@@ -73,14 +73,7 @@ export function Decision({
   const canRevoke = order.status === 'approved';
   if (!canDecide && !canRevoke) return null;
   const reasonForm = (kind: 'reject' | 'revoke') => (
-    <form
-      autoComplete="off"
-      className="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        decide(kind);
-      }}
-    >
+    <Form onSubmit={() => decide(kind)}>
       <Field label={t('reason')} error={fieldError(error, 'reason')}>
         {(p) => (
           <textarea
@@ -100,7 +93,7 @@ export function Decision({
           {c('cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
-import { ErrorMessage, Field, fieldError } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
 
 const messages = {
@@ -47,14 +47,7 @@ export function StepUpForm({
     <section className="card" aria-labelledby="step-up-heading">
       <h2 id="step-up-heading">{t('heading')}</h2>
       <p>{t('text')}</p>
-      <form
-        autoComplete="off"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form onSubmit={submit}>
         <Field label={t('code')} error={fieldError(error, 'code')}>
           {(p) => (
             <input
@@ -79,7 +72,7 @@ export function StepUpForm({
             {c('cancel')}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

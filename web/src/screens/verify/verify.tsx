@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { apiRequest, OfflineError } from '../../api/client';
 import { formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
-import { ErrorMessage, Field, Page } from '../../ui/components';
+import { ErrorMessage, Field, Form, Page } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
 import { checkOffline, keptKeysDate, refreshKeys } from './offline-check';
 import { QrScanner } from './qr-scanner';
@@ -91,8 +91,7 @@ export default function Verify() {
     [verify],
   );
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     void verify(token);
   };
 
@@ -117,7 +116,7 @@ export default function Verify() {
           </button>
         </p>
       )}
-      <form autoComplete="off" className="form" onSubmit={submit}>
+      <Form onSubmit={submit}>
         <Field label={t('token')}>
           {(p) => (
             <textarea
@@ -148,7 +147,7 @@ export default function Verify() {
             </button>
           )}
         </p>
-      </form>
+      </Form>
       <section aria-labelledby="offline-heading">
         <h2 id="offline-heading">{t('offlineTitle')}</h2>
         <p>{t('offlineText')}</p>
