@@ -129,6 +129,8 @@ describe('accords, follow-ups and the dashboard', () => {
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: CODE }).waitFor();
     await meetingsAndAccords();
+    await page.getByRole('list', { name: 'Rencontres' }).getByRole('listitem').first().waitFor();
+    await captureScreen(page, 'cases-page-meetings-accords');
     await page.getByRole('link', { name: 'Enregistrer un accord' }).click();
     await page.getByRole('heading', { level: 1, name: 'Enregistrer un accord' }).waitFor();
     await page.getByLabel("Type d'accord").selectOption('non_aggression_pact');

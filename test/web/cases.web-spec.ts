@@ -78,6 +78,7 @@ describe('dialogue case screens', () => {
     await parties.getByLabel('Catégorie').selectOption({ label: 'Communauté' });
     await parties.getByRole('button', { name: 'Ajouter une partie' }).click();
     await parties.getByRole('listitem').filter({ hasText: 'Conseil du village' }).waitFor();
+    await captureScreen(page, 'cases-page-parties');
 
     // …and a participant of that party, by pseudonym only.
     await page.getByRole('tab', { name: 'Participants' }).click();
@@ -106,6 +107,7 @@ describe('dialogue case screens', () => {
       .filter({ hasText: 'Karité' })
       .filter({ hasText: 'Interprète · Conseil du village' })
       .waitFor();
+    await captureScreen(page, 'cases-page-participants');
 
     const tokens = await login(world.stack.api.http, world.cast.mediator.username);
     const held = await world.stack.api.http
@@ -137,6 +139,7 @@ describe('dialogue case screens', () => {
     const history = page.getByTestId('history');
     await history.getByText('Exploratoire → En négociation').waitFor();
     expect(await history.textContent()).toContain('Les deux parties acceptent de se parler.');
+    await captureScreen(page, 'cases-page-history');
 
     await page.getByRole('tab', { name: 'Résumé' }).click();
     await captureScreen(page, 'cases-page');
@@ -212,6 +215,7 @@ describe('dialogue case screens', () => {
       .getByRole('listitem')
       .filter({ hasText: `Display ${world.cast.mediator2.username}` })
       .waitFor();
+    await captureScreen(page, 'cases-page-team');
     const members = await world.stack.api.db.query<{ user_id: string }>(
       'SELECT user_id FROM case_team_member WHERE case_id = $1 ORDER BY lead DESC',
       [dialogue.id],

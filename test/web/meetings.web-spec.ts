@@ -54,6 +54,12 @@ describe('meetings screens', () => {
     await item.waitFor();
     await expect(item.textContent()).resolves.toMatch(/09:00.*Baobab.*Prévue/);
     await captureScreen(page, 'meetings-calendar');
+    // The upcoming list shows it too, with its date.
+    await page.getByRole('button', { name: 'Liste à venir' }).click();
+    const listed = page.getByTestId('meeting-item').filter({ hasText: 'Baobab' });
+    await listed.waitFor();
+    await expect(listed.textContent()).resolves.toMatch(/09:00/);
+    await captureScreen(page, 'meetings-list');
 
     // Fatou again, one hour later, on the same case: a double booking.
     await openNew(page, caseId);

@@ -37,6 +37,10 @@ describe('mission order screens', () => {
     await captureScreen(m, 'mission-orders-new');
     await m.getByRole('button', { name: 'Envoyer la demande' }).click();
     await m.getByText(/Demande envoyée : OM-/).waitFor();
+    // The request is in the mediator's own list, waiting for the official.
+    await openScreen(m, '/mission-orders');
+    await m.getByTestId('order-card').first().waitFor();
+    await captureScreen(m, 'mission-orders-list');
     await mediator.context.close();
 
     // The official turns on TOTP (arranged through the API), at the start of a time step.
@@ -92,6 +96,7 @@ describe('mission order screens', () => {
     const soldier = await newPerson(browser, stack.baseURL);
     const s = soldier.page;
     await openScreen(s, '/verify');
+    await captureScreen(s, 'verify');
     await s.getByLabel('Jeton de l’ordre de mission').fill(credential);
     await s.getByRole('button', { name: 'Vérifier', exact: true }).click();
     const verdict = s.getByTestId('verdict');

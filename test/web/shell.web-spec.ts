@@ -43,4 +43,22 @@ describe('web app shell', () => {
       await person.context.close();
     }
   });
+
+  it('opens the menu on a phone: every screen of the role, sign-out and panic', async () => {
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(page, world.cast.coordinator.username);
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    expect(await nav.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await nav.waitFor();
+    for (const name of ['Tableau de bord', 'Dossiers', 'Rencontres', 'Utilisateurs'])
+      await nav.getByRole('link', { name }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Associations' }).count()).toBe(0);
+    await nav.getByRole('button', { name: 'Urgence : tout effacer' }).waitFor();
+    await captureScreen(page, 'menu');
+    await nav.getByRole('link', { name: 'Dossiers' }).click();
+    expect(new URL(page.url()).hash).toBe('#/cases');
+    expect(await nav.isVisible()).toBe(false);
+    await context.close();
+  });
 });

@@ -119,6 +119,8 @@ export async function captureScreen(page: Page, name: string): Promise<void> {
   const problems: string[] = [];
   for (const size of [PHONE, LAPTOP]) {
     await page.setViewportSize(size);
+    // From the top: a full-page shot of a scrolled page draws sticky parts (the case tabs) mid-page.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(100);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.width}.png`), fullPage: true });
     for (const v of await seriousViolations(page)) {
