@@ -150,6 +150,25 @@ const ROWS: MatrixRow<Ctx>[] = [
     }),
     snapshot: (ctx) => userRow(ctx, ctx.ownUserId),
   },
+  {
+    method: 'DELETE',
+    path: '/api/v1/users/{id}/totp',
+    target: 'user of own association, with TOTP on',
+    expect: only({ admin: 204 }),
+    request: async (ctx) => {
+      await ctx.t.db.query(
+        `UPDATE app_user SET totp_enabled = true, totp_secret = 'enc:v1:matrix' WHERE id = $1`,
+        [ctx.ownUserId],
+      );
+      return { params: { id: ctx.ownUserId } };
+    },
+    snapshot: async (ctx) =>
+      (
+        await ctx.t.db.query('SELECT totp_enabled, totp_secret FROM app_user WHERE id = $1', [
+          ctx.ownUserId,
+        ])
+      ).rows[0],
+  },
 
   // Areas: every signed-in role reads; admin adds.
   {

@@ -74,6 +74,14 @@ describe('audit coverage (S10)', () => {
         .set('if-match', etag)
         .send({ displayName: 'Audited user' }),
     );
+    await t.db.query(
+      `UPDATE app_user SET totp_enabled = true, totp_secret = 'enc:v1:audit' WHERE id = $1`,
+      [user.body.id],
+    );
+    note(
+      'DELETE /api/v1/users/:id/totp',
+      await t.http.delete(`/api/v1/users/${user.body.id}/totp`).set(admin),
+    );
 
     // Dialogue cases (issue 4, part A).
     const caseMediator = await factory.user('mediator', {

@@ -530,6 +530,65 @@ describe('TOTP policy by role (TOGUNA_REQUIRE_TOTP_ROLES)', () => {
     expect((await t.http.post('/api/v1/auth/logout').set(bearer(o.accessToken))).status).toBe(204);
   });
 
+  it('an admin resets a lost authenticator: sessions end, the password signs in, a new set-up is required', async () => {
+    await freshStep();
+    const official = await factory.user('official');
+    const first = await login(t.http, official.username);
+    const setup = await t.http.post(SETUP).set(bearer(first.accessToken)).send();
+    const oldSecret = setup.body.secret as string;
+    await t.http
+      .post(ENABLE)
+      .set(bearer(first.accessToken))
+      .send({ code: codeAt(oldSecret, -1) })
+      .expect(204);
+    const admin = await login(t.http, (await factory.user('admin')).username);
+    const reset = (id: string, lang = 'en') =>
+      t.http
+        .delete(`/api/v1/users/${id}/totp`)
+        .set(bearer(admin.accessToken))
+        .set('Accept-Language', lang);
+
+    const done = await reset(official.id);
+    expect(done.status).toBe(204);
+    // The phone's session ends on its very next request, and its refresh token is dead.
+    const after = await t.http.get(ME).set(bearer(first.accessToken));
+    expect(after.status).toBe(401);
+    expect((await t.http.post(REFRESH).send({ refreshToken: first.refreshToken })).status).toBe(
+      401,
+    );
+    const { rows } = await t.db.query<{ totp_secret: string | null; totp_enabled: boolean }>(
+      'SELECT totp_secret, totp_enabled FROM app_user WHERE id = $1',
+      [official.id],
+    );
+    expect(rows[0]).toEqual({ totp_secret: null, totp_enabled: false });
+    const events = await t.db.query<{ details: { count: number; fields: string[] } }>(
+      `SELECT details FROM audit_event WHERE action = 'user.totp_reset' AND entity_id = $1`,
+      [official.id],
+    );
+    expect(events.rows).toEqual([{ details: { count: 1, fields: ['totpSecret'] } }]);
+
+    // The password alone signs in (no code asked), and the policy sends them to set-up.
+    const again = await t.http
+      .post(LOGIN)
+      .send({ username: official.username, password: PASSWORD });
+    expect(again.status).toBe(200);
+    const blocked = await t.http.get('/api/v1/areas').set(bearer(again.body.accessToken));
+    expect(blocked.body.code).toBe('totp_setup_required');
+    const fresh = await t.http.post(SETUP).set(bearer(again.body.accessToken)).send();
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.secret).not.toBe(oldSecret);
+
+    // Nothing to reset now (a pending secret is dropped once, then there is none).
+    expect((await reset(official.id)).status).toBe(204);
+    const nothing = await reset(official.id, 'fr');
+    expect(nothing.status).toBe(409);
+    expect(nothing.body.code).toBe('totp_not_enabled');
+    expect(nothing.body.detail).toBe(
+      "Cet utilisateur n'a pas d'application d'authentification à réinitialiser.",
+    );
+    expect((await reset(crypto.randomUUID())).status).toBe(404);
+  });
+
   it('asks for the password change first', async () => {
     const official = await factory.user('official', { mustChangePassword: true });
     const { accessToken } = await login(t.http, official.username);

@@ -1,5 +1,22 @@
-import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
@@ -55,5 +72,18 @@ export class UsersController {
     const user = await this.users.update(id, versionFromIfMatch(ifMatch), dto);
     void reply.header('etag', etagOf(user.version));
     return user;
+  }
+
+  @Delete(':id/totp')
+  @HttpCode(204)
+  @RequirePermission(Permission.UsersManage)
+  @ApiNoContentResponse({
+    description:
+      "The user's second factor is off and every session of theirs has ended (a lost phone); " +
+      'they sign in with their password and set up a new authenticator app',
+  })
+  @ApiConflictResponse({ description: 'totp_not_enabled: the user has no authenticator app' })
+  async resetTotp(@IdParam() id: string): Promise<void> {
+    await this.users.resetTotp(id);
   }
 }

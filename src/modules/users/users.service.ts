@@ -111,6 +111,35 @@ export class UsersService {
       return toUserResponse(current);
     });
   }
+
+  /**
+   * An admin turns off a user's second factor (a lost or seized phone): the
+   * secret is dropped and every session of the user ends, since whoever holds
+   * that phone may hold one. The next sign-in needs only the password, and
+   * where the policy requires TOTP for the role, a new set-up comes first.
+   */
+  async resetTotp(id: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const user = await this.users.findById(id, tx);
+      if (!user) throw new AppError('not_found');
+      if (!(await this.users.clearTotp(tx, id))) {
+        throw new AppError('totp_not_enabled', {
+          detail: {
+            en: 'This user has no authenticator app to reset.',
+            fr: "Cet utilisateur n'a pas d'application d'authentification à réinitialiser.",
+          },
+        });
+      }
+      const revoked = await this.sessions.revokeAllOfUser(tx, id, 'totp_reset');
+      await this.audit.record(tx, {
+        action: 'user.totp_reset',
+        entityType: 'user',
+        entityId: id,
+        associationId: user.associationId,
+        details: { fields: ['totpSecret'], count: revoked },
+      });
+    });
+  }
 }
 
 function assertMembership(dto: CreateUserDto): void {
