@@ -119,6 +119,30 @@ describe('administration screens', () => {
     await admin.context.close();
   });
 
+  it('the admin resets the second factor of an official whose phone was lost', async () => {
+    const { official } = world.cast;
+    await world.stack.api.db.query(
+      `UPDATE app_user SET totp_enabled = true, totp_secret = 'enc:v1:lost' WHERE id = $1`,
+      [official.id],
+    );
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(page, world.cast.admin.username);
+    const card = page.locator(`[data-username="${official.username}"]`);
+    await card.getByText('Vérification en deux étapes').waitFor();
+    acceptNextDialog(page);
+    await card.getByRole('button', { name: 'Réinitialiser la double vérification' }).click();
+    await card.getByRole('button', { name: 'Réinitialiser la double vérification' }).waitFor({
+      state: 'detached',
+    });
+    expect(await card.getByText('Vérification en deux étapes').count()).toBe(0);
+    const { rows } = await world.stack.api.db.query<{ totp_enabled: boolean }>(
+      'SELECT totp_enabled FROM app_user WHERE id = $1',
+      [official.id],
+    );
+    expect(rows[0].totp_enabled).toBe(false);
+    await context.close();
+  });
+
   it('a coordinator sees their association’s users, without create or disable controls', async () => {
     const { context, page } = await newPerson(world.browser, world.stack.baseURL);
     await signIn(page, world.cast.coordinator.username);

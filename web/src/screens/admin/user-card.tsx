@@ -18,6 +18,9 @@ const messages = {
     enable: 'Réactiver',
     confirmDisable:
       'Désactiver le compte de {name} ? Toutes ses sessions seront fermées immédiatement et il ne pourra plus se connecter.',
+    resetTotp: 'Réinitialiser la double vérification',
+    confirmResetTotp:
+      'Réinitialiser la double vérification de {name} (téléphone perdu ou saisi) ? Toutes ses sessions seront fermées ; il se reconnectera avec son mot de passe et configurera une nouvelle application.',
     rename: 'Modifier le nom',
     displayName: 'Nom affiché',
     of: 'Compte de {name}',
@@ -32,13 +35,19 @@ const messages = {
     enable: 'Enable',
     confirmDisable:
       "Disable {name}'s account? All their sessions end at once and they can no longer sign in.",
+    resetTotp: 'Reset two-step verification',
+    confirmResetTotp:
+      "Reset {name}'s two-step verification (phone lost or seized)? All their sessions end; they sign in with their password and set up a new app.",
     rename: 'Edit name',
     displayName: 'Display name',
     of: "{name}'s account",
   },
 } satisfies Messages<string>;
 
-/** One account in the list; `manage` adds the admin's actions (rename, disable / enable). */
+/**
+ * One account in the list; `manage` adds the admin's actions (rename,
+ * disable / enable, reset a lost second factor).
+ */
 export function UserCard({
   user,
   orgName,
@@ -61,6 +70,14 @@ export function UserCard({
     void action.run(async () => {
       onChange(await api.patch<UserResponse>(`/users/${user.id}`, body, user.version));
       setEditing(false);
+    });
+  }
+
+  function resetTotp() {
+    if (!window.confirm(t('confirmResetTotp', { name: user.displayName }))) return;
+    void action.run(async () => {
+      await api.delete(`/users/${user.id}/totp`);
+      onChange(await api.get<UserResponse>(`/users/${user.id}`));
     });
   }
 
@@ -104,6 +121,11 @@ export function UserCard({
           <button type="button" onClick={() => setEditing(true)}>
             {t('rename')}
           </button>
+          {user.totpEnabled && (
+            <button type="button" disabled={action.busy} onClick={resetTotp}>
+              {t('resetTotp')}
+            </button>
+          )}
           {user.disabled ? (
             <button type="button" disabled={action.busy} onClick={() => patch({ disabled: false })}>
               {t('enable')}
