@@ -196,4 +196,86 @@ describe('a follow-up recorded offline', () => {
     expect(await page.getByTestId('implementation-score').textContent()).toBe('100 %');
     await context.close();
   });
+
+  it('records an accord and its terms offline: sent in order once back online, never twice', async () => {
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    const sent: Request[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/(cases\/[^/]+\/accords|accords\/[^/]+\/terms)$/.test(r.url()))
+        sent.push(r);
+    });
+    await signIn(page, world.cast.mediator.username);
+    const accordsOfCase = async (): Promise<number> =>
+      (
+        await world.stack.api.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM accord WHERE case_id = $1',
+          [caseId],
+        )
+      ).rows[0].n;
+    const before = await accordsOfCase();
+
+    // The form opened with the network; the network goes before it is sent.
+    await openScreen(page, `/cases/${caseId}/accords/new`);
+    await page.getByLabel("Type d'accord").waitFor();
+    await context.setOffline(true);
+    await page.getByLabel("Type d'accord").selectOption('ceasefire');
+    await page.getByLabel('Verbal').check();
+    await page.getByRole('button', { name: /Enregistrer et ajouter les engagements/ }).click();
+    await page.getByTestId('accord-queued').waitFor();
+
+    const TERMS = ['Pas de tir sur les puits', 'Les troupeaux passent par le couloir nord'];
+    const form = page.getByRole('form', { name: 'Ajouter un engagement' });
+    for (const [i, text] of TERMS.entries()) {
+      await form.getByLabel('Engagement', { exact: true }).fill(text);
+      await form.getByLabel('Catégorie').selectOption('armed_presence');
+      await form.getByLabel('Qui est engagé').selectOption({ label: 'Katiba' });
+      await form.getByRole('button', { name: "Ajouter l'engagement" }).click();
+      await page.getByTestId('queued-term').nth(i).waitFor();
+    }
+    expect(await page.getByTestId('queued-term').allTextContents()).toEqual([
+      expect.stringContaining(TERMS[0]),
+      expect.stringContaining(TERMS[1]),
+    ]);
+    await page.getByTestId('term-queued').waitFor();
+    const count = page.getByTestId('outbox-count');
+    expect(await count.textContent()).toBe('3 en attente');
+    await captureScreen(page, 'accords-new-offline');
+    expect(await accordsOfCase()).toBe(before);
+
+    // Back online: the accord goes first, then its terms, each once.
+    await context.setOffline(false);
+    await count.waitFor({ state: 'detached' });
+    await until(async () => (await accordsOfCase()) === before + 1, 'the accord to reach the API');
+    const accord = sent.find((r) => r.url().endsWith('/accords'))!;
+    const accordId = (JSON.parse(accord.postData() ?? '{}') as { id: string }).id;
+    const terms = async () =>
+      (
+        await world.stack.api.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM accord_term WHERE accord_id = $1',
+          [accordId],
+        )
+      ).rows[0].n;
+    await until(async () => (await terms()) === 2, 'the terms to reach the API');
+
+    // Answers lost on the way back: the same requests again change nothing.
+    const auth = bearer(
+      (await login(world.stack.api.http, world.cast.mediator.username)).accessToken,
+    );
+    for (const request of [accord, sent.find((r) => r.url().endsWith('/terms'))!]) {
+      const replay = await world.stack.api.http
+        .post(new URL(request.url()).pathname)
+        .set(auth)
+        .set('Idempotency-Key', (await request.headerValue('idempotency-key'))!)
+        .set('Content-Type', 'application/json')
+        .send(request.postData() ?? '');
+      expect(replay.status).toBeLessThan(300);
+    }
+    expect(await accordsOfCase()).toBe(before + 1);
+    expect(await terms()).toBe(2);
+
+    await openScreen(page, `/accords/${accordId}`);
+    await page.getByTestId('term').nth(1).waitFor();
+    expect(await page.getByTestId('term').count()).toBe(2);
+    await context.close();
+  });
 });

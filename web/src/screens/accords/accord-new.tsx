@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
-import { api } from '../../api/client';
 import type { Page as ApiPage, Schemas } from '../../api/types';
 import { ACCORD_FORMS, ACCORD_KINDS, type AccordForm, type AccordKind } from '../../api/vocabulary';
 import {
+  formatDate,
   formatDateTime,
   fromLocalInput,
   toLocalInput,
@@ -11,13 +11,16 @@ import {
   useT,
   type Messages,
 } from '../../i18n/i18n';
+import { sendOrQueue } from '../../offline/outbox';
 import { ErrorMessage, Field, fieldError, Form, Page } from '../../ui/components';
 import { EnumSelect } from '../../ui/lists';
 import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
-import type { Accord } from './accord-types';
+import { useCaseParties } from '../meetings/meeting-data';
+import type { Accord, Party } from './accord-types';
 import { words } from './accord-words';
 import { Choices } from './choices';
+import { TermForm, type NewTerm } from './term-form';
 import './accords.css';
 
 const messages = {
@@ -36,6 +39,14 @@ const messages = {
     summary: 'Résumé',
     summaryHint: 'Chiffré sur le serveur. Les engagements se saisissent à l’étape suivante.',
     save: 'Enregistrer et ajouter les engagements',
+    queued:
+      'Pas de connexion : l’accord est enregistré sur cet appareil et sera envoyé dès le retour du réseau. Saisissez ses engagements ci-dessous : ils le suivront.',
+    label: 'Accord « {kind} » du {date}',
+    terms: 'Engagements gardés sur cet appareil',
+    noTerms: 'Aucun engagement saisi pour le moment.',
+    noParties:
+      "Aucune partie de ce dossier n'est connue sur cet appareil : les engagements se saisiront au retour du réseau.",
+    outbox: "Voir la file d'envoi",
   },
   en: {
     title: 'Record an accord',
@@ -52,6 +63,14 @@ const messages = {
     summary: 'Summary',
     summaryHint: 'Encrypted on the server. The terms are entered at the next step.',
     save: 'Save and add the terms',
+    queued:
+      'No connection: the accord is saved on this device and will be sent as soon as the network is back. Enter its terms below: they will follow it.',
+    label: '“{kind}” accord of {date}',
+    terms: 'Terms kept on this device',
+    noTerms: 'No term entered yet.',
+    noParties:
+      'No party of this case is known on this device: the terms can be entered once the network is back.',
+    outbox: 'See the outbox',
   },
 } satisfies Messages<string>;
 
@@ -66,6 +85,9 @@ export default function AccordNew() {
   const meetings = useApi<ApiPage<Schemas['MeetingResponse']>>(
     `/cases/${caseId}/meetings?limit=100`,
   );
+  // Loaded now (and kept), so that terms can be entered if the network goes.
+  const parties = useCaseParties(caseId);
+  const [queued, setQueued] = useState(false);
   const [concludedAt, setConcludedAt] = useState(() => toLocalInput(new Date()));
   const [kind, setKind] = useState<AccordKind>('non_aggression_pact');
   const [form, setForm] = useState<AccordForm>('verbal');
@@ -87,11 +109,34 @@ export default function AccordNew() {
       followUpIntervalDays: interval ? Number(interval) : undefined,
       summary: summary.trim() || undefined,
     };
+    const label = t('label', { kind: w(`kind_${kind}`), date: formatDate(body.concludedAt, lang) });
     void action.run(async () => {
-      const created = await api.post<Accord>(`/cases/${caseId}/accords`, body);
-      navigate(`/accords/${created.id}`);
+      const result = await sendOrQueue<Accord>(
+        { method: 'POST', path: `/cases/${caseId}/accords`, body },
+        label,
+      );
+      if (result.queued) setQueued(true);
+      else navigate(`/accords/${result.data.id}`);
     });
   };
+
+  if (queued)
+    return (
+      <Page title={t('title')}>
+        <p className="alert alert-success" role="status" data-testid="accord-queued">
+          {t('queued')}
+        </p>
+        <OfflineTerms accordId={accordId} parties={parties.data?.items ?? []} />
+        <p className="row">
+          <Link href="/outbox" className="button">
+            {t('outbox')}
+          </Link>
+          <Link href={`/cases/${caseId}`} className="button">
+            {t('back')}
+          </Link>
+        </p>
+      </Page>
+    );
 
   return (
     <Page title={t('title')}>
@@ -204,5 +249,46 @@ export default function AccordNew() {
         </button>
       </Form>
     </Page>
+  );
+}
+
+/**
+ * The terms of an accord that waits on the device: each is queued behind it
+ * (the outbox sends in order, the accord first) and listed here.
+ */
+function OfflineTerms({ accordId, parties }: { accordId: string; parties: Party[] }) {
+  const t = useT(messages);
+  const w = useT(words);
+  const [terms, setTerms] = useState<NewTerm[]>([]);
+  const partyName = (id: string) => parties.find((p) => p.id === id)?.name ?? '';
+  return (
+    <section className="section" aria-labelledby="queued-terms-title">
+      <h2 id="queued-terms-title">{t('terms')}</h2>
+      {terms.length === 0 ? (
+        <p className="muted">{t('noTerms')}</p>
+      ) : (
+        <ol className="cards">
+          {terms.map((term) => (
+            <li key={term.id} className="card" data-testid="queued-term">
+              <p>{term.text}</p>
+              <p className="muted">
+                {w(`category_${term.category}`)} · {partyName(term.obligorPartyId)}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {parties.length === 0 ? (
+        <p className="alert alert-info">{t('noParties')}</p>
+      ) : (
+        <TermForm
+          accordId={accordId}
+          parties={parties}
+          onDone={(added) => {
+            if (added) setTerms((list) => [...list, added.term]);
+          }}
+        />
+      )}
+    </section>
   );
 }

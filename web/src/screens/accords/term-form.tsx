@@ -1,6 +1,7 @@
 import { useState, type SelectHTMLAttributes } from 'react';
 import { api } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
+import { sendOrQueue } from '../../offline/outbox';
 import { TERM_CATEGORIES, type TermCategory } from '../../api/vocabulary';
 import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { EnumSelect } from '../../ui/lists';
@@ -24,6 +25,9 @@ const messages = {
     add: "Ajouter l'engagement",
     save: 'Enregistrer la modification',
     cancel: 'Annuler',
+    queued:
+      'Pas de connexion : engagement gardé sur cet appareil, envoyé dès le retour du réseau (voir la file d’envoi).',
+    label: 'Engagement ({category}) d’un accord',
   },
   en: {
     addTitle: 'Add a term',
@@ -40,6 +44,9 @@ const messages = {
     add: 'Add the term',
     save: 'Save the change',
     cancel: 'Cancel',
+    queued:
+      'No connection: term kept on this device, sent as soon as the network is back (see the outbox).',
+    label: 'Term ({category}) of an accord',
   },
 } satisfies Messages<string>;
 
@@ -68,7 +75,23 @@ function PartySelect({
   );
 }
 
-/** Adds a term to an accord, or amends one (PATCH with its version: history is kept). */
+/** A term as sent by the form (POST /accords/:id/terms). */
+export interface NewTerm {
+  id: string;
+  text: string;
+  category: TermCategory;
+  obligorPartyId: string;
+  beneficiaryPartyId?: string;
+  isConcession: boolean;
+  deadline?: string;
+}
+
+/**
+ * Adds a term to an accord, or amends one (PATCH with its version: history is
+ * kept). A new term made without a connection is queued on the device (its
+ * client id and Idempotency-Key make the later send safe) and `onDone`
+ * receives it with `queued: true`.
+ */
 export function TermForm({
   accordId,
   parties,
@@ -79,7 +102,7 @@ export function TermForm({
   accordId: string;
   parties: Party[];
   term?: Term;
-  onDone: () => void;
+  onDone: (added?: { term: NewTerm; queued: boolean }) => void;
   onCancel?: () => void;
 }) {
   const t = useT(messages);
@@ -90,6 +113,7 @@ export function TermForm({
   const [beneficiary, setBeneficiary] = useState(term?.beneficiaryPartyId ?? '');
   const [concession, setConcession] = useState(term?.isConcession ?? false);
   const [deadline, setDeadline] = useState(term?.deadline ?? '');
+  const [queued, setQueued] = useState(false);
   const action = useAction();
   const error = action.error;
 
@@ -103,17 +127,25 @@ export function TermForm({
       deadline: deadline || undefined,
     };
     void action.run(async () => {
-      if (term) await api.patch(`/terms/${term.id}`, changedOnly(fields, term), term.version);
-      else {
-        await api.post(`/accords/${accordId}/terms`, { id: crypto.randomUUID(), ...fields });
-        // The form stays open for the next term, with the same parties.
-        setText('');
-        setCategory('');
-        setBeneficiary('');
-        setConcession(false);
-        setDeadline('');
+      if (term) {
+        await api.patch(`/terms/${term.id}`, changedOnly(fields, term), term.version);
+        onDone();
+        return;
       }
-      onDone();
+      // The form's required fields make these present; the API checks them again.
+      const added = { id: crypto.randomUUID(), ...fields } as NewTerm;
+      const result = await sendOrQueue(
+        { method: 'POST', path: `/accords/${accordId}/terms`, body: added },
+        t('label', { category: category ? w(`category_${category}`) : '' }),
+      );
+      setQueued(result.queued);
+      // The form stays open for the next term, with the same parties.
+      setText('');
+      setCategory('');
+      setBeneficiary('');
+      setConcession(false);
+      setDeadline('');
+      onDone({ term: added, queued: result.queued });
     });
   };
 
@@ -187,6 +219,11 @@ export function TermForm({
           />
         )}
       </Field>
+      {queued && !error && (
+        <p className="alert alert-info" role="status" data-testid="term-queued">
+          {t('queued')}
+        </p>
+      )}
       <ErrorMessage
         error={error}
         shownFields={[
