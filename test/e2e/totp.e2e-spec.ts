@@ -577,8 +577,19 @@ describe('TOTP policy by role (TOGUNA_REQUIRE_TOTP_ROLES)', () => {
     const fresh = await t.http.post(SETUP).set(bearer(again.body.accessToken)).send();
     expect(fresh.status).toBe(200);
     expect(fresh.body.secret).not.toBe(oldSecret);
+    // Once set up again, the official reads why: the reset is in their notifications.
+    await t.http
+      .post(ENABLE)
+      .set(bearer(again.body.accessToken))
+      .send({ code: codeAt(fresh.body.secret as string, 0) })
+      .expect(204);
+    const notes = await t.http.get('/api/v1/notifications').set(bearer(again.body.accessToken));
+    expect(notes.status).toBe(200);
+    expect(notes.body.items).toEqual([
+      expect.objectContaining({ kind: 'totp_reset', subjectType: 'user', subjectId: official.id }),
+    ]);
 
-    // Nothing to reset now (a pending secret is dropped once, then there is none).
+    // Reset again (TOTP on), then there is nothing left to reset.
     expect((await reset(official.id)).status).toBe(204);
     const nothing = await reset(official.id, 'fr');
     expect(nothing.status).toBe(409);

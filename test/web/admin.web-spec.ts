@@ -141,6 +141,15 @@ describe('administration screens', () => {
     );
     expect(rows[0].totp_enabled).toBe(false);
     await context.close();
+
+    // The official, signed in again with the password alone, is told.
+    const person = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(person.page, official.username);
+    await openScreen(person.page, '/notifications');
+    await person.page
+      .getByText('Un administrateur a réinitialisé votre double vérification.', { exact: false })
+      .waitFor();
+    await person.context.close();
   });
 
   it('a coordinator sees their association’s users, without create or disable controls', async () => {

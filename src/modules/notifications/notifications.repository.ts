@@ -12,7 +12,8 @@ export type NotificationKind =
   | 'mission_order_decided'
   | 'follow_up_due'
   | 'follow_up_overdue'
-  | 'flag_raised';
+  | 'flag_raised'
+  | 'totp_reset';
 
 export interface NewNotification {
   userId: string;

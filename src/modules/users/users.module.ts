@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { FirstAdminService } from './first-admin.service';
 import { PasswordService } from './password.service';
@@ -7,7 +8,7 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [SessionsModule],
+  imports: [SessionsModule, NotificationsModule],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService, PasswordService, FirstAdminService],
   exports: [UsersRepository, UsersService, PasswordService],

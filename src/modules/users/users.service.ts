@@ -12,6 +12,7 @@ import {
   toPage,
 } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { PasswordService } from './password.service';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -29,6 +30,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async create(dto: CreateUserDto): Promise<UserResponse> {
@@ -117,6 +119,7 @@ export class UsersService {
    * secret is dropped and every session of the user ends, since whoever holds
    * that phone may hold one. The next sign-in needs only the password, and
    * where the policy requires TOTP for the role, a new set-up comes first.
+   * The user is notified, so that a reset they did not ask for is noticed.
    */
   async resetTotp(id: string): Promise<void> {
     await this.transactions.run(async (tx) => {
@@ -131,6 +134,9 @@ export class UsersService {
         });
       }
       const revoked = await this.sessions.revokeAllOfUser(tx, id, 'totp_reset');
+      await this.notifications.insertMany(tx, [
+        { userId: id, kind: 'totp_reset', subjectType: 'user', subjectId: id },
+      ]);
       await this.audit.record(tx, {
         action: 'user.totp_reset',
         entityType: 'user',

@@ -1857,7 +1857,7 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
-            /** @description `case_assigned`, `coordination_request`, `mission_order_decided`, `follow_up_due`, `follow_up_overdue`, `flag_raised` */
+            /** @description `case_assigned`, `coordination_request`, `mission_order_decided`, `follow_up_due`, `follow_up_overdue`, `flag_raised`, `totp_reset` */
             kind: string;
             message: string | null;
             /** Format: date-time */

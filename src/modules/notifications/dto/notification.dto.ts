@@ -17,7 +17,7 @@ export class NotificationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({
     description:
-      '`case_assigned`, `coordination_request`, `mission_order_decided`, `follow_up_due`, `follow_up_overdue`, `flag_raised`',
+      '`case_assigned`, `coordination_request`, `mission_order_decided`, `follow_up_due`, `follow_up_overdue`, `flag_raised`, `totp_reset`',
   })
   kind: string;
   @ApiProperty({ description: '`case`, `accord`, `mission_order`…' }) subjectType: string;

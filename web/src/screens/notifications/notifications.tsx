@@ -27,6 +27,8 @@ const messages = {
     kind_follow_up_due: 'Un suivi d’accord est à faire bientôt.',
     kind_follow_up_overdue: 'Un suivi d’accord est en retard.',
     kind_flag_raised: 'Une alerte a été signalée sur un accord.',
+    kind_totp_reset:
+      'Un administrateur a réinitialisé votre double vérification. Si vous ne l’avez pas demandé, prévenez votre coordinateur.',
     kind_other: 'Nouvelle notification.',
     open_case: 'Ouvrir le dossier',
     open_accord: 'Ouvrir l’accord',
@@ -49,6 +51,8 @@ const messages = {
     kind_follow_up_due: 'An accord follow-up is due soon.',
     kind_follow_up_overdue: 'An accord follow-up is overdue.',
     kind_flag_raised: 'A flag was raised on an accord.',
+    kind_totp_reset:
+      'An administrator reset your two-step verification. If you did not ask for it, tell your coordinator.',
     kind_other: 'New notification.',
     open_case: 'Open the case',
     open_accord: 'Open the accord',
@@ -68,6 +72,7 @@ const KINDS = [
   'follow_up_due',
   'follow_up_overdue',
   'flag_raised',
+  'totp_reset',
 ];
 /** The screens a notification's subject opens on. */
 const LINKS: Record<string, { path: string; label: Key }> = {
