@@ -225,29 +225,53 @@ describe('a follow-up recorded offline', () => {
 
     const TERMS = ['Pas de tir sur les puits', 'Les troupeaux passent par le couloir nord'];
     const form = page.getByRole('form', { name: 'Ajouter un engagement' });
-    for (const [i, text] of TERMS.entries()) {
-      await form.getByLabel('Engagement', { exact: true }).fill(text);
+    const addTerm = async (i: number) => {
+      await form.getByLabel('Engagement', { exact: true }).fill(TERMS[i]);
       await form.getByLabel('Catégorie').selectOption('armed_presence');
       await form.getByLabel('Qui est engagé').selectOption({ label: 'Katiba' });
       await form.getByRole('button', { name: "Ajouter l'engagement" }).click();
       await page.getByTestId('queued-term').nth(i).waitFor();
-    }
+    };
+    const isTerm = (r: Request) => r.url().endsWith('/terms');
+    await addTerm(0);
+
+    // The link returns while the API cannot take the accord yet: it stays queued, and a
+    // term added now waits behind it instead of reaching the API before its accord.
+    let refusals = 0;
+    await page.route('**/api/v1/cases/*/accords', (route) => {
+      refusals += 1;
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 503, code: 'database_unavailable', title: 'Indisponible' }),
+      });
+    });
+    await context.setOffline(false);
+    await until(() => Promise.resolve(refusals >= 1), 'the accord to be tried again');
+    await addTerm(1);
+    await until(() => Promise.resolve(refusals >= 2), 'the queue to be tried behind the term');
+    expect(sent.filter(isTerm)).toHaveLength(0);
     expect(await page.getByTestId('queued-term').allTextContents()).toEqual([
       expect.stringContaining(TERMS[0]),
       expect.stringContaining(TERMS[1]),
     ]);
+    expect(await page.getByTestId('queued-term').getByText('En attente d’envoi').count()).toBe(2);
     await page.getByTestId('term-queued').waitFor();
     const count = page.getByTestId('outbox-count');
-    expect(await count.textContent()).toBe('3 en attente');
+    await count.filter({ hasText: '3 en attente' }).waitFor();
     await captureScreen(page, 'accords-new-offline');
     expect(await accordsOfCase()).toBe(before);
 
-    // Back online: the accord goes first, then its terms, each once.
+    // The API is back (a reconnection sends the queue): the accord first, then its terms.
+    await page.unroute('**/api/v1/cases/*/accords');
+    await context.setOffline(true);
     await context.setOffline(false);
     await count.waitFor({ state: 'detached' });
     await until(async () => (await accordsOfCase()) === before + 1, 'the accord to reach the API');
     const accord = sent.find((r) => r.url().endsWith('/accords'))!;
     const accordId = (JSON.parse(accord.postData() ?? '{}') as { id: string }).id;
+    const lastAccordTry = sent.map((r) => r.url().endsWith('/accords')).lastIndexOf(true);
+    expect(sent.findIndex(isTerm)).toBeGreaterThan(lastAccordTry);
     const terms = async () =>
       (
         await world.stack.api.db.query<{ n: number }>(
@@ -261,7 +285,7 @@ describe('a follow-up recorded offline', () => {
     const auth = bearer(
       (await login(world.stack.api.http, world.cast.mediator.username)).accessToken,
     );
-    for (const request of [accord, sent.find((r) => r.url().endsWith('/terms'))!]) {
+    for (const request of [accord, sent.find(isTerm)!]) {
       const replay = await world.stack.api.http
         .post(new URL(request.url()).pathname)
         .set(auth)

@@ -58,7 +58,7 @@ describe('web app shell', () => {
     await captureScreen(page, 'menu');
     await nav.getByRole('link', { name: 'Dossiers' }).click();
     expect(new URL(page.url()).hash).toBe('#/cases');
-    expect(await nav.isVisible()).toBe(false);
+    await nav.waitFor({ state: 'hidden' });
     await context.close();
   });
 });

@@ -47,30 +47,37 @@ export type SendResult<T> = { queued: false; data: T } | { queued: true; item: O
 /**
  * Sends a write now; without a connection it is queued (with the same
  * Idempotency-Key it would have been sent with) and sent when the link returns.
+ * Writes keep their order: while earlier ones wait (an accord that the terms
+ * being added belong to), a new one is queued behind them and the queue is
+ * sent at once, the earlier ones first.
  */
 export async function sendOrQueue<T>(
   request: { method: 'POST' | 'PATCH'; path: string; body: unknown; ifMatch?: number },
   label: string,
 ): Promise<SendResult<T>> {
   const idempotencyKey = crypto.randomUUID();
-  try {
-    const response = await apiRequest<T>(request.path, { ...request, idempotencyKey });
-    return { queued: false, data: response.data };
-  } catch (error) {
-    if (!(error instanceof OfflineError)) throw error;
-    const item: OutboxItem = {
-      id: crypto.randomUUID(),
-      userId: getSession()?.user.id ?? '',
-      ...request,
-      idempotencyKey,
-      label,
-      createdAt: Date.now(),
-      attempts: 1,
-    };
-    await writeItem('outbox', item.id, item);
-    changed();
-    return { queued: true, item };
+  const behindOthers = (await listOutbox()).some((item) => !item.failed);
+  if (!behindOthers) {
+    try {
+      const response = await apiRequest<T>(request.path, { ...request, idempotencyKey });
+      return { queued: false, data: response.data };
+    } catch (error) {
+      if (!(error instanceof OfflineError)) throw error;
+    }
   }
+  const item: OutboxItem = {
+    id: crypto.randomUUID(),
+    userId: getSession()?.user.id ?? '',
+    ...request,
+    idempotencyKey,
+    label,
+    createdAt: Date.now(),
+    attempts: behindOthers ? 0 : 1,
+  };
+  await writeItem('outbox', item.id, item);
+  changed();
+  if (behindOthers) void flushOutbox();
+  return { queued: true, item };
 }
 
 let flushing: Promise<void> | null = null;
@@ -94,35 +101,55 @@ export function flushOutbox(): Promise<void> {
   return flushing;
 }
 
+/**
+ * One pass over the queue, then over whatever was queued meanwhile, each item
+ * at most once; ends at the first write that must wait.
+ */
 async function sendQueued(): Promise<void> {
-  for (const item of await listOutbox()) {
-    if (item.failed) continue;
-    try {
-      await apiRequest(item.path, {
-        method: item.method,
-        body: item.body,
-        ifMatch: item.ifMatch,
-        idempotencyKey: item.idempotencyKey,
-      });
-      await deleteItem('outbox', item.id);
-    } catch (error) {
-      if (error instanceof OfflineError) break;
-      const later =
-        error instanceof ApiError &&
-        (error.status >= 500 || error.status === 429 || error.code === 'idempotency_in_progress');
-      if (later) {
-        await writeItem('outbox', item.id, { ...item, attempts: item.attempts + 1 });
-        break;
-      }
-      if (error instanceof ApiError && error.status === 401) break;
-      const failed =
-        error instanceof ApiError
-          ? error.problem
-          : { status: 0, title: String(error), code: 'client_error' };
-      await writeItem('outbox', item.id, { ...item, attempts: item.attempts + 1, failed });
-    } finally {
-      changed();
+  const seen = new Set<string>();
+  for (;;) {
+    const items = (await listOutbox()).filter((item) => !item.failed && !seen.has(item.id));
+    if (items.length === 0) return;
+    for (const item of items) {
+      seen.add(item.id);
+      if (!(await sendOne(item))) return;
     }
+  }
+}
+
+/**
+ * Sends one queued write. A refused one is kept, marked, and skipped; false
+ * when it (and so the rest of the queue) must wait: no connection, the API
+ * busy or down, or the session to renew.
+ */
+async function sendOne(item: OutboxItem): Promise<boolean> {
+  try {
+    await apiRequest(item.path, {
+      method: item.method,
+      body: item.body,
+      ifMatch: item.ifMatch,
+      idempotencyKey: item.idempotencyKey,
+    });
+    await deleteItem('outbox', item.id);
+    return true;
+  } catch (error) {
+    if (error instanceof OfflineError) return false;
+    const later =
+      error instanceof ApiError &&
+      (error.status >= 500 || error.status === 429 || error.code === 'idempotency_in_progress');
+    if (later) {
+      await writeItem('outbox', item.id, { ...item, attempts: item.attempts + 1 });
+      return false;
+    }
+    if (error instanceof ApiError && error.status === 401) return false;
+    const failed =
+      error instanceof ApiError
+        ? error.problem
+        : { status: 0, title: String(error), code: 'client_error' };
+    await writeItem('outbox', item.id, { ...item, attempts: item.attempts + 1, failed });
+    return true;
+  } finally {
+    changed();
   }
 }
 

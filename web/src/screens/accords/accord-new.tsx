@@ -40,9 +40,11 @@ const messages = {
     summaryHint: 'Chiffré sur le serveur. Les engagements se saisissent à l’étape suivante.',
     save: 'Enregistrer et ajouter les engagements',
     queued:
-      'Pas de connexion : l’accord est enregistré sur cet appareil et sera envoyé dès le retour du réseau. Saisissez ses engagements ci-dessous : ils le suivront.',
+      'L’accord est enregistré sur cet appareil et sera envoyé dès que le réseau le permettra. Saisissez ses engagements ci-dessous : ils le suivront.',
     label: 'Accord « {kind} » du {date}',
-    terms: 'Engagements gardés sur cet appareil',
+    terms: 'Engagements saisis',
+    termQueued: 'En attente d’envoi',
+    termSent: 'Envoyé',
     noTerms: 'Aucun engagement saisi pour le moment.',
     noParties:
       "Aucune partie de ce dossier n'est connue sur cet appareil : les engagements se saisiront au retour du réseau.",
@@ -64,9 +66,11 @@ const messages = {
     summaryHint: 'Encrypted on the server. The terms are entered at the next step.',
     save: 'Save and add the terms',
     queued:
-      'No connection: the accord is saved on this device and will be sent as soon as the network is back. Enter its terms below: they will follow it.',
+      'The accord is saved on this device and will be sent as soon as the network allows. Enter its terms below: they will follow it.',
     label: '“{kind}” accord of {date}',
-    terms: 'Terms kept on this device',
+    terms: 'Terms entered',
+    termQueued: 'Waiting to be sent',
+    termSent: 'Sent',
     noTerms: 'No term entered yet.',
     noParties:
       'No party of this case is known on this device: the terms can be entered once the network is back.',
@@ -254,12 +258,13 @@ export default function AccordNew() {
 
 /**
  * The terms of an accord that waits on the device: each is queued behind it
- * (the outbox sends in order, the accord first) and listed here.
+ * (the outbox sends in order, the accord first) and listed here with its state
+ * when entered.
  */
 function OfflineTerms({ accordId, parties }: { accordId: string; parties: Party[] }) {
   const t = useT(messages);
   const w = useT(words);
-  const [terms, setTerms] = useState<NewTerm[]>([]);
+  const [terms, setTerms] = useState<{ term: NewTerm; queued: boolean }[]>([]);
   const partyName = (id: string) => parties.find((p) => p.id === id)?.name ?? '';
   return (
     <section className="section" aria-labelledby="queued-terms-title">
@@ -268,12 +273,15 @@ function OfflineTerms({ accordId, parties }: { accordId: string; parties: Party[
         <p className="muted">{t('noTerms')}</p>
       ) : (
         <ol className="cards">
-          {terms.map((term) => (
+          {terms.map(({ term, queued }) => (
             <li key={term.id} className="card" data-testid="queued-term">
               <p>{term.text}</p>
               <p className="muted">
                 {w(`category_${term.category}`)} · {partyName(term.obligorPartyId)}
               </p>
+              <span className={`pill ${queued ? 'pill-warning' : 'pill-ok'}`}>
+                {queued ? t('termQueued') : t('termSent')}
+              </span>
             </li>
           ))}
         </ol>
@@ -285,7 +293,7 @@ function OfflineTerms({ accordId, parties }: { accordId: string; parties: Party[
           accordId={accordId}
           parties={parties}
           onDone={(added) => {
-            if (added) setTerms((list) => [...list, added.term]);
+            if (added) setTerms((list) => [...list, added]);
           }}
         />
       )}

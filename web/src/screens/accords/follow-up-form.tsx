@@ -44,7 +44,7 @@ const messages = {
     nextDueHint: 'Par défaut : dans {n} jours, le rythme prévu par l’accord.',
     save: 'Enregistrer le suivi',
     queued:
-      'Suivi enregistré sur cet appareil. Il sera envoyé dès le retour du réseau (voir la file d’envoi).',
+      'Suivi enregistré sur cet appareil. Il sera envoyé dès que le réseau le permettra (voir la file d’envoi).',
     outbox: "Voir la file d'envoi",
     label: 'Suivi de l’accord « {kind} » du {date}',
   },
@@ -63,7 +63,7 @@ const messages = {
     nextDueHint: 'By default: in {n} days, the accord’s pace.',
     save: 'Save the follow-up',
     queued:
-      'Follow-up saved on this device. It will be sent as soon as the network is back (see the outbox).',
+      'Follow-up saved on this device. It will be sent as soon as the network allows (see the outbox).',
     outbox: 'See the outbox',
     label: 'Follow-up of the “{kind}” accord, {date}',
   },

@@ -26,7 +26,7 @@ const messages = {
     save: 'Enregistrer la modification',
     cancel: 'Annuler',
     queued:
-      'Pas de connexion : engagement gardé sur cet appareil, envoyé dès le retour du réseau (voir la file d’envoi).',
+      'Engagement gardé sur cet appareil, envoyé dès que le réseau le permettra (voir la file d’envoi).',
     label: 'Engagement ({category}) d’un accord',
   },
   en: {
@@ -44,8 +44,7 @@ const messages = {
     add: 'Add the term',
     save: 'Save the change',
     cancel: 'Cancel',
-    queued:
-      'No connection: term kept on this device, sent as soon as the network is back (see the outbox).',
+    queued: 'Term kept on this device, sent as soon as the network allows (see the outbox).',
     label: 'Term ({category}) of an accord',
   },
 } satisfies Messages<string>;
@@ -88,9 +87,9 @@ export interface NewTerm {
 
 /**
  * Adds a term to an accord, or amends one (PATCH with its version: history is
- * kept). A new term made without a connection is queued on the device (its
- * client id and Idempotency-Key make the later send safe) and `onDone`
- * receives it with `queued: true`.
+ * kept). A new term made without a connection, or while earlier writes wait,
+ * is queued on the device (its client id and Idempotency-Key make the later
+ * send safe) and `onDone` receives it with `queued: true`.
  */
 export function TermForm({
   accordId,
