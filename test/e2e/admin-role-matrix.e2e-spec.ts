@@ -151,6 +151,23 @@ const ROWS: MatrixRow<Ctx>[] = [
     snapshot: (ctx) => userRow(ctx, ctx.ownUserId),
   },
   {
+    method: 'POST',
+    path: '/api/v1/users/{id}/password',
+    target: 'user of own association',
+    expect: only({ admin: 204 }),
+    request: (ctx) => ({
+      params: { id: ctx.ownUserId },
+      body: { password: unique('Matrix-temporary-passphrase').replace(' ', '-') },
+    }),
+    snapshot: async (ctx) =>
+      (
+        await ctx.t.db.query(
+          'SELECT password_hash, must_change_password FROM app_user WHERE id = $1',
+          [ctx.ownUserId],
+        )
+      ).rows[0],
+  },
+  {
     method: 'DELETE',
     path: '/api/v1/users/{id}/totp',
     target: 'user of own association, with TOTP on',

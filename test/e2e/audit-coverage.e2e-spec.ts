@@ -78,6 +78,15 @@ describe('audit coverage (S10)', () => {
       `UPDATE app_user SET totp_enabled = true, totp_secret = 'enc:v1:audit' WHERE id = $1`,
       [user.body.id],
     );
+    // Another user: "audited" signs in with its own password further down.
+    const forgetful = await factory.user('mediator');
+    note(
+      'POST /api/v1/users/:id/password',
+      await t.http
+        .post(`/api/v1/users/${forgetful.id}/password`)
+        .set(admin)
+        .send({ password: 'Mopti-audit-Temporary-2' }),
+    );
     note(
       'DELETE /api/v1/users/:id/totp',
       await t.http.delete(`/api/v1/users/${user.body.id}/totp`).set(admin),

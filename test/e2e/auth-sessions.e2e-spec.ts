@@ -176,6 +176,57 @@ describe('sessions and revocation (S8)', () => {
     expect(await meStatus(adminTokens.accessToken)).toBe(200);
   });
 
+  it('an admin sets a temporary password: sessions end, the old password fails, the new one must be changed', async () => {
+    const admin = await login(t.http, (await factory.user('admin')).username);
+    const target = await factory.user('official');
+    const targetTokens = await login(t.http, target.username);
+    const temporary = 'Temporaire-Koro-2026-x';
+    const reset = (id: string, password: string) =>
+      t.http
+        .post(`/api/v1/users/${id}/password`)
+        .set(bearer(admin.accessToken))
+        .set('Accept-Language', 'fr')
+        .send({ password });
+
+    // A weak or missing password is a 400 that changes nothing.
+    const weak = await reset(target.id, 'azerty');
+    expect(weak.status).toBe(400);
+    expect(weak.body.code).toBe('weak_password');
+    expect((await reset(target.id, undefined as unknown as string)).status).toBe(400);
+    expect(await meStatus(targetTokens.accessToken)).toBe(200);
+    expect((await reset(crypto.randomUUID(), temporary)).status).toBe(404);
+
+    expect((await reset(target.id, temporary)).status).toBe(204);
+    await expectAccessRefused(targetTokens.accessToken);
+    await expectRefreshRefused(targetTokens.refreshToken);
+    const old = await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: target.username, password: PASSWORD });
+    expect(old.status).toBe(401);
+    const signIn = await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: target.username, password: temporary });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.user.mustChangePassword).toBe(true);
+    const fresh = { accessToken: signIn.body.accessToken as string };
+    const blocked = await t.http.get('/api/v1/areas').set(bearer(fresh.accessToken));
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('password_change_required');
+    await t.http
+      .post('/api/v1/auth/password')
+      .set(bearer(fresh.accessToken))
+      .send({ currentPassword: temporary, newPassword: 'Le-mien-maintenant-2026' })
+      .expect(204);
+    expect((await t.http.get('/api/v1/areas').set(bearer(fresh.accessToken))).status).toBe(200);
+
+    const { rows } = await t.db.query<{ details: { count: number; fields: string[] } }>(
+      `SELECT details FROM audit_event WHERE action = 'user.password_reset' AND entity_id = $1`,
+      [target.id],
+    );
+    expect(rows).toEqual([{ details: { count: 1, fields: ['password'] } }]);
+    expect(await meStatus(admin.accessToken)).toBe(200);
+  });
+
   describe('GET / DELETE /api/v1/auth/sessions', () => {
     it('lists the caller’s live sessions and marks the calling one current', async () => {
       const user = await factory.user('mediator');

@@ -7,7 +7,7 @@ import {
   signIn,
   acceptNextDialog,
 } from './support/browser';
-import { webWorld } from './support/web-stack';
+import { PASSWORD, webWorld } from './support/web-stack';
 
 /** Accepts the next confirm() dialog of the page. */
 describe('administration screens', () => {
@@ -119,7 +119,7 @@ describe('administration screens', () => {
     await admin.context.close();
   });
 
-  it('the admin resets the second factor of an official whose phone was lost', async () => {
+  it('the admin resets the second factor and the password of an official whose phone was seized', async () => {
     const { official } = world.cast;
     await world.stack.api.db.query(
       `UPDATE app_user SET totp_enabled = true, totp_secret = 'enc:v1:lost' WHERE id = $1`,
@@ -140,13 +140,40 @@ describe('administration screens', () => {
       [official.id],
     );
     expect(rows[0].totp_enabled).toBe(false);
+
+    // Whoever holds the phone may know the password: a temporary one replaces it.
+    await card.getByRole('button', { name: 'Mot de passe temporaire' }).click();
+    const field = card.getByLabel('Nouveau mot de passe temporaire');
+    await field.fill('azerty');
+    await card.getByRole('button', { name: 'Enregistrer le mot de passe temporaire' }).click();
+    await card.locator('.field-error').waitFor();
+    const temporary = `Temporaire-${randomUUID().slice(0, 8)}-Koro`;
+    await field.fill(temporary);
+    await card.getByRole('button', { name: 'Enregistrer le mot de passe temporaire' }).click();
+    await card.getByText('Mot de passe temporaire enregistré').waitFor();
+    await card.getByText('Doit changer son mot de passe').waitFor();
     await context.close();
 
-    // The official, signed in again with the password alone, is told.
+    // The official: the old password no longer opens the account; the temporary
+    // one leads to the password change, then the notification says why.
     const person = await newPerson(world.browser, world.stack.baseURL);
-    await signIn(person.page, official.username);
-    await openScreen(person.page, '/notifications');
-    await person.page
+    const phone = person.page;
+    const refused = await world.stack.api.http
+      .post('/api/v1/auth/login')
+      .send({ username: official.username, password: PASSWORD });
+    expect(refused.status).toBe(401);
+    await phone.goto('/');
+    await phone.getByLabel("Nom d'utilisateur").fill(official.username);
+    await phone.getByLabel('Mot de passe').fill(temporary);
+    await phone.getByRole('button', { name: 'Se connecter' }).click();
+    await phone.getByRole('heading', { name: 'Choisissez un nouveau mot de passe' }).waitFor();
+    await phone.getByLabel('Mot de passe actuel').fill(temporary);
+    await phone.getByLabel('Nouveau mot de passe', { exact: true }).fill(PASSWORD);
+    await phone.getByLabel('Confirmer le nouveau mot de passe').fill(PASSWORD);
+    await phone.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await phone.locator('#page-title').waitFor();
+    await openScreen(phone, '/notifications');
+    await phone
       .getByText('Un administrateur a réinitialisé votre double vérification.', { exact: false })
       .waitFor();
     await person.context.close();

@@ -25,6 +25,7 @@ import { etagOf, versionFromIfMatch } from '../../common/http/etag';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IdParam } from '../../common/http/params';
 import { CreateUserDto } from './dto/create-user.dto';
+import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPage, UserResponse } from './dto/user.response';
 import { UsersService } from './users.service';
@@ -72,6 +73,18 @@ export class UsersController {
     const user = await this.users.update(id, versionFromIfMatch(ifMatch), dto);
     void reply.header('etag', etagOf(user.version));
     return user;
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @RequirePermission(Permission.UsersManage)
+  @ApiNoContentResponse({
+    description:
+      'The user has a temporary password to change at the next sign-in, and every session of theirs has ended; ' +
+      '400 weak_password for a short or common one',
+  })
+  async resetPassword(@IdParam() id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+    await this.users.resetPassword(id, dto);
   }
 
   @Delete(':id/totp')

@@ -161,13 +161,14 @@ export class UsersRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async setPassword(tx: Tx, id: string, passwordHash: string): Promise<void> {
+  /** The user's new password; `mustChange` when an admin set it for them. */
+  async setPassword(tx: Tx, id: string, passwordHash: string, mustChange = false): Promise<void> {
     await tx
       .createQueryBuilder()
       .update(User)
       .set({
         passwordHash,
-        mustChangePassword: false,
+        mustChangePassword: mustChange,
         version: () => 'version + 1',
         updatedAt: () => 'now()',
       })

@@ -16,6 +16,7 @@ import { NotificationsRepository } from '../notifications/notifications.reposito
 import { PasswordService } from './password.service';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { CreateUserDto } from './dto/create-user.dto';
+import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserResponse } from './dto/user.response';
 import { User } from './user.entity';
@@ -111,6 +112,29 @@ export class UsersService {
         details: { fields: fieldNames(dto), count: revoked },
       });
       return toUserResponse(current);
+    });
+  }
+
+  /**
+   * An admin sets a temporary password (forgotten, or known to whoever holds
+   * a seized phone): every session of the user ends, and the user must choose
+   * a new password at the next sign-in.
+   */
+  async resetPassword(id: string, dto: ResetPasswordDto): Promise<void> {
+    const user = await this.users.findById(id);
+    if (!user) throw new AppError('not_found');
+    this.passwords.assertAcceptable(dto.password, user.username);
+    const passwordHash = await this.passwords.hash(dto.password);
+    await this.transactions.run(async (tx) => {
+      await this.users.setPassword(tx, id, passwordHash, true);
+      const revoked = await this.sessions.revokeAllOfUser(tx, id, 'password_reset');
+      await this.audit.record(tx, {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: id,
+        associationId: user.associationId,
+        details: { fields: ['password'], count: revoked },
+      });
     });
   }
 

@@ -916,6 +916,22 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/totp": {
         parameters: {
             query?: never;
@@ -1936,6 +1952,10 @@ export interface components {
         };
         RegistryResponse: {
             items: components["schemas"]["RegistryEntry"][];
+        };
+        ResetPasswordDto: {
+            /** @description Temporary password; at least 10 characters, not a common one. The user must change it at the next sign-in. */
+            password: string;
         };
         ResolveFlagDto: {
             /** @description Encrypted at rest. */
@@ -3875,6 +3895,33 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and the same request returns the first response (same status, same body) and runs nothing; the same key on another request → 422 `idempotency_key_reused`; while the first is still running → 409 `idempotency_in_progress`. Remembered per user for 24 h. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The user has a temporary password to change at the next sign-in, and every session of theirs has ended; 400 weak_password for a short or common one */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

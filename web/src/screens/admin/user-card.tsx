@@ -20,7 +20,13 @@ const messages = {
       'Désactiver le compte de {name} ? Toutes ses sessions seront fermées immédiatement et il ne pourra plus se connecter.',
     resetTotp: 'Réinitialiser la double vérification',
     confirmResetTotp:
-      'Réinitialiser la double vérification de {name} (téléphone perdu ou saisi) ? Toutes ses sessions seront fermées ; il se reconnectera avec son mot de passe et configurera une nouvelle application.',
+      'Réinitialiser la double vérification de {name} (téléphone perdu ou saisi) ? Toutes ses sessions seront fermées ; il se reconnectera avec son mot de passe et configurera une nouvelle application. Si le téléphone a été saisi, donnez-lui aussi un mot de passe temporaire.',
+    resetPassword: 'Mot de passe temporaire',
+    temporaryPassword: 'Nouveau mot de passe temporaire',
+    temporaryHint:
+      'Au moins 10 caractères. Transmettez-le en personne : toutes ses sessions se ferment et il devra le changer à la prochaine connexion.',
+    setPassword: 'Enregistrer le mot de passe temporaire',
+    passwordSet: 'Mot de passe temporaire enregistré : à changer à la prochaine connexion.',
     rename: 'Modifier le nom',
     displayName: 'Nom affiché',
     of: 'Compte de {name}',
@@ -37,7 +43,13 @@ const messages = {
       "Disable {name}'s account? All their sessions end at once and they can no longer sign in.",
     resetTotp: 'Reset two-step verification',
     confirmResetTotp:
-      "Reset {name}'s two-step verification (phone lost or seized)? All their sessions end; they sign in with their password and set up a new app.",
+      "Reset {name}'s two-step verification (phone lost or seized)? All their sessions end; they sign in with their password and set up a new app. If the phone was seized, give them a temporary password too.",
+    resetPassword: 'Temporary password',
+    temporaryPassword: 'New temporary password',
+    temporaryHint:
+      'At least 10 characters. Hand it over in person: all their sessions end and they must change it at the next sign-in.',
+    setPassword: 'Save the temporary password',
+    passwordSet: 'Temporary password saved: to be changed at the next sign-in.',
     rename: 'Edit name',
     displayName: 'Display name',
     of: "{name}'s account",
@@ -46,7 +58,7 @@ const messages = {
 
 /**
  * One account in the list; `manage` adds the admin's actions (rename,
- * disable / enable, reset a lost second factor).
+ * disable / enable, a temporary password, reset a lost second factor).
  */
 export function UserCard({
   user,
@@ -62,14 +74,27 @@ export function UserCard({
   const t = useT(messages);
   const a = useAdminT();
   const c = useT(common);
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<'name' | 'password' | null>(null);
   const [name, setName] = useState(user.displayName);
+  const [password, setPassword] = useState('');
+  const [done, setDone] = useState<string | null>(null);
   const action = useAction();
 
   function patch(body: { displayName?: string; disabled?: boolean }) {
     void action.run(async () => {
       onChange(await api.patch<UserResponse>(`/users/${user.id}`, body, user.version));
-      setEditing(false);
+      setEditing(null);
+    });
+  }
+
+  function resetPassword() {
+    setDone(null);
+    void action.run(async () => {
+      await api.post(`/users/${user.id}/password`, { password });
+      setPassword('');
+      setEditing(null);
+      setDone(t('passwordSet'));
+      onChange(await api.get<UserResponse>(`/users/${user.id}`));
     });
   }
 
@@ -100,8 +125,18 @@ export function UserCard({
         {user.hasLegalIdentity && <span className="pill pill-info">{t('identity')}</span>}
         {user.totpEnabled && <span className="pill pill-info">{t('totp')}</span>}
       </p>
-      <ErrorMessage error={action.error} shownFields={editing ? ['displayName'] : []} />
-      {manage && editing && (
+      <ErrorMessage
+        error={action.error}
+        shownFields={
+          editing === 'name' ? ['displayName'] : editing === 'password' ? ['password'] : []
+        }
+      />
+      {done && (
+        <p className="alert alert-success" role="status">
+          {done}
+        </p>
+      )}
+      {manage && editing === 'name' && (
         <Form onSubmit={rename}>
           <Field label={t('displayName')} error={fieldError(action.error, 'displayName')}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
@@ -110,7 +145,35 @@ export function UserCard({
             <button type="submit" className="primary" disabled={action.busy}>
               {c('save')}
             </button>
-            <button type="button" onClick={() => setEditing(false)}>
+            <button type="button" onClick={() => setEditing(null)}>
+              {c('cancel')}
+            </button>
+          </div>
+        </Form>
+      )}
+      {manage && editing === 'password' && (
+        <Form onSubmit={resetPassword}>
+          <Field
+            label={t('temporaryPassword')}
+            hint={t('temporaryHint')}
+            error={fieldError(action.error, 'password')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="new-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            )}
+          </Field>
+          <div className="row">
+            <button type="submit" className="primary" disabled={action.busy}>
+              {t('setPassword')}
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
               {c('cancel')}
             </button>
           </div>
@@ -118,8 +181,17 @@ export function UserCard({
       )}
       {manage && !editing && (
         <div className="row" role="group" aria-label={t('of', { name: user.displayName })}>
-          <button type="button" onClick={() => setEditing(true)}>
+          <button type="button" onClick={() => setEditing('name')}>
             {t('rename')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setDone(null);
+              setEditing('password');
+            }}
+          >
+            {t('resetPassword')}
           </button>
           {user.totpEnabled && (
             <button type="button" disabled={action.busy} onClick={resetTotp}>
