@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { fieldNames } from '../../common/audit/audit-input';
+import { AuditAction, AuditDetails, fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
@@ -11,7 +11,7 @@ import {
   DEFAULT_PAGE_SIZE,
   toPage,
 } from '../../common/http/pagination';
-import { Transactions } from '../../database/transactions';
+import { Transactions, Tx } from '../../database/transactions';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { PasswordService } from './password.service';
 import { SessionsRepository } from '../sessions/sessions.repository';
@@ -33,6 +33,22 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsRepository,
   ) {}
+
+  /** The audit event of a change to the user `subject` (field names and counts only). */
+  private event(
+    tx: Tx,
+    action: AuditAction,
+    subject: Pick<User, 'id' | 'associationId'>,
+    details: AuditDetails,
+  ): Promise<unknown> {
+    return this.audit.record(tx, {
+      action,
+      entityType: 'user',
+      entityId: subject.id,
+      associationId: subject.associationId,
+      details,
+    });
+  }
 
   async create(dto: CreateUserDto): Promise<UserResponse> {
     assertMembership(dto);
@@ -60,12 +76,9 @@ export class UsersService {
         },
         tx,
       );
-      await this.audit.record(tx, {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: id,
-        associationId: created.associationId,
-        details: { role: dto.role, fields: fieldNames(dto, ['id', 'password']) },
+      await this.event(tx, 'user.create', created, {
+        role: dto.role,
+        fields: fieldNames(dto, ['id', 'password']),
       });
       return created;
     });
@@ -104,13 +117,7 @@ export class UsersService {
         throw new AppError('stale_version', { extensions: { currentVersion: current.version } });
       const revoked =
         dto.disabled === true ? await this.sessions.revokeAllOfUser(tx, id, 'user_disabled') : 0;
-      await this.audit.record(tx, {
-        action: 'user.update',
-        entityType: 'user',
-        entityId: id,
-        associationId: current.associationId,
-        details: { fields: fieldNames(dto), count: revoked },
-      });
+      await this.event(tx, 'user.update', current, { fields: fieldNames(dto), count: revoked });
       return toUserResponse(current);
     });
   }
@@ -128,13 +135,7 @@ export class UsersService {
     await this.transactions.run(async (tx) => {
       await this.users.setPassword(tx, id, passwordHash, true);
       const revoked = await this.sessions.revokeAllOfUser(tx, id, 'password_reset');
-      await this.audit.record(tx, {
-        action: 'user.password_reset',
-        entityType: 'user',
-        entityId: id,
-        associationId: user.associationId,
-        details: { fields: ['password'], count: revoked },
-      });
+      await this.event(tx, 'user.password_reset', user, { fields: ['password'], count: revoked });
     });
   }
 
@@ -161,13 +162,7 @@ export class UsersService {
       await this.notifications.insertMany(tx, [
         { userId: id, kind: 'totp_reset', subjectType: 'user', subjectId: id },
       ]);
-      await this.audit.record(tx, {
-        action: 'user.totp_reset',
-        entityType: 'user',
-        entityId: id,
-        associationId: user.associationId,
-        details: { fields: ['totpSecret'], count: revoked },
-      });
+      await this.event(tx, 'user.totp_reset', user, { fields: ['totpSecret'], count: revoked });
     });
   }
 }
