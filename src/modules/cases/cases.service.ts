@@ -59,7 +59,7 @@ export class CasesService {
       if (existing) return this.sameCase(principal, existing, dto);
     }
     const id = dto.id ?? randomUUID();
-    await this.transactions.run(async (tx) => {
+    const { row, overlaps } = await this.transactions.run(async (tx) => {
       await this.cases.insert(tx, {
         id,
         codeName: dto.codeName,
@@ -82,8 +82,14 @@ export class CasesService {
         associationId,
         details: { fields: fieldNames(dto, ['id']) },
       });
+      // Read back before the commit: once it is done, nothing more is asked of the
+      // database, so a connection lost then cannot turn the created case into a
+      // 503 that a retry with the same Idempotency-Key would create again.
+      return {
+        row: (await this.cases.findById(id, tx)) as CaseRow,
+        overlaps: await this.registry.activeCasesOfOthers(dto.areaId, associationId, tx),
+      };
     });
-    const row = (await this.cases.findById(id)) as CaseRow;
     // The creator wrote these values: a mediator (team) gets them back, a coordinator does not.
     const sensitive =
       principal.role === 'mediator'
@@ -92,10 +98,7 @@ export class CasesService {
             confidentialNotes: dto.confidentialNotes ?? null,
           }
         : undefined;
-    return {
-      ...toCaseResponse(row, sensitive),
-      overlaps: await this.registry.activeCasesOfOthers(row.areaId, associationId),
-    };
+    return { ...toCaseResponse(row, sensitive), overlaps };
   }
 
   async list(principal: Principal, query: ListCasesQueryDto): Promise<Page<CaseResponse>> {
