@@ -153,16 +153,45 @@ async function sendOne(item: OutboxItem): Promise<boolean> {
   }
 }
 
-/** Flushes when the connection comes back, at start, and every 30 s while items wait. */
+/** The first retry after a send that could not go through; doubled up to the longest. */
+const FIRST_RETRY_MS = 2_000;
+const LONGEST_RETRY_MS = 30_000;
+
+/**
+ * Sends the queue at start, when the connection comes back, and while writes
+ * wait: soon after a failed send (a link that has just returned often drops
+ * the first requests), then less and less often, at least every 30 s.
+ */
 export function startOutboxSync(): () => void {
-  const flush = (): void => {
-    if (getSession()) void flushOutbox();
+  let timer: number | undefined;
+  let delay = FIRST_RETRY_MS;
+  let stopped = false;
+  const schedule = (ms: number): void => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void flush(), ms);
   };
-  window.addEventListener('online', flush);
-  const timer = window.setInterval(flush, 30_000);
-  flush();
+  const flush = async (): Promise<void> => {
+    if (stopped || !getSession()) return;
+    await flushOutbox();
+    if (stopped) return;
+    const waiting = (await listOutbox()).some((item) => !item.failed);
+    if (waiting) {
+      schedule(delay);
+      delay = Math.min(delay * 2, LONGEST_RETRY_MS);
+    } else {
+      delay = FIRST_RETRY_MS;
+      schedule(LONGEST_RETRY_MS);
+    }
+  };
+  const online = (): void => {
+    delay = FIRST_RETRY_MS;
+    void flush();
+  };
+  window.addEventListener('online', online);
+  void flush();
   return () => {
-    window.removeEventListener('online', flush);
-    window.clearInterval(timer);
+    stopped = true;
+    window.removeEventListener('online', online);
+    window.clearTimeout(timer);
   };
 }

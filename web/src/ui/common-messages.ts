@@ -5,8 +5,8 @@ export const common = {
   fr: {
     loading: 'Chargement…',
     offline: 'Pas de connexion. Réessayez quand le réseau revient.',
-    offlineQueued:
-      'Pas de connexion : enregistré sur cet appareil, envoyé dès le retour du réseau.',
+    offlineQueued: 'Enregistré sur cet appareil, envoyé dès que le réseau le permettra.',
+    seeOutbox: "Voir la file d'envoi",
     savedCopy: 'Hors ligne : copie enregistrée le {date}.',
     retry: 'Réessayer',
     save: 'Enregistrer',
@@ -28,7 +28,8 @@ export const common = {
   en: {
     loading: 'Loading…',
     offline: 'No connection. Try again when the network is back.',
-    offlineQueued: 'No connection: saved on this device, sent as soon as the network is back.',
+    offlineQueued: 'Saved on this device, sent as soon as the network allows.',
+    seeOutbox: 'See the outbox',
     savedCopy: 'Offline: copy saved on {date}.',
     retry: 'Try again',
     save: 'Save',

@@ -1,4 +1,5 @@
-import { useId, type FormHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FormHTMLAttributes, type ReactNode } from 'react';
+import { Link } from 'wouter';
 import { ApiError, OfflineError } from '../api/client';
 import type { HealthLevel } from '../api/types';
 import { formatDateTime, useLang, useT } from '../i18n/i18n';
@@ -208,4 +209,48 @@ export function HealthBadge({ level }: { level: HealthLevel }) {
 /** A plain status word in a pill (case status, order status…). */
 export function StatusPill({ children, tone }: { children: ReactNode; tone?: string }) {
   return <span className={`pill${tone ? ` pill-${tone}` : ''}`}>{children}</span>;
+}
+
+/**
+ * What a form's screen shows once its write waits on the device: the notice
+ * (focused, since the form it replaces held the focus), what goes on from
+ * there, and the ways to the outbox and back.
+ */
+export function QueuedNotice({
+  message,
+  testId,
+  back,
+  children,
+}: {
+  message: string;
+  testId: string;
+  back: { href: string; label: string };
+  children?: ReactNode;
+}) {
+  const c = useT(common);
+  const notice = useRef<HTMLParagraphElement>(null);
+  // Once, when it appears: later renders (the terms typed below it) keep their focus.
+  useEffect(() => notice.current?.focus(), []);
+  return (
+    <>
+      <p
+        className="alert alert-success"
+        role="status"
+        data-testid={testId}
+        tabIndex={-1}
+        ref={notice}
+      >
+        {message}
+      </p>
+      {children}
+      <p className="row">
+        <Link href="/outbox" className="button">
+          {c('seeOutbox')}
+        </Link>
+        <Link href={back.href} className="button">
+          {back.label}
+        </Link>
+      </p>
+    </>
+  );
 }

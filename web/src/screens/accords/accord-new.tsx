@@ -12,7 +12,7 @@ import {
   type Messages,
 } from '../../i18n/i18n';
 import { sendOrQueue } from '../../offline/outbox';
-import { ErrorMessage, Field, fieldError, Form, Page } from '../../ui/components';
+import { ErrorMessage, Field, fieldError, Form, Page, QueuedNotice } from '../../ui/components';
 import { EnumSelect } from '../../ui/lists';
 import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
@@ -48,7 +48,6 @@ const messages = {
     noTerms: 'Aucun engagement saisi pour le moment.',
     noParties:
       "Aucune partie de ce dossier n'est connue sur cet appareil : les engagements se saisiront au retour du réseau.",
-    outbox: "Voir la file d'envoi",
   },
   en: {
     title: 'Record an accord',
@@ -74,7 +73,6 @@ const messages = {
     noTerms: 'No term entered yet.',
     noParties:
       'No party of this case is known on this device: the terms can be entered once the network is back.',
-    outbox: 'See the outbox',
   },
 } satisfies Messages<string>;
 
@@ -127,18 +125,13 @@ export default function AccordNew() {
   if (queued)
     return (
       <Page title={t('title')}>
-        <p className="alert alert-success" role="status" data-testid="accord-queued">
-          {t('queued')}
-        </p>
-        <OfflineTerms accordId={accordId} parties={parties.data?.items ?? []} />
-        <p className="row">
-          <Link href="/outbox" className="button">
-            {t('outbox')}
-          </Link>
-          <Link href={`/cases/${caseId}`} className="button">
-            {t('back')}
-          </Link>
-        </p>
+        <QueuedNotice
+          message={t('queued')}
+          testId="accord-queued"
+          back={{ href: `/cases/${caseId}`, label: t('back') }}
+        >
+          <OfflineTerms accordId={accordId} parties={parties.data?.items ?? []} />
+        </QueuedNotice>
       </Page>
     );
 

@@ -18,7 +18,15 @@ import {
   type Messages,
 } from '../../i18n/i18n';
 import { sendOrQueue } from '../../offline/outbox';
-import { ErrorMessage, Field, fieldError, Form, Loaded, Page } from '../../ui/components';
+import {
+  ErrorMessage,
+  Field,
+  fieldError,
+  Form,
+  Loaded,
+  Page,
+  QueuedNotice,
+} from '../../ui/components';
 import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
 import { usePaged } from '../../ui/use-paged';
@@ -45,7 +53,6 @@ const messages = {
     save: 'Enregistrer le suivi',
     queued:
       'Suivi enregistré sur cet appareil. Il sera envoyé dès que le réseau le permettra (voir la file d’envoi).',
-    outbox: "Voir la file d'envoi",
     label: 'Suivi de l’accord « {kind} » du {date}',
   },
   en: {
@@ -64,7 +71,6 @@ const messages = {
     save: 'Save the follow-up',
     queued:
       'Follow-up saved on this device. It will be sent as soon as the network allows (see the outbox).',
-    outbox: 'See the outbox',
     label: 'Follow-up of the “{kind}” accord, {date}',
   },
 } satisfies Messages<string>;
@@ -154,17 +160,11 @@ export default function FollowUpForm() {
   if (queued)
     return (
       <Page title={t('title')}>
-        <p className="alert alert-success" role="status" data-testid="follow-up-queued">
-          {t('queued')}
-        </p>
-        <p className="row">
-          <Link href="/outbox" className="button">
-            {t('outbox')}
-          </Link>
-          <Link href={`/accords/${id}`} className="button">
-            {t('back')}
-          </Link>
-        </p>
+        <QueuedNotice
+          message={t('queued')}
+          testId="follow-up-queued"
+          back={{ href: `/accords/${id}`, label: t('back') }}
+        />
       </Page>
     );
 
