@@ -222,8 +222,25 @@ describe('accords, follow-ups and the dashboard', () => {
     const flagForm = page.getByRole('form', { name: 'Lever une alerte' });
     await flagForm.getByLabel('Élevée').check();
     await flagForm.getByLabel('Motif').fill('Des hommes armés ont été vus au marché lundi.');
+    // The API records the flag but its answer is lost on the way back: the
+    // coordinator sees "no connection" and taps again; the flag is not raised twice.
+    await page.route(
+      '**/api/v1/accords/*/flags',
+      async (route) => {
+        await route.fetch();
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
+    await flagForm.getByRole('button', { name: "Lever l'alerte" }).click();
+    await flagForm.getByText('Pas de connexion. Réessayez quand le réseau revient.').waitFor();
     await flagForm.getByRole('button', { name: "Lever l'alerte" }).click();
     await flagForm.waitFor({ state: 'detached' });
+    const { rows: flags } = await world.stack.api.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM accord_flag WHERE accord_id = $1',
+      [accordId],
+    );
+    expect(flags[0].n).toBe(1);
     await rows.nth(0).getByText('Alerte grave en cours').waitFor();
     expect(await rows.nth(0).getAttribute('data-accord-id')).toBe(accordId);
 

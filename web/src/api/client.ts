@@ -38,6 +38,16 @@ export class OfflineError extends Error {
   }
 }
 
+/**
+ * Whether a failed write may still have been done, or may be done later by the
+ * same request: no answer at all (a slow or dropped link), the API busy or in
+ * trouble, or the same key still being worked on. A refusal (other 4xx) is final.
+ */
+export const outcomeUnknown = (error: unknown): boolean =>
+  error instanceof OfflineError ||
+  (error instanceof ApiError &&
+    (error.status >= 500 || error.status === 429 || error.code === 'idempotency_in_progress'));
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -187,17 +197,41 @@ export const versionOf = (etag: string | null): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
+/**
+ * The Idempotency-Keys of POSTs whose outcome is unknown, by request (path and
+ * body). Sent again — the user taps once more after "no connection" — the same
+ * request carries the same key, so a write the API did whose answer was lost
+ * on a weak link is answered again instead of done twice. Forgotten once the
+ * API answers; kept in memory only, at most a few.
+ */
+const keysOfUnknownOutcome = new Map<string, string>();
+const MAX_UNKNOWN_OUTCOMES = 50;
+
+async function postOnce<T>(path: string, body: unknown): Promise<T> {
+  const request = `${path}\n${JSON.stringify(body)}`;
+  const idempotencyKey = keysOfUnknownOutcome.get(request) ?? crypto.randomUUID();
+  keysOfUnknownOutcome.delete(request);
+  try {
+    return (await apiRequest<T>(path, { method: 'POST', body, idempotencyKey })).data;
+  } catch (error) {
+    if (outcomeUnknown(error)) {
+      if (keysOfUnknownOutcome.size >= MAX_UNKNOWN_OUTCOMES) {
+        const oldest = keysOfUnknownOutcome.keys().next().value;
+        if (oldest !== undefined) keysOfUnknownOutcome.delete(oldest);
+      }
+      keysOfUnknownOutcome.set(request, idempotencyKey);
+    }
+    throw error;
+  }
+}
+
 export const api = {
   get: async <T>(path: string, signal?: AbortSignal): Promise<T> =>
     (await apiRequest<T>(path, { signal })).data,
   post: async <T>(path: string, body?: unknown, idempotencyKey?: string): Promise<T> =>
-    (
-      await apiRequest<T>(path, {
-        method: 'POST',
-        body: body ?? {},
-        idempotencyKey: idempotencyKey ?? crypto.randomUUID(),
-      })
-    ).data,
+    idempotencyKey === undefined
+      ? postOnce<T>(path, body ?? {})
+      : (await apiRequest<T>(path, { method: 'POST', body: body ?? {}, idempotencyKey })).data,
   patch: async <T>(path: string, body: unknown, version: number): Promise<T> =>
     (await apiRequest<T>(path, { method: 'PATCH', body, ifMatch: version })).data,
   delete: async (path: string): Promise<void> => {

@@ -1,4 +1,4 @@
-import { ApiError, apiRequest, OfflineError } from '../api/client';
+import { ApiError, apiRequest, OfflineError, outcomeUnknown } from '../api/client';
 import type { Problem } from '../api/types';
 import { getSession } from '../auth/session-store';
 import { deleteItem, listKeys, readItem, writeItem } from './store';
@@ -134,10 +134,7 @@ async function sendOne(item: OutboxItem): Promise<boolean> {
     return true;
   } catch (error) {
     if (error instanceof OfflineError) return false;
-    const later =
-      error instanceof ApiError &&
-      (error.status >= 500 || error.status === 429 || error.code === 'idempotency_in_progress');
-    if (later) {
+    if (outcomeUnknown(error)) {
       await writeItem('outbox', item.id, { ...item, attempts: item.attempts + 1 });
       return false;
     }
