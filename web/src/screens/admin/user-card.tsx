@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
@@ -101,7 +101,12 @@ export function UserCard({
   function resetTotp() {
     if (!window.confirm(t('confirmResetTotp', { name: user.displayName }))) return;
     void action.run(async () => {
-      await api.delete(`/users/${user.id}/totp`);
+      try {
+        await api.delete(`/users/${user.id}/totp`);
+      } catch (error) {
+        // Already reset (from another tab or admin): the card just catches up.
+        if (!(error instanceof ApiError && error.code === 'totp_not_enabled')) throw error;
+      }
       onChange(await api.get<UserResponse>(`/users/${user.id}`));
     });
   }
