@@ -204,6 +204,7 @@ describe('accords, follow-ups and the dashboard', () => {
   it('the coordinator sees that accord first on the dashboard, flags it and resolves the flag', async () => {
     const { context, page } = await newPerson(world.browser, world.stack.baseURL, {
       viewport: LAPTOP,
+      interceptable: true,
     });
     await signIn(page, world.cast.coordinator.username);
     expect(new URL(page.url()).hash).toBe('#/dashboard');

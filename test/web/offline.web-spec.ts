@@ -198,7 +198,10 @@ describe('a follow-up recorded offline', () => {
   });
 
   it('records an accord and its terms offline: sent in order once back online, never twice', async () => {
-    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    // The page stays open throughout: no service worker needed, and the API's refusal is routed.
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL, {
+      interceptable: true,
+    });
     const sent: Request[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && /\/(cases\/[^/]+\/accords|accords\/[^/]+\/terms)$/.test(r.url()))

@@ -38,17 +38,24 @@ export const LAPTOP = { width: 1280, height: 800 };
 /**
  * One person's browser: its own storage, French unless told, a phone screen
  * unless told. CSP is bypassed only so the tests can inject axe-core.
+ * `interceptable`: no service worker, so that page.route() sees every request
+ * (requests that go through a service worker escape Playwright's routing).
  */
 export async function newPerson(
   browser: Browser,
   baseURL: string,
-  options: { locale?: 'fr' | 'en'; viewport?: { width: number; height: number } } = {},
+  options: {
+    locale?: 'fr' | 'en';
+    viewport?: { width: number; height: number };
+    interceptable?: boolean;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
     viewport: options.viewport ?? PHONE,
     locale: options.locale === 'en' ? 'en-GB' : 'fr-FR',
     bypassCSP: true,
+    serviceWorkers: options.interceptable ? 'block' : 'allow',
   });
   const page = await context.newPage();
   if (options.locale === 'en') {
