@@ -215,7 +215,7 @@ export class AccordsService {
       }
     }
     const id = dto.id ?? randomUUID();
-    await this.transactions.run(async (tx) => {
+    const row = await this.transactions.run(async (tx) => {
       const inserted = await this.accords.insertTermIfAbsent(tx, {
         id,
         accordId,
@@ -234,8 +234,9 @@ export class AccordsService {
         associationId: access.associationId,
         details: { ids: [accordId, caseId], fields: fieldNames(dto, ['id']) },
       });
+      // Read back before the commit (see CasesService.create).
+      return (await this.accords.findTerm(id, tx)) as TermRow;
     });
-    const row = (await this.accords.findTerm(id)) as TermRow;
     return toTermResponse(row, dto.text);
   }
 
@@ -464,7 +465,7 @@ export class AccordsService {
   ): Promise<FlagResponse> {
     const { access, caseId } = await this.resolveAccord(principal, accordId);
     const id = randomUUID();
-    await this.transactions.run(async (tx) => {
+    const row = await this.transactions.run(async (tx) => {
       await this.accords.insertFlag(tx, {
         id,
         accordId,
@@ -505,8 +506,9 @@ export class AccordsService {
         associationId: access.associationId,
         details: { ids: [accordId, caseId], to: dto.severity },
       });
+      // Read back before the commit (see CasesService.create).
+      return (await this.accords.findFlag(id, tx)) as FlagRow;
     });
-    const row = (await this.accords.findFlag(id)) as FlagRow;
     return toFlagResponse(row, dto.reason, null);
   }
 

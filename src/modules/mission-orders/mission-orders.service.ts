@@ -95,7 +95,7 @@ export class MissionOrdersService {
       });
     }
     const id = randomUUID();
-    await this.transactions.run(async (tx) => {
+    const row = await this.transactions.run(async (tx) => {
       await this.orders.insert(tx, {
         id,
         associationId,
@@ -115,8 +115,10 @@ export class MissionOrdersService {
         associationId,
         details: { fields: fieldNames(dto), ids: [...dto.holderUserIds] },
       });
+      // Read back before the commit (see CasesService.create).
+      return (await this.orders.findById(id, tx)) as MissionOrderRow;
     });
-    return this.present(principal, (await this.orders.findById(id)) as MissionOrderRow);
+    return this.present(principal, row);
   }
 
   private async checkHolders(
