@@ -85,26 +85,28 @@ export class ParticipantsService {
       realName: dto.realName ?? null,
       contact: dto.contact ?? null,
     };
-    const created = await this.transactions.run(async (tx) => {
+    const { created, stored } = await this.transactions.run(async (tx) => {
       if (values.partyId && !(await this.participants.lockParty(tx, caseId, values.partyId))) {
         throw new AppError('invalid_reference', {
           errors: [{ field: 'partyId', message: 'not a party of this case', code: 'isUuid' }],
         });
       }
-      if (!(await this.participants.insertIfAbsent(tx, values))) return false;
-      await this.audit.record(tx, {
-        action: 'participant.create',
-        entityType: 'case_participant',
-        entityId: id,
-        associationId: access.associationId,
-        details: {
-          ids: values.partyId ? [caseId, values.partyId] : [caseId],
-          fields: fieldNames(dto, ['id']),
-        },
-      });
-      return true;
+      const inserted = await this.participants.insertIfAbsent(tx, values);
+      if (inserted) {
+        await this.audit.record(tx, {
+          action: 'participant.create',
+          entityType: 'case_participant',
+          entityId: id,
+          associationId: access.associationId,
+          details: {
+            ids: values.partyId ? [caseId, values.partyId] : [caseId],
+            fields: fieldNames(dto, ['id']),
+          },
+        });
+      }
+      // Read back before the commit (see CasesService.create).
+      return { created: inserted, stored: await this.participants.findById(id, tx) };
     });
-    const stored = await this.participants.findById(id);
     // A repeated create with a known id is accepted only if it describes the same participant.
     const same =
       stored !== null &&

@@ -48,18 +48,20 @@ export class PartiesService {
       kind: dto.kind,
       description: dto.description ?? null,
     };
-    const created = await this.transactions.run(async (tx) => {
-      if (!(await this.parties.insertIfAbsent(tx, values))) return null;
-      await this.audit.record(tx, {
-        action: 'party.create',
-        entityType: 'case_party',
-        entityId: id,
-        associationId: access.associationId,
-        details: { ids: [caseId], fields: fieldNames(dto, ['id']) },
-      });
-      return true;
+    const { created, party } = await this.transactions.run(async (tx) => {
+      const inserted = await this.parties.insertIfAbsent(tx, values);
+      if (inserted) {
+        await this.audit.record(tx, {
+          action: 'party.create',
+          entityType: 'case_party',
+          entityId: id,
+          associationId: access.associationId,
+          details: { ids: [caseId], fields: fieldNames(dto, ['id']) },
+        });
+      }
+      // Read back before the commit (see CasesService.create).
+      return { created: inserted, party: await this.parties.findById(id, tx) };
     });
-    const party = await this.parties.findById(id);
     // A repeated create with a known id is accepted only if it describes the same party.
     const same =
       party !== null &&
