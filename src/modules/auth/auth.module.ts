@@ -9,7 +9,6 @@ import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { TotpController } from './totp.controller';
-import { TotpRepository } from './totp.repository';
 import { TotpService } from './totp.service';
 
 @Module({
@@ -21,7 +20,6 @@ import { TotpService } from './totp.service';
     LoginThrottleRepository,
     LocalStrategy,
     JwtStrategy,
-    TotpRepository,
     TotpService,
   ],
 })

@@ -9,7 +9,7 @@ import { StepUpService } from '../sessions/step-up.service';
 import { TotpSetupResponse } from './dto/totp.dto';
 import { BackoffPolicy, LoginThrottleRepository } from './login-throttle.repository';
 import { matchedStep, newTotpSecret, otpauthUrl } from './totp';
-import { TotpRepository } from './totp.repository';
+import { TotpRepository } from '../users/totp.repository';
 
 /** Wrong codes on enable and step-up, per user: 5 failures, then 30 s doubling up to 15 min. */
 export const TOTP_BACKOFF: BackoffPolicy = {

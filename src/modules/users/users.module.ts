@@ -3,6 +3,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { FirstAdminService } from './first-admin.service';
 import { PasswordService } from './password.service';
+import { TotpRepository } from './totp.repository';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -10,7 +11,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [SessionsModule, NotificationsModule],
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService, PasswordService, FirstAdminService],
-  exports: [UsersRepository, UsersService, PasswordService],
+  providers: [UsersRepository, TotpRepository, UsersService, PasswordService, FirstAdminService],
+  exports: [UsersRepository, TotpRepository, UsersService, PasswordService],
 })
 export class UsersModule {}

@@ -141,26 +141,6 @@ export class UsersRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  /**
-   * Turns the user's second factor off: the secret (confirmed or pending) is
-   * dropped. The last accepted time step stays, so no code already spent can
-   * count again. False when the user had no secret at all.
-   */
-  async clearTotp(tx: Tx, id: string): Promise<boolean> {
-    const result = await tx
-      .createQueryBuilder()
-      .update(User)
-      .set({
-        totpSecret: null,
-        totpEnabled: false,
-        version: () => 'version + 1',
-        updatedAt: () => 'now()',
-      })
-      .where('id = :id AND (totp_enabled OR totp_secret IS NOT NULL)', { id })
-      .execute();
-    return (result.affected ?? 0) === 1;
-  }
-
   /** The user's new password; `mustChange` when an admin set it for them. */
   async setPassword(tx: Tx, id: string, passwordHash: string, mustChange = false): Promise<void> {
     await tx

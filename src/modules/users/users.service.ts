@@ -14,6 +14,7 @@ import {
 import { Transactions, Tx } from '../../database/transactions';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { PasswordService } from './password.service';
+import { TotpRepository } from './totp.repository';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ResetPasswordDto } from './dto/reset-password.dto';
@@ -32,6 +33,7 @@ export class UsersService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsRepository,
+    private readonly totp: TotpRepository,
   ) {}
 
   /** The audit event of a change to the user `subject` (field names and counts only). */
@@ -150,7 +152,7 @@ export class UsersService {
     await this.transactions.run(async (tx) => {
       const user = await this.users.findById(id, tx);
       if (!user) throw new AppError('not_found');
-      if (!(await this.users.clearTotp(tx, id))) {
+      if (!(await this.totp.clear(tx, id))) {
         throw new AppError('totp_not_enabled', {
           detail: {
             en: 'This user has no authenticator app to reset.',

@@ -68,4 +68,20 @@ export class TotpRepository {
     );
     return result[1] === 1;
   }
+
+  /**
+   * Turns the second factor off: the secret (confirmed or pending) is dropped.
+   * The last accepted time step stays, so no code already spent can count
+   * again. False when the user had no secret at all.
+   */
+  async clear(tx: Tx, userId: string): Promise<boolean> {
+    const result: [unknown, number] = await tx.query(
+      `UPDATE app_user
+          SET totp_secret = NULL, totp_enabled = false,
+              version = version + 1, updated_at = now()
+        WHERE id = $1 AND (totp_enabled OR totp_secret IS NOT NULL)`,
+      [userId],
+    );
+    return result[1] === 1;
+  }
 }
