@@ -228,10 +228,7 @@ async function postOnce<T>(path: string, body: unknown): Promise<T> {
 export const api = {
   get: async <T>(path: string, signal?: AbortSignal): Promise<T> =>
     (await apiRequest<T>(path, { signal })).data,
-  post: async <T>(path: string, body?: unknown, idempotencyKey?: string): Promise<T> =>
-    idempotencyKey === undefined
-      ? postOnce<T>(path, body ?? {})
-      : (await apiRequest<T>(path, { method: 'POST', body: body ?? {}, idempotencyKey })).data,
+  post: <T>(path: string, body?: unknown): Promise<T> => postOnce<T>(path, body ?? {}),
   patch: async <T>(path: string, body: unknown, version: number): Promise<T> =>
     (await apiRequest<T>(path, { method: 'PATCH', body, ifMatch: version })).data,
   delete: async (path: string): Promise<void> => {

@@ -37,6 +37,11 @@ export async function listOutbox(): Promise<OutboxItem[]> {
   return items.sort((a, b) => a.createdAt - b.createdAt);
 }
 
+/** Whether writes of the user wait to be sent (refused ones are only kept to be read). */
+async function writesWaiting(): Promise<boolean> {
+  return (await listOutbox()).some((item) => !item.failed);
+}
+
 export async function discardOutboxItem(id: string): Promise<void> {
   await deleteItem('outbox', id);
   changed();
@@ -56,7 +61,7 @@ export async function sendOrQueue<T>(
   label: string,
 ): Promise<SendResult<T>> {
   const idempotencyKey = crypto.randomUUID();
-  const behindOthers = (await listOutbox()).some((item) => !item.failed);
+  const behindOthers = await writesWaiting();
   if (!behindOthers) {
     try {
       const response = await apiRequest<T>(request.path, { ...request, idempotencyKey });
@@ -171,8 +176,7 @@ export function startOutboxSync(): () => void {
     if (stopped || !getSession()) return;
     await flushOutbox();
     if (stopped) return;
-    const waiting = (await listOutbox()).some((item) => !item.failed);
-    if (waiting) {
+    if (await writesWaiting()) {
       schedule(delay);
       delay = Math.min(delay * 2, LONGEST_RETRY_MS);
     } else {
