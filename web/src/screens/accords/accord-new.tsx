@@ -17,10 +17,10 @@ import { EnumSelect } from '../../ui/lists';
 import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
 import { useCaseParties } from '../meetings/meeting-data';
-import type { Accord, Party } from './accord-types';
+import type { Accord, NewTerm, Party } from './accord-types';
 import { words } from './accord-words';
 import { Choices } from './choices';
-import { TermForm, type NewTerm } from './term-form';
+import { TermForm } from './term-form';
 import './accords.css';
 
 const messages = {

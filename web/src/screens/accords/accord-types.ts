@@ -9,3 +9,5 @@ export type TermHistory = Schemas['TermHistoryResponse'];
 export type Flag = Schemas['FlagResponse'];
 export type FollowUp = Schemas['FollowUpResponse'];
 export type Party = Schemas['PartyResponse'];
+/** A term as the form sends it (POST /accords/:id/terms), with its client id. */
+export type NewTerm = Schemas['CreateTermDto'] & { id: string };

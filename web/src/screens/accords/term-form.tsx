@@ -6,7 +6,7 @@ import { TERM_CATEGORIES, type TermCategory } from '../../api/vocabulary';
 import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { EnumSelect } from '../../ui/lists';
 import { useAction } from '../../ui/use-action';
-import type { Party, Term } from './accord-types';
+import type { NewTerm, Party, Term } from './accord-types';
 import { words } from './accord-words';
 
 const messages = {
@@ -72,17 +72,6 @@ function PartySelect({
       ))}
     </select>
   );
-}
-
-/** A term as sent by the form (POST /accords/:id/terms). */
-export interface NewTerm {
-  id: string;
-  text: string;
-  category: TermCategory;
-  obligorPartyId: string;
-  beneficiaryPartyId?: string;
-  isConcession: boolean;
-  deadline?: string;
 }
 
 /**

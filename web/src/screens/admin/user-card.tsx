@@ -87,6 +87,11 @@ export function UserCard({
     });
   }
 
+  /** The account as the API now has it (after a change made by another route). */
+  async function reload() {
+    onChange(await api.get<UserResponse>(`/users/${user.id}`));
+  }
+
   function resetPassword() {
     setDone(null);
     void action.run(async () => {
@@ -94,7 +99,7 @@ export function UserCard({
       setPassword('');
       setEditing(null);
       setDone(t('passwordSet'));
-      onChange(await api.get<UserResponse>(`/users/${user.id}`));
+      await reload();
     });
   }
 
@@ -107,7 +112,7 @@ export function UserCard({
         // Already reset (from another tab or admin): the card just catches up.
         if (!(error instanceof ApiError && error.code === 'totp_not_enabled')) throw error;
       }
-      onChange(await api.get<UserResponse>(`/users/${user.id}`));
+      await reload();
     });
   }
 
