@@ -187,6 +187,27 @@ const ROWS: MatrixRow<Ctx>[] = [
       ).rows[0],
   },
 
+  // Admins manage every user: for them a foreign id is one that names nobody.
+  {
+    method: 'POST',
+    path: '/api/v1/users/{id}/password',
+    target: 'unknown user',
+    expect: only({ admin: 404 }),
+    request: () => ({
+      params: { id: randomUUID() },
+      body: { password: 'Matrix-temporary-passphrase-9' },
+    }),
+    snapshot: (ctx) => count(ctx, 'app_user'),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/users/{id}/totp',
+    target: 'unknown user',
+    expect: only({ admin: 404 }),
+    request: () => ({ params: { id: randomUUID() } }),
+    snapshot: (ctx) => count(ctx, 'app_user'),
+  },
+
   // Areas: every signed-in role reads; admin adds.
   {
     method: 'GET',
