@@ -5,6 +5,7 @@ import { Area } from '../modules/areas/area.entity';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { RefreshToken } from '../modules/sessions/refresh-token.entity';
 import { Session } from '../modules/sessions/session.entity';
+import { TrustedDevice } from '../modules/sessions/trusted-device.entity';
 import { Association } from '../modules/organisations/association.entity';
 import { Authority } from '../modules/organisations/authority.entity';
 import { User } from '../modules/users/user.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   User,
   Session,
   RefreshToken,
+  TrustedDevice,
   LoginThrottle,
   RateLimitHit,
   IdempotencyRecord,

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   AllowedDuringPasswordChange,
@@ -12,12 +18,11 @@ import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/http/params';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
-import { User } from '../users/user.entity';
 import { UserResponse } from '../users/dto/user.response';
 import { UsersService } from '../users/users.service';
-import { AuthService } from './auth.service';
+import { AuthService, VerifiedSignIn } from './auth.service';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './dto/login.dto';
-import { SessionList, TokenResponse } from './dto/token.response';
+import { LoginResponse, SessionList, TokenResponse } from './dto/token.response';
 import { LoginGuard } from './local.strategy';
 
 @ApiTags('auth')
@@ -28,16 +33,20 @@ export class AuthController {
     private readonly users: UsersService,
   ) {}
 
+  /** Per-address and per-account limits are applied by the sign-in itself (SignInLimits). */
   @Post('login')
   @Public()
-  @RateLimit('login')
   @HttpCode(200)
   @UseGuards(LoginGuard)
-  @ApiOkResponse({ type: TokenResponse })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiTooManyRequestsResponse({
+    description:
+      'too_many_attempts: the account, the device or the address must wait (Retry-After)',
+  })
   login(
-    @Req() request: FastifyRequest & { user: User },
+    @Req() request: FastifyRequest & { user: VerifiedSignIn },
     @Body() _body: LoginDto,
-  ): Promise<TokenResponse> {
+  ): Promise<LoginResponse> {
     return this.auth.startSession(request.user, request.headers['user-agent']);
   }
 

@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleRepository } from './login-throttle.repository';
+import { SignInLimits } from './sign-in-limits';
 import { TotpController } from './totp.controller';
 import { TotpService } from './totp.service';
 
@@ -18,6 +19,7 @@ import { TotpService } from './totp.service';
     AuthService,
     AccessTokenService,
     LoginThrottleRepository,
+    SignInLimits,
     LocalStrategy,
     JwtStrategy,
     TotpService,

@@ -118,7 +118,9 @@ export class UsersService {
       if (!updated)
         throw new AppError('stale_version', { extensions: { currentVersion: current.version } });
       const revoked =
-        dto.disabled === true ? await this.sessions.revokeAllOfUser(tx, id, 'user_disabled') : 0;
+        dto.disabled === true
+          ? await this.sessions.revokeAllAndForgetDevices(tx, id, 'user_disabled')
+          : 0;
       await this.event(tx, 'user.update', current, { fields: fieldNames(dto), count: revoked });
       return toUserResponse(current);
     });
@@ -136,7 +138,7 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(dto.password);
     await this.transactions.run(async (tx) => {
       await this.users.setPassword(tx, id, passwordHash, true);
-      const revoked = await this.sessions.revokeAllOfUser(tx, id, 'password_reset');
+      const revoked = await this.sessions.revokeAllAndForgetDevices(tx, id, 'password_reset');
       await this.event(tx, 'user.password_reset', user, { fields: ['password'], count: revoked });
     });
   }
@@ -160,7 +162,7 @@ export class UsersService {
           },
         });
       }
-      const revoked = await this.sessions.revokeAllOfUser(tx, id, 'totp_reset');
+      const revoked = await this.sessions.revokeAllAndForgetDevices(tx, id, 'totp_reset');
       await this.notifications.insertMany(tx, [
         { userId: id, kind: 'totp_reset', subjectType: 'user', subjectId: id },
       ]);

@@ -1744,10 +1744,21 @@ export interface components {
             status: "not_initiated" | "minimal" | "intermediate" | "full" | "violated" | "unknown";
         };
         LoginDto: {
+            /** @description The deviceToken an earlier sign-in of this account returned on this device. A valid one spares the attempt the account's lock and the address's failure limit that others caused. */
+            deviceToken?: string;
             password: string;
             /** @description Six-digit code from the authenticator app, once TOTP is enabled */
             totp?: string;
             username: string;
+        };
+        LoginResponse: {
+            accessToken: string;
+            /** @description Opaque; keep it on this device and send it with the next sign-in of this account (valid for TOGUNA_DEVICE_TOKEN_DAYS after the last sign-in; forgotten on panic and disabling) */
+            deviceToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            refreshToken: string;
+            user: components["schemas"]["SessionUserResponse"];
         };
         MeetingOutcomeDto: {
             /** @description Encrypted at rest; case team only (coordinators: 403). */
@@ -2525,8 +2536,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
+            };
+            /** @description too_many_attempts: the account, the device or the address must wait (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
