@@ -1,6 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../users/user.entity';
-import { MissionOrder } from './mission-order.entity';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '../../database/columns';
 
 /** A mediator covered by a mission order. */
 @Entity('mission_order_holder')
@@ -12,14 +11,9 @@ export class MissionOrderHolder {
   @PrimaryColumn('uuid')
   userId: string;
 
-  @ManyToOne(() => MissionOrder, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'mission_order_id',
-    foreignKeyConstraintName: 'fk_mission_order_holder_mission_order_id',
-  })
-  missionOrder?: MissionOrder;
+  @References('MissionOrder', 'mission_order_id', 'CASCADE')
+  missionOrder?: unknown;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_mission_order_holder_user_id' })
-  user?: User;
+  @References('User', 'user_id', 'RESTRICT')
+  user?: unknown;
 }

@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-} from 'typeorm';
-import { User } from '../users/user.entity';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { References, CreatedAt } from '../../database/columns';
 
 /**
  * A device that has signed in to this account before (a device cookie, as
@@ -27,14 +18,13 @@ export class TrustedDevice {
   @Column('uuid')
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_trusted_device_user_id' })
-  user?: User;
+  @References('User', 'user_id', 'CASCADE')
+  user?: unknown;
 
   @Column('bytea')
   tokenHash: Buffer;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
   @Column('timestamptz')
