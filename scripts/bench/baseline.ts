@@ -28,7 +28,7 @@ import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql
 import {
   healthPageSql,
   refreshCheckSummarySql,
-} from '../../src/modules/dashboard/accord-health.sql';
+} from '../../src/modules/accords/accord-health.sql';
 import {
   CLEAR_SQL,
   COUNT_FAILURE_SQL,

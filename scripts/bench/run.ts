@@ -21,7 +21,7 @@ import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
 import { freePort } from '../../src/database/scratch-postgres';
 import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql';
 import { PRINCIPAL_SQL } from '../../src/modules/sessions/sessions.sql';
-import { healthPageSql } from '../../src/modules/dashboard/accord-health.sql';
+import { healthPageSql } from '../../src/modules/accords/accord-health.sql';
 import {
   argValue,
   BENCH_DIR,

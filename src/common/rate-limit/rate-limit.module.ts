@@ -7,6 +7,11 @@ import { APP_CONFIG } from '../../config/config.module';
 import { LookupHasher } from '../crypto/lookup-hasher';
 import { PostgresThrottlerStorage } from './postgres-throttler.storage';
 import { RATE_LIMIT_GROUPS, RateLimitGuard, rateLimitPolicyOf } from './rate-limit.guard';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimitHit } from './rate-limit-hit.entity';
+
+/** The tables this module owns. */
+const ENTITIES = [RateLimitHit];
 
 /**
  * Per-address flood guards on the routes marked @RateLimit(group), counted
@@ -15,6 +20,7 @@ import { RATE_LIMIT_GROUPS, RateLimitGuard, rateLimitPolicyOf } from './rate-lim
  */
 @Module({
   imports: [
+    TypeOrmModule.forFeature(ENTITIES),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG, DataSource, LookupHasher],
       useFactory: (config: AppConfig, dataSource: DataSource, hasher: LookupHasher) => ({
@@ -34,4 +40,6 @@ import { RATE_LIMIT_GROUPS, RateLimitGuard, rateLimitPolicyOf } from './rate-lim
   ],
   providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
 })
-export class RateLimitModule {}
+export class RateLimitModule {
+  static readonly entities = ENTITIES;
+}

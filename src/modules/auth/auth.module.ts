@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
-import { SessionsModule } from '../sessions/sessions.module';
-import { UsersModule } from '../users/users.module';
+import { SessionsModule } from '../sessions';
+import { UsersModule } from '../users';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,9 +11,14 @@ import { LoginThrottleRepository } from './login-throttle.repository';
 import { SignInLimits } from './sign-in-limits';
 import { TotpController } from './totp.controller';
 import { TotpService } from './totp.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoginThrottle } from './login-throttle.entity';
+
+/** The tables this module owns. */
+const ENTITIES = [LoginThrottle];
 
 @Module({
-  imports: [PassportModule, SessionsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), PassportModule, SessionsModule, UsersModule],
   controllers: [AuthController, TotpController],
   providers: [
     AuthService,
@@ -25,4 +30,6 @@ import { TotpService } from './totp.service';
     TotpService,
   ],
 })
-export class AuthModule {}
+export class AuthModule {
+  static readonly entities = ENTITIES;
+}

@@ -12,10 +12,10 @@ import {
   toPage,
 } from '../../common/http/pagination';
 import { Transactions, Tx } from '../../database/transactions';
-import { NotificationsRepository } from '../notifications/notifications.repository';
+import { NotificationsRepository } from '../notifications';
 import { PasswordService } from './password.service';
 import { TotpRepository } from './totp.repository';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionsRepository } from '../sessions';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UpdateUserDto } from './dto/update-user.dto';

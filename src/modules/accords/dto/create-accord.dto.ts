@@ -10,8 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
-import { WITH_TIME_ZONE } from '../../meetings/dto/create-meeting.dto';
+import { LowerCase, Optional, Trim, WITH_TIME_ZONE } from '../../../common/http/dto';
 import { ACCORD_FORMS, ACCORD_KINDS, AccordForm, AccordKind } from '../accord-vocabulary';
 
 export const MIN_FOLLOW_UP_INTERVAL_DAYS = 1;

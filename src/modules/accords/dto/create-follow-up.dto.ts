@@ -13,8 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
-import { WITH_TIME_ZONE } from '../../meetings/dto/create-meeting.dto';
+import { LowerCase, Optional, Trim, WITH_TIME_ZONE } from '../../../common/http/dto';
 import {
   ASSESSMENT_STATUSES,
   AssessmentStatus,

@@ -10,13 +10,10 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { LANGUAGE_CODE, LowerCase, MAX_LANGUAGES, Optional, Trim } from '../../../common/http/dto';
 import { CASE_TYPES, CaseType } from '../case-status';
 
 /** ISO 639-3 language codes (three lower-case letters). */
-export const LANGUAGE_CODE = /^[a-z]{3}$/;
-export const MAX_LANGUAGES = 20;
-
 export class CreateCaseDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
   @Optional()

@@ -14,12 +14,17 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
-import { LANGUAGE_CODE, MAX_LANGUAGES } from '../../cases/dto/create-case.dto';
+import {
+  LANGUAGE_CODE,
+  LowerCase,
+  MAX_LANGUAGES,
+  Optional,
+  Trim,
+  WITH_TIME_ZONE,
+} from '../../../common/http/dto';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../meeting-status';
 
 /** A date-time with its offset (`Z` or `±hh:mm`): never a server-local time. */
-export const WITH_TIME_ZONE = /T.*(Z|[+-]\d{2}:\d{2})$/;
 export const MAX_ATTENDEES = 50;
 export const MAX_PARTIES = 50;
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsString, Matches, MaxLength } from 'class-validator';
-import { Optional } from '../../../common/http/dto';
-import { WITH_TIME_ZONE } from './create-meeting.dto';
+import { Optional, WITH_TIME_ZONE } from '../../../common/http/dto';
 import { MEETING_OUTCOMES, MeetingOutcome } from '../meeting-status';
 
 export class MeetingOutcomeDto {

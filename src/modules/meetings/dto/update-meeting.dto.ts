@@ -14,10 +14,16 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
-import { LANGUAGE_CODE, MAX_LANGUAGES } from '../../cases/dto/create-case.dto';
+import {
+  LANGUAGE_CODE,
+  LowerCase,
+  MAX_LANGUAGES,
+  Optional,
+  Trim,
+  WITH_TIME_ZONE,
+} from '../../../common/http/dto';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../meeting-status';
-import { MAX_ATTENDEES, MAX_PARTIES, WITH_TIME_ZONE } from './create-meeting.dto';
+import { MAX_ATTENDEES, MAX_PARTIES } from './create-meeting.dto';
 
 /** What a PATCH may change; status goes through the outcome route. */
 export class UpdateMeetingDto {
