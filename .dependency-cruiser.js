@@ -83,12 +83,12 @@ module.exports = {
       name: 'only-through-a-feature-index',
       severity: 'error',
       comment:
-        "Another feature's files are its own: import what it offers from its index.ts " +
-        '(src/modules/<name>/index.ts), so that its insides can change without breaking others.',
+        "Another feature's files are its own: import what it offers from its index.ts, or " +
+        'the words it shares without loading its module (statuses, types: vocabulary.ts).',
       from: { path: '^src/modules/([^/]+)/' },
       to: {
         path: '^src/modules/([^/]+)/.+',
-        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'],
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|vocabulary)\\.ts$'],
       },
     },
     {

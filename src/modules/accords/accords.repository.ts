@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
-import { CaseStatus } from '../cases';
+import type { CaseStatus } from '../cases/vocabulary';
 import { AccordFlag } from './accord-flag.entity';
 import { AccordTermRevision } from './accord-term-revision.entity';
 import { AccordTerm } from './accord-term.entity';

@@ -8,7 +8,7 @@ import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, pageOf } from '../../common/http/pagination';
 import { Transactions, Tx } from '../../database/transactions';
-import { CaseStatus, decideTransition } from '../cases';
+import { CaseStatus, decideTransition } from '../cases/vocabulary';
 import { CasesRepository } from '../cases';
 import {
   accordHealth,

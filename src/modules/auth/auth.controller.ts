@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -35,6 +36,7 @@ export class AuthController {
 
   /** Per-address and per-account limits are applied by the sign-in itself (SignInLimits). */
   @Post('login')
+  @ApiOperation({ summary: 'Sign in' })
   @Public()
   @HttpCode(200)
   @UseGuards(LoginGuard)
@@ -51,6 +53,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @ApiOperation({ summary: 'Exchange a refresh token for a new token pair' })
   @Public()
   @RateLimit('refresh')
   @HttpCode(200)
@@ -60,6 +63,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out of this session' })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse()
@@ -71,6 +75,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'Read one’s own account' })
   @ApiBearerAuth()
   @RequirePermission(Permission.AccountManage)
   @AllowedDuringTotpSetup()
@@ -79,6 +84,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @ApiOperation({ summary: 'Change one’s own password' })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse()
@@ -93,6 +99,7 @@ export class AuthController {
   }
 
   @Get('sessions')
+  @ApiOperation({ summary: 'List one’s own sessions' })
   @ApiBearerAuth()
   @RequirePermission(Permission.AccountManage)
   sessions(@CurrentPrincipal() principal: Principal): Promise<SessionList> {
@@ -100,6 +107,7 @@ export class AuthController {
   }
 
   @Delete('sessions/:id')
+  @ApiOperation({ summary: 'End one of one’s own sessions' })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse()
@@ -112,6 +120,7 @@ export class AuthController {
   }
 
   @Post('panic')
+  @ApiOperation({ summary: 'End every session of one’s own account (seized phone)' })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Every session of the caller is revoked at once' })

@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
@@ -30,6 +31,7 @@ export class MissionOrdersController {
   constructor(private readonly orders: MissionOrdersService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Request a mission order' })
   @HttpCode(201)
   @RequirePermission(Permission.MissionOrdersRequest)
   @ApiCreatedResponse({ type: MissionOrderResponse })
@@ -41,6 +43,7 @@ export class MissionOrdersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the mission orders one may see' })
   @RequirePermission(Permission.MissionOrdersRead)
   @ApiOkResponse({ type: MissionOrderPage })
   list(
@@ -51,6 +54,7 @@ export class MissionOrdersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a mission order' })
   @RequirePermission(Permission.MissionOrdersRead)
   @ApiOkResponse({ type: MissionOrderResponse })
   async get(
@@ -64,6 +68,7 @@ export class MissionOrdersController {
   }
 
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Approve a mission order (official, after step-up)' })
   @HttpCode(200)
   @RequirePermission(Permission.MissionOrdersDecide)
   @ApiOkResponse({ type: MissionOrderResponse })
@@ -75,6 +80,7 @@ export class MissionOrdersController {
   }
 
   @Post(':id/reject')
+  @ApiOperation({ summary: 'Reject a mission order (official)' })
   @HttpCode(200)
   @RequirePermission(Permission.MissionOrdersDecide)
   @ApiOkResponse({ type: MissionOrderResponse })
@@ -87,6 +93,7 @@ export class MissionOrdersController {
   }
 
   @Post(':id/revoke')
+  @ApiOperation({ summary: 'Revoke a mission order (official)' })
   @HttpCode(200)
   @RequirePermission(Permission.MissionOrdersDecide)
   @ApiOkResponse({ type: MissionOrderResponse })
@@ -99,6 +106,7 @@ export class MissionOrdersController {
   }
 
   @Get(':id/credentials')
+  @ApiOperation({ summary: 'Issue the signed credentials of an approved mission order' })
   @RequirePermission(Permission.MissionOrdersRead)
   @ApiOkResponse({ type: [MissionOrderCredential] })
   credentials(
@@ -109,6 +117,7 @@ export class MissionOrdersController {
   }
 
   @Get(':id/document')
+  @ApiOperation({ summary: 'Download a mission order as PDF with its QR codes' })
   @RequirePermission(Permission.MissionOrdersRead)
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'One page, in French, with the QR code of the credential.' })

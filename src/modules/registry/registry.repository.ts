@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Tx } from '../../database/transactions';
-import { ACTIVE_STATUSES } from '../cases';
+import { ACTIVE_STATUSES } from '../cases/vocabulary';
 
 /** Who to tell of a coordination request: the other associations active in a commune. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { LowerCase, Trim } from '../../../common/http/dto';
-import { CASE_STATUSES, CASE_TYPES, CaseStatus, CaseType } from '../../cases';
+import { CASE_STATUSES, CASE_TYPES, CaseStatus, CaseType } from '../../cases/vocabulary';
 
 export class RegistryQueryDto {
   @ApiProperty({ format: 'uuid', description: 'A commune' })
