@@ -57,10 +57,10 @@ async function userRow(ctx: Ctx, id: string): Promise<unknown> {
   return rows[0];
 }
 
-async function ifMatchOf(ctx: Ctx, userId: string): Promise<string> {
+async function versionOf(ctx: Ctx, table: 'app_user' | 'authority', id: string): Promise<string> {
   const { rows } = await ctx.t.db.query<{ version: number }>(
-    'SELECT version FROM app_user WHERE id = $1',
-    [userId],
+    `SELECT version FROM ${table} WHERE id = $1`,
+    [id],
   );
   return `W/"${rows[0].version}"`;
 }
@@ -107,6 +107,23 @@ const ROWS: MatrixRow<Ctx>[] = [
     request: (ctx) => ({ params: { id: ctx.authorityId } }),
   },
 
+  {
+    method: 'PATCH',
+    path: '/api/v1/authorities/{id}',
+    expect: only({ admin: 200 }),
+    request: async (ctx) => ({
+      params: { id: ctx.authorityId },
+      headers: { 'if-match': await versionOf(ctx, 'authority', ctx.authorityId) },
+      body: { statsScope: 'jurisdiction' },
+    }),
+    snapshot: async (ctx) =>
+      (
+        await ctx.t.db.query('SELECT stats_scope, version FROM authority WHERE id = $1', [
+          ctx.authorityId,
+        ])
+      ).rows[0],
+  },
+
   // Users: admin manages; coordinators read their own association's users.
   {
     method: 'POST',
@@ -145,7 +162,7 @@ const ROWS: MatrixRow<Ctx>[] = [
     expect: only({ admin: 200 }),
     request: async (ctx) => ({
       params: { id: ctx.ownUserId },
-      headers: { 'if-match': await ifMatchOf(ctx, ctx.ownUserId) },
+      headers: { 'if-match': await versionOf(ctx, 'app_user', ctx.ownUserId) },
       body: { displayName: unique('Renamed') },
     }),
     snapshot: (ctx) => userRow(ctx, ctx.ownUserId),

@@ -47,6 +47,14 @@ describe('audit coverage (S10)', () => {
         .set(admin)
         .send({ name: 'Préfecture audit', jurisdictionAreaIds: [koro] }),
     );
+    note(
+      'PATCH /api/v1/authorities/:id',
+      await t.http
+        .patch(`/api/v1/authorities/${authority.body.id}`)
+        .set(admin)
+        .set('if-match', `W/"${authority.body.version}"`)
+        .send({ statsScope: 'all' }),
+    );
     const association = note(
       'POST /api/v1/associations',
       await t.http
@@ -485,6 +493,7 @@ describe('audit coverage (S10)', () => {
       'authz.denied',
       'user.create',
       'user.update',
+      'authority.update',
       'case.team_add',
       'case.team_remove',
       'party.create',

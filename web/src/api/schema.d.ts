@@ -385,7 +385,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["Authorities_update"];
         trace?: never;
     };
     "/api/v1/cases": {
@@ -1070,6 +1070,7 @@ export interface components {
         AccordStatsResponse: {
             /** @enum {string} */
             groupBy: "region" | "cercle";
+            /** @description Every cercle (or region) of the caller's scope, whether or not it holds an accord: a coordinator's association, an admin's whole country, an official's jurisdiction (whole cercles) or every cercle when the authority has statsScope "all". */
             items: components["schemas"]["AreaHealthStatsResponse"][];
         };
         AddTeamMemberDto: {
@@ -1082,14 +1083,14 @@ export interface components {
             userId: string;
         };
         AreaHealthCountsResponse: {
-            /** @description Counts below 3 are returned as "<3" */
-            at_risk: number | "<3";
-            /** @description Counts below 3 are returned as "<3" */
-            broken: number | "<3";
-            /** @description Counts below 3 are returned as "<3" */
-            stable: number | "<3";
-            /** @description Counts below 3 are returned as "<3" */
-            watch: number | "<3";
+            /** @description Counts below 3 (0 included) are returned as "<3". A region figure is the sum of its cercles' figures when each is a number, the figure of its only cercle in the scope, or "x" (withheld: it would let a "<3" be computed). */
+            at_risk: number | ("<3" | "x");
+            /** @description Counts below 3 (0 included) are returned as "<3". A region figure is the sum of its cercles' figures when each is a number, the figure of its only cercle in the scope, or "x" (withheld: it would let a "<3" be computed). */
+            broken: number | ("<3" | "x");
+            /** @description Counts below 3 (0 included) are returned as "<3". A region figure is the sum of its cercles' figures when each is a number, the figure of its only cercle in the scope, or "x" (withheld: it would let a "<3" be computed). */
+            stable: number | ("<3" | "x");
+            /** @description Counts below 3 (0 included) are returned as "<3". A region figure is the sum of its cercles' figures when each is a number, the figure of its only cercle in the scope, or "x" (withheld: it would let a "<3" be computed). */
+            watch: number | ("<3" | "x");
         };
         AreaHealthStatsResponse: {
             /** Format: uuid */
@@ -1202,6 +1203,11 @@ export interface components {
             id: string;
             jurisdictionAreaIds: string[];
             name: string;
+            /**
+             * @description Whose accord statistics the authority's officials see: the cercles of its jurisdiction (a cercle, or its region, listed in jurisdictionAreaIds), or every cercle ("all", granted by an admin).
+             * @enum {string}
+             */
+            statsScope: "jurisdiction" | "all";
             version: number;
         };
         CaseHistory: {
@@ -2058,6 +2064,13 @@ export interface components {
             /** @enum {string} */
             to: "exploratory" | "negotiating" | "accord_reached" | "monitoring" | "breaking_down" | "collapsed" | "suspended" | "closed";
         };
+        UpdateAuthorityDto: {
+            /**
+             * @description Whose accord statistics the authority's officials see: the cercles of its jurisdiction (a cercle, or its region, listed in jurisdictionAreaIds), or every cercle ("all", granted by an admin).
+             * @enum {string}
+             */
+            statsScope: "jurisdiction" | "all";
+        };
         UpdateCaseDto: {
             codeName?: string;
             /** @description Case team only (coordinators: 403). */
@@ -2822,6 +2835,29 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Authorities_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAuthorityDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
