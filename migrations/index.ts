@@ -11,6 +11,7 @@ import { Accords1795495400000 } from './1795495400000-Accords';
 import { NotificationsOutbox1795495500000 } from './1795495500000-NotificationsOutbox';
 import { AccordCheckSummary1795496000000 } from './1795496000000-AccordCheckSummary';
 import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStatsScope';
+import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   NotificationsOutbox1795495500000,
   AccordCheckSummary1795496000000,
   AuthorityStatsScope1796653284471,
+  PendingMembers1796654150484,
 ];

@@ -20,11 +20,14 @@ import { startTestApp, TestApp } from '../support/test-app';
  * - `authorities.read` to every signed-in role (a coordinator picks an
  *   authority when requesting a mission order; officials see their own);
  * - `users.read` to coordinators, limited by the service to their own
- *   association: another association's user is a 404, never a 403.
+ *   association: another association's user is a 404, never a 403;
+ * - `users.confirm` to coordinators only (issue 17: an account an admin
+ *   creates waits for a coordinator of its association), same 404 rule.
  */
 
 interface Ctx {
   t: TestApp;
+  factory: Factory;
   /** Association of the coordinator and mediator callers. */
   associationId: string;
   /** A mediator of the callers' association. */
@@ -63,6 +66,13 @@ async function versionOf(ctx: Ctx, table: 'app_user' | 'authority', id: string):
     [id],
   );
   return `W/"${rows[0].version}"`;
+}
+
+async function pendingCount(ctx: Ctx): Promise<number> {
+  const { rows } = await ctx.t.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM app_user WHERE pending',
+  );
+  return rows[0].n;
 }
 
 const ROWS: MatrixRow<Ctx>[] = [
@@ -204,6 +214,31 @@ const ROWS: MatrixRow<Ctx>[] = [
       ).rows[0],
   },
 
+  {
+    method: 'POST',
+    path: '/api/v1/users/{id}/confirm',
+    target: 'pending member of own association',
+    expect: only({ coordinator: 200 }),
+    request: async (ctx) => ({
+      params: {
+        id: (
+          await ctx.factory.user('mediator', { associationId: ctx.associationId, pending: true })
+        ).id,
+      },
+    }),
+    snapshot: (ctx) => pendingCount(ctx),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users/{id}/confirm',
+    target: 'pending member of another association',
+    expect: only({ coordinator: 404 }),
+    request: async (ctx) => ({
+      params: { id: (await ctx.factory.user('mediator', { pending: true })).id },
+    }),
+    snapshot: (ctx) => pendingCount(ctx),
+  },
+
   // Admins manage every user: for them a foreign id is one that names nobody.
   {
     method: 'POST',
@@ -256,6 +291,7 @@ describe('S1 administration routes: route × role matrix', () => {
   beforeAll(async () => {
     ctx.t = await startTestApp();
     const factory = new Factory(ctx.t.db);
+    ctx.factory = factory;
     ctx.koroCercleId = await factory.areaId('Koro', 'cercle');
     ctx.associationId = (await factory.association()).id;
     ctx.authorityId = (await factory.authority({ areaIds: [ctx.koroCercleId] })).id;

@@ -916,6 +916,22 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/password": {
         parameters: {
             query?: never;
@@ -1559,10 +1575,10 @@ export interface components {
             /** @description Printed on mission orders; stored encrypted. */
             legalName?: string;
             /**
-             * @description The user must choose a new password at first sign-in.
-             * @default true
+             * @deprecated
+             * @description Accepted for compatibility and ignored: a password an admin sets is always temporary, the user must choose a new one at first sign-in (mustChangePassword is true in the response).
              */
-            mustChangePassword: boolean;
+            mustChangePassword?: boolean;
             /** @description Initial password; at least 10 characters, not a common one. */
             password: string;
             /** @enum {string} */
@@ -1879,14 +1895,14 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
-            /** @description `case_assigned`, `coordination_request`, `mission_order_decided`, `follow_up_due`, `follow_up_overdue`, `flag_raised`, `totp_reset` */
+            /** @description `case_assigned`, `coordination_request`, `mission_order_decided`, `follow_up_due`, `follow_up_overdue`, `flag_raised`, `totp_reset`, `member_added` (to the coordinators: an admin created an account in the association, subject the user), `account_confirmed` (to the member a coordinator confirmed) */
             kind: string;
             message: string | null;
             /** Format: date-time */
             readAt: string | null;
             /** Format: uuid */
             subjectId: string | null;
-            /** @description `case`, `accord`, `mission_order`… */
+            /** @description `case`, `accord`, `mission_order`, `user`… */
             subjectType: string;
         };
         ParticipantPage: {
@@ -2152,6 +2168,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             mustChangePassword: boolean;
+            /** @description Created by an admin in an association and not yet confirmed by one of its coordinators (POST /users/{id}/confirm): may sign in, sees no case content. */
+            pending: boolean;
             /** @enum {string} */
             role: "admin" | "coordinator" | "mediator" | "official";
             /** @description A second factor (TOTP authenticator app) is enabled. */
@@ -3931,6 +3949,38 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and the same request returns the first response (same status, same body) and runs nothing; the same key on another request → 422 `idempotency_key_reused`; while the first is still running → 409 `idempotency_in_progress`. Remembered per user for 24 h. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A coordinator confirms a member an admin created in their association: from their next request they get what their role allows. 404 for a user of another association. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description account_not_pending: the account is already confirmed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
