@@ -66,22 +66,18 @@ describe('separation of duties: accounts an admin creates in an association', ()
     asCoordinatorB = bearer((await login(t.http, coordinatorB.username)).accessToken);
     asCoordinatorA = bearer((await login(t.http, coordinatorA.username)).accessToken);
     asMediatorB = bearer((await login(t.http, mediatorB.username)).accessToken);
-    caseOfB = (
-      await factory.dialogueCase({
-        associationId: associationB,
-        areaId: commune,
-        createdBy: coordinatorB.id,
-        status: 'negotiating',
-      })
-    ).id;
-    caseOfA = (
-      await factory.dialogueCase({
-        associationId: associationA,
-        areaId: commune,
-        createdBy: coordinatorA.id,
-        status: 'negotiating',
-      })
-    ).id;
+    // An active case of each association in the same commune (the registry links them).
+    const activeCase = async (coordinator: TestUser): Promise<string> =>
+      (
+        await factory.dialogueCase({
+          associationId: coordinator.associationId!,
+          areaId: commune,
+          createdBy: coordinator.id,
+          status: 'negotiating',
+        })
+      ).id;
+    caseOfB = await activeCase(coordinatorB);
+    caseOfA = await activeCase(coordinatorA);
   });
 
   afterAll(async () => {

@@ -131,12 +131,12 @@ describe('statistics: no small cell recovered by differencing (issue 17, point 1
   /** The ETag of the authority, for If-Match. */
   const etag = async (id: string): Promise<string> =>
     (await t.http.get(`/api/v1/authorities/${id}`).set(admin).expect(200)).headers.etag;
-  const grant = async (id: string, statsScope: string) =>
-    t.http
-      .patch(`/api/v1/authorities/${id}`)
-      .set(admin)
-      .set('if-match', await etag(id))
-      .send({ statsScope });
+  /** PATCH /authorities/:id as the admin; `ifMatch` null sends none. */
+  const patch = (id: string, ifMatch: string | null, body: Record<string, unknown>) => {
+    const req = t.http.patch(`/api/v1/authorities/${id}`).set(admin);
+    return (ifMatch === null ? req : req.set('if-match', ifMatch)).send(body);
+  };
+  const grant = async (id: string, statsScope: string) => patch(id, await etag(id), { statsScope });
 
   it('shows officials their jurisdiction in whole cercles; an admin grant widens it', async () => {
     const ids = (items: Item[]) => items.map((i) => i.areaId).sort();
@@ -167,35 +167,21 @@ describe('statistics: no small cell recovered by differencing (issue 17, point 1
 
   it('refuses a bad statsScope change with problem+json, never a 500', async () => {
     const id = grantedAuthority;
-    const noIfMatch = await t.http
-      .patch(`/api/v1/authorities/${id}`)
-      .set(admin)
-      .send({ statsScope: 'all' });
-    expect([noIfMatch.status, noIfMatch.body.code]).toEqual([428, 'precondition_required']);
-    const bad = await t.http
-      .patch(`/api/v1/authorities/${id}`)
-      .set(admin)
-      .set('if-match', await etag(id))
-      .send({ statsScope: 'country' });
-    expect([bad.status, bad.body.code]).toEqual([400, 'validation_failed']);
-    const extra = await t.http
-      .patch(`/api/v1/authorities/${id}`)
-      .set(admin)
-      .set('if-match', await etag(id))
-      .send({ statsScope: 'all', jurisdictionAreaIds: [] });
-    expect([extra.status, extra.body.code]).toEqual([400, 'validation_failed']);
-    const stale = await t.http
-      .patch(`/api/v1/authorities/${id}`)
-      .set(admin)
-      .set('if-match', 'W/"1"')
-      .send({ statsScope: 'jurisdiction' });
-    expect([stale.status, stale.body.code]).toEqual([409, 'stale_version']);
-    const unknown = await t.http
-      .patch(`/api/v1/authorities/${randomUUID()}`)
-      .set(admin)
-      .set('if-match', 'W/"1"')
-      .send({ statsScope: 'all' });
-    expect([unknown.status, unknown.body.code]).toEqual([404, 'not_found']);
+    const cases: [string | null, Record<string, unknown>, number, string, string?][] = [
+      [null, { statsScope: 'all' }, 428, 'precondition_required'],
+      [await etag(id), { statsScope: 'country' }, 400, 'validation_failed'],
+      [await etag(id), { statsScope: 'all', jurisdictionAreaIds: [] }, 400, 'validation_failed'],
+      ['W/"1"', { statsScope: 'jurisdiction' }, 409, 'stale_version'],
+      ['W/"1"', { statsScope: 'all' }, 404, 'not_found', randomUUID()],
+    ];
+    for (const [ifMatch, body, status, code, other] of cases) {
+      const res = await patch(other ?? id, ifMatch, body);
+      expect([res.status, res.body.code, res.headers['content-type']]).toEqual([
+        status,
+        code,
+        expect.stringMatching(/^application\/problem\+json/),
+      ]);
+    }
   });
 
   it('lets no combination of groupings, scopes and callers narrow a "<3" cell', async () => {
