@@ -62,8 +62,9 @@ export class DashboardService {
 
   /**
    * Counts per health level per cercle or region, under the disclosure rule
-   * of disclosure-control.ts. Coordinators: their association's accords;
-   * admins: every accord; officials: the cercles their authority's
+   * of disclosure-control.ts. Coordinators: their association's accords, in
+   * the cercles where it has cases; admins: every accord in every cercle;
+   * officials: the cercles their authority's
    * jurisdiction covers (whole cercles: the cercle or its region is in it),
    * or every cercle when an admin gave the authority statsScope "all".
    */
@@ -79,8 +80,14 @@ function statsScope(principal: Principal): StatsScope {
     case 'admin':
       return { cases: 'true', cercles: 'true', params: [] };
     case 'coordinator':
+      // The cercles the association works in: its own cases, nothing it does not know.
       return principal.associationId
-        ? { cases: 'c.association_id = $2', cercles: 'true', params: [principal.associationId] }
+        ? {
+            cases: 'c.association_id = $2',
+            cercles: `EXISTS (SELECT 1 FROM dialogue_case own JOIN area co ON co.id = own.area_id
+                               WHERE co.parent_id = ce.id AND own.association_id = $2)`,
+            params: [principal.associationId],
+          }
         : NOTHING;
     case 'official':
       return principal.authorityId

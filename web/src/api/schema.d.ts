@@ -1086,7 +1086,7 @@ export interface components {
         AccordStatsResponse: {
             /** @enum {string} */
             groupBy: "region" | "cercle";
-            /** @description Every cercle (or region) of the caller's scope, whether or not it holds an accord: a coordinator's association, an admin's whole country, an official's jurisdiction (whole cercles) or every cercle when the authority has statsScope "all". */
+            /** @description Every cercle (or region) of the caller's scope, whether or not it holds an accord: for a coordinator, the cercles where the association has cases (its accords only); for an admin, every cercle; for an official, the whole cercles of the jurisdiction, or every cercle when the authority has statsScope "all". */
             items: components["schemas"]["AreaHealthStatsResponse"][];
         };
         AddTeamMemberDto: {
