@@ -11,6 +11,8 @@ import { Accords1795495400000 } from './1795495400000-Accords';
 import { NotificationsOutbox1795495500000 } from './1795495500000-NotificationsOutbox';
 import { AccordCheckSummary1795496000000 } from './1795496000000-AccordCheckSummary';
 import { TrustedDevices1796652786066 } from './1796652786066-TrustedDevices';
+import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStatsScope';
+import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   NotificationsOutbox1795495500000,
   AccordCheckSummary1795496000000,
   TrustedDevices1796652786066,
+  AuthorityStatsScope1796653284471,
+  PendingMembers1796654150484,
 ];

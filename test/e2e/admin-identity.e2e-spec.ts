@@ -392,6 +392,7 @@ describe('administration: associations, authorities, areas, users', () => {
         associationId,
         authorityId: null,
         disabled: false,
+        pending: true,
         mustChangePassword: true,
         hasLegalIdentity: true,
         version: expect.any(Number),
@@ -435,15 +436,15 @@ describe('administration: associations, authorities, areas, users', () => {
       expect(res.body.user.mustChangePassword).toBe(true);
     });
 
-    it('accepts mustChangePassword: false from the admin', async () => {
+    it('keeps accepting mustChangePassword: false, and ignores it: an admin-set password is temporary', async () => {
       const body = mediatorBody({ mustChangePassword: false });
       const created = await t.http.post('/api/v1/users').set(admin).send(body).expect(201);
-      expect(created.body.mustChangePassword).toBe(false);
+      expect(created.body.mustChangePassword).toBe(true);
       const res = await t.http
         .post('/api/v1/auth/login')
         .send({ username: body.username, password: INITIAL_PASSWORD })
         .expect(200);
-      expect(res.body.user.mustChangePassword).toBe(false);
+      expect(res.body.user.mustChangePassword).toBe(true);
     });
 
     it.each<

@@ -20,11 +20,14 @@ import { startTestApp, TestApp } from '../support/test-app';
  * - `authorities.read` to every signed-in role (a coordinator picks an
  *   authority when requesting a mission order; officials see their own);
  * - `users.read` to coordinators, limited by the service to their own
- *   association: another association's user is a 404, never a 403.
+ *   association: another association's user is a 404, never a 403;
+ * - `users.confirm` to coordinators only (issue 17: an account an admin
+ *   creates waits for a coordinator of its association), same 404 rule.
  */
 
 interface Ctx {
   t: TestApp;
+  factory: Factory;
   /** Association of the coordinator and mediator callers. */
   associationId: string;
   /** A mediator of the callers' association. */
@@ -57,12 +60,19 @@ async function userRow(ctx: Ctx, id: string): Promise<unknown> {
   return rows[0];
 }
 
-async function ifMatchOf(ctx: Ctx, userId: string): Promise<string> {
+async function versionOf(ctx: Ctx, table: 'app_user' | 'authority', id: string): Promise<string> {
   const { rows } = await ctx.t.db.query<{ version: number }>(
-    'SELECT version FROM app_user WHERE id = $1',
-    [userId],
+    `SELECT version FROM ${table} WHERE id = $1`,
+    [id],
   );
   return `W/"${rows[0].version}"`;
+}
+
+async function pendingCount(ctx: Ctx): Promise<number> {
+  const { rows } = await ctx.t.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM app_user WHERE pending',
+  );
+  return rows[0].n;
 }
 
 const ROWS: MatrixRow<Ctx>[] = [
@@ -107,6 +117,23 @@ const ROWS: MatrixRow<Ctx>[] = [
     request: (ctx) => ({ params: { id: ctx.authorityId } }),
   },
 
+  {
+    method: 'PATCH',
+    path: '/api/v1/authorities/{id}',
+    expect: only({ admin: 200 }),
+    request: async (ctx) => ({
+      params: { id: ctx.authorityId },
+      headers: { 'if-match': await versionOf(ctx, 'authority', ctx.authorityId) },
+      body: { statsScope: 'jurisdiction' },
+    }),
+    snapshot: async (ctx) =>
+      (
+        await ctx.t.db.query('SELECT stats_scope, version FROM authority WHERE id = $1', [
+          ctx.authorityId,
+        ])
+      ).rows[0],
+  },
+
   // Users: admin manages; coordinators read their own association's users.
   {
     method: 'POST',
@@ -145,7 +172,7 @@ const ROWS: MatrixRow<Ctx>[] = [
     expect: only({ admin: 200 }),
     request: async (ctx) => ({
       params: { id: ctx.ownUserId },
-      headers: { 'if-match': await ifMatchOf(ctx, ctx.ownUserId) },
+      headers: { 'if-match': await versionOf(ctx, 'app_user', ctx.ownUserId) },
       body: { displayName: unique('Renamed') },
     }),
     snapshot: (ctx) => userRow(ctx, ctx.ownUserId),
@@ -185,6 +212,31 @@ const ROWS: MatrixRow<Ctx>[] = [
           ctx.ownUserId,
         ])
       ).rows[0],
+  },
+
+  {
+    method: 'POST',
+    path: '/api/v1/users/{id}/confirm',
+    target: 'pending member of own association',
+    expect: only({ coordinator: 200 }),
+    request: async (ctx) => ({
+      params: {
+        id: (
+          await ctx.factory.user('mediator', { associationId: ctx.associationId, pending: true })
+        ).id,
+      },
+    }),
+    snapshot: (ctx) => pendingCount(ctx),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users/{id}/confirm',
+    target: 'pending member of another association',
+    expect: only({ coordinator: 404 }),
+    request: async (ctx) => ({
+      params: { id: (await ctx.factory.user('mediator', { pending: true })).id },
+    }),
+    snapshot: (ctx) => pendingCount(ctx),
   },
 
   // Admins manage every user: for them a foreign id is one that names nobody.
@@ -239,6 +291,7 @@ describe('S1 administration routes: route × role matrix', () => {
   beforeAll(async () => {
     ctx.t = await startTestApp();
     const factory = new Factory(ctx.t.db);
+    ctx.factory = factory;
     ctx.koroCercleId = await factory.areaId('Koro', 'cercle');
     ctx.associationId = (await factory.association()).id;
     ctx.authorityId = (await factory.authority({ areaIds: [ctx.koroCercleId] })).id;

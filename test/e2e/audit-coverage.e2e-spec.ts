@@ -47,6 +47,14 @@ describe('audit coverage (S10)', () => {
         .set(admin)
         .send({ name: 'Préfecture audit', jurisdictionAreaIds: [koro] }),
     );
+    note(
+      'PATCH /api/v1/authorities/:id',
+      await t.http
+        .patch(`/api/v1/authorities/${authority.body.id}`)
+        .set(admin)
+        .set('if-match', `W/"${authority.body.version}"`)
+        .send({ statsScope: 'all' }),
+    );
     const association = note(
       'POST /api/v1/associations',
       await t.http
@@ -74,9 +82,22 @@ describe('audit coverage (S10)', () => {
         .set('if-match', etag)
         .send({ displayName: 'Audited user' }),
     );
+    // "audited" signs in below with the password the admin set, as if already changed.
     await t.db.query(
-      `UPDATE app_user SET totp_enabled = true, totp_secret = 'enc:v1:audit' WHERE id = $1`,
+      `UPDATE app_user SET totp_enabled = true, totp_secret = 'enc:v1:audit', must_change_password = false
+        WHERE id = $1`,
       [user.body.id],
+    );
+    const newcomer = await t.http.post('/api/v1/users').set(admin).send({
+      username: 'audited.newcomer',
+      displayName: 'Newcomer',
+      role: 'mediator',
+      associationId: coordinator.associationId,
+      password: 'Mopti-audit-Password-3',
+    });
+    note(
+      'POST /api/v1/users/:id/confirm',
+      await t.http.post(`/api/v1/users/${newcomer.body.id}/confirm`).set(coordinatorToken),
     );
     // Another user: "audited" signs in with its own password further down.
     const forgetful = await factory.user('mediator');
@@ -485,6 +506,8 @@ describe('audit coverage (S10)', () => {
       'authz.denied',
       'user.create',
       'user.update',
+      'user.confirm',
+      'authority.update',
       'case.team_add',
       'case.team_remove',
       'party.create',

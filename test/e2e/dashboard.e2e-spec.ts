@@ -55,7 +55,13 @@ describe('accords dashboard and statistics', () => {
     coordinatorA = await factory.user('coordinator', { associationId: associationA });
     coordinatorB = await factory.user('coordinator', { associationId: associationB });
     mediatorA = await factory.user('mediator', { associationId: associationA });
-    const official = await factory.user('official');
+    // An official whose jurisdiction covers both cercles of the statistics below.
+    const { rows: cercles } = await t.db.query<{ parent_id: string }>(
+      'SELECT parent_id FROM area WHERE id = ANY($1)',
+      [[commune, otherCommune]],
+    );
+    const authority = await factory.authority({ areaIds: cercles.map((r) => r.parent_id) });
+    const official = await factory.user('official', { authorityId: authority.id });
     const admin = await factory.user('admin');
     as = {
       coordinatorA: bearer((await login(t.http, coordinatorA.username)).accessToken),
@@ -235,6 +241,7 @@ describe('accords dashboard and statistics', () => {
     });
 
     type Item = { areaId: string; areaName: string; counts: Record<string, number | string> };
+    const allSmall = { broken: '<3', at_risk: '<3', watch: '<3', stable: '<3' };
     const stats = (who: Record<string, string>, groupBy = 'cercle') =>
       t.http.get(`/api/v1/stats/accords?groupBy=${groupBy}`).set(who);
 
@@ -242,6 +249,8 @@ describe('accords dashboard and statistics', () => {
       const res = await stats(as.official).expect(200);
       expect(res.body.groupBy).toBe('cercle');
       const items = res.body.items as Item[];
+      // Their jurisdiction: the two cercles, the second one with no accord of A.
+      expect(items.map((i) => i.areaId).sort()).toEqual([cercleA, cercleOther].sort());
       for (const item of items) {
         expect(Object.keys(item).sort()).toEqual(['areaId', 'areaName', 'counts']);
         for (const value of Object.values(item.counts)) {
@@ -273,13 +282,16 @@ describe('accords dashboard and statistics', () => {
       );
       expect((region.body.items as Item[]).map((i) => i.areaId)).toContain(rows[0].parent_id);
 
-      const a = await stats(as.coordinatorA).expect(200);
-      expect((a.body.items as Item[]).map((i) => i.areaId)).toEqual([cercleA]);
-      const b = await stats(as.coordinatorB).expect(200);
-      expect((b.body.items as Item[]).map((i) => i.areaId).sort()).toEqual(
-        [cercleA, cercleOther].sort(),
-      );
-      await stats(as.admin).expect(200);
+      // A coordinator: the cercles where the association has cases, its own accords only.
+      const a = (await stats(as.coordinatorA).expect(200)).body.items as Item[];
+      expect(a.map((i) => i.areaId)).toEqual([cercleA]);
+      const b = (await stats(as.coordinatorB).expect(200)).body.items as Item[];
+      expect(b.map((i) => i.areaId).sort()).toEqual([cercleA, cercleOther].sort());
+      expect(b.find((i) => i.areaId === cercleOther)!.counts).toEqual({ ...allSmall, stable: 3 });
+      // An admin: every cercle, with or without accords.
+      const all = (await stats(as.admin).expect(200)).body.items as Item[];
+      const { rows: cercles } = await t.db.query("SELECT 1 FROM area WHERE level = 'cercle'");
+      expect(all).toHaveLength(cercles.length);
     });
 
     it('refuses mediators (403) and unknown groupings (400)', async () => {

@@ -64,7 +64,11 @@ export class Factory {
     return { id, name };
   }
 
-  /** A user of the role, with an association or authority created when the role needs one. */
+  /**
+   * A user of the role, with an association or authority created when the
+   * role needs one. Confirmed unless `pending` (a member an admin created
+   * that no coordinator has confirmed yet).
+   */
   async user(
     role: Role,
     overrides: {
@@ -73,6 +77,7 @@ export class Factory {
       authorityId?: string;
       mustChangePassword?: boolean;
       disabled?: boolean;
+      pending?: boolean;
     } = {},
   ): Promise<TestUser> {
     const id = randomUUID();
@@ -85,8 +90,8 @@ export class Factory {
       role === 'official' ? (overrides.authorityId ?? (await this.authority()).id) : null;
     await this.db.query(
       `INSERT INTO app_user (id, username, display_name, role, association_id, authority_id, password_hash,
-                             must_change_password, disabled, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)`,
+                             must_change_password, disabled, pending, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1)`,
       [
         id,
         username,
@@ -97,6 +102,7 @@ export class Factory {
         await defaultHash(),
         overrides.mustChangePassword ?? false,
         overrides.disabled ?? false,
+        overrides.pending ?? false,
       ],
     );
     return { id, username, role, associationId, authorityId };

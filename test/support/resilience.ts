@@ -287,24 +287,27 @@ export interface Tenant {
   communeIds: string[];
 }
 
-/**
- * Through the API, as a real deployment would: the first admin changes its
- * password, creates an association, a coordinator and mediators; everyone signs in.
- */
-export async function arrangeTenant(base: string, mediatorCount: number): Promise<Tenant> {
-  const newAdminPassword = 'Admin-changed-Password-77';
-  let adminToken = await signIn(base, 'admin', RESILIENCE_ADMIN_PASSWORD);
+/** The first sign-in with a password someone else set: change it, sign in again. */
+async function firstSignIn(base: string, username: string, initial: string): Promise<string> {
+  const chosen = `${initial}-own-choice`;
+  const token = await signIn(base, username, initial);
   await ok(
     base,
     'POST',
     '/api/v1/auth/password',
-    {
-      token: adminToken,
-      body: { currentPassword: RESILIENCE_ADMIN_PASSWORD, newPassword: newAdminPassword },
-    },
+    { token, body: { currentPassword: initial, newPassword: chosen } },
     204,
   );
-  adminToken = await signIn(base, 'admin', newAdminPassword);
+  return signIn(base, username, chosen);
+}
+
+/**
+ * Through the API, as a real deployment would: the first admin changes its
+ * password, creates an association, its coordinator and mediators; everyone
+ * signs in and chooses a password; the coordinator confirms the mediators.
+ */
+export async function arrangeTenant(base: string, mediatorCount: number): Promise<Tenant> {
+  const adminToken = await firstSignIn(base, 'admin', RESILIENCE_ADMIN_PASSWORD);
   const association = await ok(
     base,
     'POST',
@@ -330,16 +333,29 @@ export async function arrangeTenant(base: string, mediatorCount: number): Promis
           role,
           associationId,
           password: RESILIENCE_PASSWORD,
-          mustChangePassword: false,
         },
       },
       201,
     );
-    return { id: created.id as string, token: await signIn(base, username, RESILIENCE_PASSWORD) };
+    return {
+      id: created.id as string,
+      token: await firstSignIn(base, username, RESILIENCE_PASSWORD),
+    };
   };
+  // The association's first coordinator is active at once; it confirms each mediator.
   const coordinator = await user('coordinator', 0);
   const mediators: { id: string; token: string }[] = [];
-  for (let i = 1; i <= mediatorCount; i++) mediators.push(await user('mediator', i));
+  for (let i = 1; i <= mediatorCount; i++) {
+    const mediator = await user('mediator', i);
+    await ok(
+      base,
+      'POST',
+      `/api/v1/users/${mediator.id}/confirm`,
+      { token: coordinator.token },
+      200,
+    );
+    mediators.push(mediator);
+  }
   const areas = await ok(
     base,
     'GET',

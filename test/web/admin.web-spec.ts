@@ -83,6 +83,7 @@ describe('administration screens', () => {
     await page.getByRole('status').filter({ hasText: username }).waitFor();
     const card = page.locator(`[data-username="${username}"]`);
     await card.getByText('Doit changer son mot de passe').waitFor();
+    await card.getByText('En attente de confirmation').waitFor();
     await card.getByText('Identité légale enregistrée').waitFor();
     await expect(card.textContent()).resolves.toContain(associationName);
     await captureScreen(page, 'admin-users');
@@ -102,6 +103,8 @@ describe('administration screens', () => {
     await phone.getByRole('button', { name: 'Changer le mot de passe' }).click();
     await phone.locator('#page-title').waitFor();
     expect(new URL(phone.url()).hash).toBe('#/cases');
+    // No coordinator of the association has confirmed the account: no case for now.
+    await phone.getByText('Compte en attente de confirmation').first().waitFor();
     await mediator.context.close();
 
     // The admin disables the account: the API refuses the sign-in
@@ -179,12 +182,26 @@ describe('administration screens', () => {
     await person.context.close();
   });
 
-  it('a coordinator sees their association’s users, without create or disable controls', async () => {
+  it('a coordinator sees their association’s users, without create or disable controls, and confirms a pending member', async () => {
+    const pending = await world.stack.factory.user('mediator', {
+      associationId: world.cast.associationId,
+      pending: true,
+    });
     const { context, page } = await newPerson(world.browser, world.stack.baseURL);
     await signIn(page, world.cast.coordinator.username);
     await openScreen(page, '/admin/users');
     await page.getByRole('heading', { name: 'Membres de mon association' }).waitFor();
     await page.locator(`[data-username="${world.cast.mediator.username}"]`).waitFor();
+    const card = page.locator(`[data-username="${pending.username}"]`);
+    await card.getByText('En attente de confirmation').waitFor();
+    acceptNextDialog(page);
+    await card.getByRole('button', { name: 'Confirmer ce membre' }).click();
+    await card.getByText('En attente de confirmation').waitFor({ state: 'detached' });
+    const { rows } = await world.stack.api.db.query<{ pending: boolean }>(
+      'SELECT pending FROM app_user WHERE id = $1',
+      [pending.id],
+    );
+    expect(rows[0].pending).toBe(false);
     await expect(
       page.locator(`[data-username="${world.cast.admin.username}"]`).count(),
     ).resolves.toBe(0);

@@ -20,7 +20,8 @@ export interface CaseAccess {
 /**
  * The one place that answers which cases a user may see and act on
  * (shared/design/access.md): coordinators see their association's cases,
- * mediators the cases whose team they are on; nobody else sees any.
+ * mediators the cases whose team they are on; nobody else sees any, and
+ * neither does a member still pending a coordinator's confirmation.
  * Everything under a case (parties, participants, team, meetings, accords…)
  * resolves to its case through `caseFor`. Not visible → 404, as if absent.
  */
@@ -33,7 +34,7 @@ export class AccessService {
     const rows: { association_id: string; on_team: boolean; is_lead: boolean }[] =
       await this.dataSource.query(CASE_ACCESS_SQL, [caseId, principal.userId]);
     const row = rows[0];
-    if (!row) throw new AppError('not_found');
+    if (!row || principal.pending) throw new AppError('not_found');
     const isCoordinator =
       principal.role === 'coordinator' && row.association_id === principal.associationId;
     const onTeam = principal.role === 'mediator' && row.on_team;
@@ -57,6 +58,7 @@ export class AccessService {
     alias: string,
     firstParam: number,
   ): { sql: string; params: unknown[] } {
+    if (principal.pending) return { sql: 'false', params: [] };
     if (principal.role === 'coordinator' && principal.associationId) {
       return { sql: `${alias}.association_id = $${firstParam}`, params: [principal.associationId] };
     }

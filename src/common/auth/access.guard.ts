@@ -16,7 +16,7 @@ import {
 } from './decorators';
 import { Permission } from './permission';
 import { Principal } from './principal';
-import { roleHas } from './role-permissions';
+import { pendingMemberHas, roleHas } from './role-permissions';
 
 /**
  * Global guard, deny by default: a route is reachable only if it is @Public,
@@ -65,6 +65,11 @@ export class AccessGuard extends AuthGuard('jwt') {
     );
     if (!permission || !roleHas(principal.role, permission)) {
       return this.deny(principal, 'forbidden', permission);
+    }
+    // Separation of duties: an account an admin created stays out of case
+    // content until a coordinator of its association confirms it.
+    if (principal.pending && !pendingMemberHas(permission)) {
+      return this.deny(principal, 'account_pending', permission);
     }
     return true;
   }

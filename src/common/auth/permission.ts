@@ -7,6 +7,8 @@ export enum Permission {
   AccountManage = 'account.manage',
   UsersRead = 'users.read',
   UsersManage = 'users.manage',
+  /** A coordinator vouches for a member an admin created in their association. */
+  UsersConfirm = 'users.confirm',
   AssociationsRead = 'associations.read',
   AssociationsManage = 'associations.manage',
   AuthoritiesRead = 'authorities.read',

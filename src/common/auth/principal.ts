@@ -11,6 +11,8 @@ export interface Principal {
   mustChangePassword: boolean;
   /** A second factor (TOTP) is enabled on the account. */
   totpEnabled: boolean;
+  /** A member not yet confirmed by a coordinator of their association: no case content. */
+  pending: boolean;
 }
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 import { Permission as P } from './permission';
 import { Role, ROLES } from './role';
-import { permissionsFor } from './role-permissions';
+import { pendingMemberHas, permissionsFor } from './role-permissions';
 
 /**
  * shared/design/access.md, row by row: which roles get the function-level
@@ -10,6 +10,11 @@ import { permissionsFor } from './role-permissions';
 const ACCESS_MD: [P, Role[], string][] = [
   [P.UsersManage, ['admin'], 'manage users'],
   [P.UsersRead, ['admin', 'coordinator'], "manage users / list own association's users"],
+  [
+    P.UsersConfirm,
+    ['coordinator'],
+    'confirm a member an admin created (issue 17: separation of duties)',
+  ],
   [P.AssociationsManage, ['admin'], 'manage associations'],
   [P.AssociationsRead, ['admin'], 'manage associations'],
   [P.AuthoritiesManage, ['admin'], 'manage authorities'],
@@ -75,5 +80,12 @@ describe('role → permissions (access.md)', () => {
       P.MissionOrdersRead,
     ];
     expect(caseContent.filter((p) => permissionsFor('admin').has(p))).toEqual([]);
+  });
+
+  it('a pending member keeps only what every signed-in user has', () => {
+    const everyone = Object.values(P).filter((p) =>
+      ROLES.every((role) => permissionsFor(role).has(p)),
+    );
+    expect(Object.values(P).filter(pendingMemberHas).sort()).toEqual(everyone.sort());
   });
 });

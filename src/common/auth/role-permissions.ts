@@ -24,6 +24,7 @@ const GRANTS: Record<Role, readonly P[]> = {
   coordinator: [
     P.AccountManage,
     P.UsersRead,
+    P.UsersConfirm,
     P.AuthoritiesRead,
     P.AreasRead,
     P.CasesCreate,
@@ -74,6 +75,23 @@ const SETS: Record<Role, ReadonlySet<P>> = {
   mediator: new Set(GRANTS.mediator),
   official: new Set(GRANTS.official),
 };
+
+/**
+ * What a pending member (created by an admin, not yet confirmed by a
+ * coordinator of their association) keeps: what every signed-in user has —
+ * their own account and notifications, areas, authorities. Nothing that
+ * holds or derives from case content, and nothing about the association.
+ */
+const WHILE_PENDING: ReadonlySet<P> = new Set([
+  P.AccountManage,
+  P.NotificationsRead,
+  P.AreasRead,
+  P.AuthoritiesRead,
+]);
+
+export function pendingMemberHas(permission: P): boolean {
+  return WHILE_PENDING.has(permission);
+}
 
 export function permissionsFor(role: Role): ReadonlySet<P> {
   return SETS[role];

@@ -225,6 +225,19 @@ export const ERROR_CATALOGUE = {
       detail: 'Changez votre mot de passe avant toute autre action.',
     },
   },
+  account_pending: {
+    status: 403,
+    en: {
+      title: 'Account awaiting confirmation',
+      detail:
+        'A coordinator of your association must confirm your account before you can see its cases.',
+    },
+    fr: {
+      title: 'Compte en attente de confirmation',
+      detail:
+        'Un coordinateur de votre association doit confirmer votre compte avant que vous puissiez voir ses dossiers.',
+    },
+  },
   totp_setup_required: {
     status: 403,
     en: {
@@ -377,6 +390,17 @@ export const ERROR_CATALOGUE = {
     fr: {
       title: 'Second facteur déjà actif',
       detail: "Une application d'authentification est déjà activée pour ce compte.",
+    },
+  },
+  account_not_pending: {
+    status: 409,
+    en: {
+      title: 'Already confirmed',
+      detail: 'This account is not awaiting confirmation.',
+    },
+    fr: {
+      title: 'Déjà confirmé',
+      detail: "Ce compte n'est pas en attente de confirmation.",
     },
   },
   totp_not_enabled: {

@@ -64,8 +64,14 @@ export class TeamRepository {
     await tx.delete(CaseTeamMember, { caseId, userId });
   }
 
-  /** The user, if an enabled mediator of the association. */
+  /** The user, if an enabled and confirmed mediator of the association. */
   findEnabledMediator(tx: Tx, userId: string, associationId: string): Promise<User | null> {
-    return tx.findOneBy(User, { id: userId, associationId, role: 'mediator', disabled: false });
+    return tx.findOneBy(User, {
+      id: userId,
+      associationId,
+      role: 'mediator',
+      disabled: false,
+      pending: false,
+    });
   }
 }

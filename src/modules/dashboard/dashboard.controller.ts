@@ -25,7 +25,10 @@ export class DashboardController {
     return this.dashboard.accords(principal, query);
   }
 
-  /** Accords per health level per region or cercle; counts below 3 as "<3". */
+  /**
+   * Accords per health level in every cercle or region of the caller's scope;
+   * counts below 3 as "<3", region figures only where the cercles determine them.
+   */
   @Get('stats/accords')
   @ApiOperation({ summary: 'Count accords by health and area (small counts suppressed)' })
   @RequirePermission(Permission.StatsRead)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { healthCtes, healthPageSql } from '../accords';
+import { CercleRow, LevelCounts } from './disclosure-control';
 
 export interface AccordHealthRow {
   accordId: string;
@@ -17,13 +18,14 @@ export interface AccordHealthRow {
   implementationScore: string | null;
 }
 
-export interface AreaHealthCounts {
-  areaId: string;
-  areaName: string;
-  broken: number;
-  atRisk: number;
-  watch: number;
-  stable: number;
+/**
+ * Whose figures: the accords of `cases` (a condition on `c`, the accord's
+ * `dialogue_case`) in the cercles of `cercles` (a condition on `ce`, a cercle).
+ */
+export interface StatsScope {
+  cases: string;
+  cercles: string;
+  params: unknown[];
 }
 
 /** Accord health for many accords at once, in one SQL statement (accord-health.sql.ts). */
@@ -48,29 +50,38 @@ export class DashboardRepository {
     );
   }
 
-  /** Accords per health level in each region or cercle (the case's commune rolled up). */
-  countsByArea(
-    scope: { sql: string; params: unknown[] },
-    now: Date,
-    groupBy: 'region' | 'cercle',
-  ): Promise<AreaHealthCounts[]> {
-    const group =
-      groupBy === 'cercle'
-        ? 'JOIN area g ON g.id = commune.parent_id'
-        : 'JOIN area cercle ON cercle.id = commune.parent_id JOIN area g ON g.id = cercle.parent_id';
-    return this.dataSource.query(
-      `WITH ${healthCtes(scope.sql, '$1')}
-       SELECT g.id AS "areaId", g.name AS "areaName",
-              (count(*) FILTER (WHERE h.level_rank = 0))::int AS broken,
-              (count(*) FILTER (WHERE h.level_rank = 1))::int AS "atRisk",
-              (count(*) FILTER (WHERE h.level_rank = 2))::int AS watch,
-              (count(*) FILTER (WHERE h.level_rank = 3))::int AS stable
-         FROM accord_health h
-         JOIN area commune ON commune.id = h.area_id
-         ${group}
-        GROUP BY g.id, g.name
-        ORDER BY g.name, g.id`,
+  /**
+   * Accords per health level in every cercle of the scope, those with none
+   * included (0), with the cercle's region. Parameters: $1 now, then the scope's.
+   */
+  async countsByCercle(scope: StatsScope, now: Date): Promise<CercleRow[]> {
+    const rows: (Omit<CercleRow, 'counts'> & LevelCounts<number>)[] = await this.dataSource.query(
+      `WITH cercles AS (
+         SELECT ce.id, ce.name, r.id AS region_id, r.name AS region_name
+           FROM area ce JOIN area r ON r.id = ce.parent_id
+          WHERE ce.level = 'cercle' AND (${scope.cercles})
+       ),
+       ${healthCtes(
+         `(${scope.cases}) AND EXISTS (SELECT 1 FROM area co JOIN cercles ce ON ce.id = co.parent_id
+                                      WHERE co.id = c.area_id)`,
+         '$1',
+       )}
+       SELECT ce.id AS "cercleId", ce.name AS "cercleName",
+              ce.region_id AS "regionId", ce.region_name AS "regionName",
+              (count(h.accord_id) FILTER (WHERE h.level_rank = 0))::int AS broken,
+              (count(h.accord_id) FILTER (WHERE h.level_rank = 1))::int AS at_risk,
+              (count(h.accord_id) FILTER (WHERE h.level_rank = 2))::int AS watch,
+              (count(h.accord_id) FILTER (WHERE h.level_rank = 3))::int AS stable
+         FROM cercles ce
+         LEFT JOIN area commune ON commune.parent_id = ce.id
+         LEFT JOIN accord_health h ON h.area_id = commune.id
+        GROUP BY ce.id, ce.name, ce.region_id, ce.region_name
+        ORDER BY ce.name, ce.id`,
       [now.toISOString(), ...scope.params],
     );
+    return rows.map(({ broken, at_risk, watch, stable, ...area }) => ({
+      ...area,
+      counts: { broken, at_risk, watch, stable },
+    }));
   }
 }

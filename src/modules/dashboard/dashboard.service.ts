@@ -7,22 +7,13 @@ import {
   PageQueryDto,
   toPage,
 } from '../../common/http/pagination';
-import { LEVEL_BY_RANK } from '../accords';
-import { DashboardRepository } from './dashboard.repository';
-import {
-  AccordStatsResponse,
-  DashboardAccordPage,
-  StatsQueryDto,
-  SuppressedCount,
-} from './dto/dashboard.dto';
+import { LEVEL_BY_RANK } from '../accords/vocabulary';
+import { DashboardRepository, StatsScope } from './dashboard.repository';
+import { publishCercles, publishRegions } from './disclosure-control';
+import { AccordStatsResponse, DashboardAccordPage, StatsQueryDto } from './dto/dashboard.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const KEY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-/** Counts below 3 are never given (small cells suppressed). */
-export function suppress(count: number): SuppressedCount {
-  return count < 3 ? '<3' : count;
-}
 
 /** The accords dashboard (worst first, scoped like cases) and aggregated health statistics. */
 @Injectable()
@@ -69,30 +60,48 @@ export class DashboardService {
     );
   }
 
-  /** Admins and officials: every accord; coordinators: their association's. */
+  /**
+   * Counts per health level per cercle or region, under the disclosure rule
+   * of disclosure-control.ts. Coordinators: their association's accords, in
+   * the cercles where it has cases; admins: every accord in every cercle;
+   * officials: the cercles their authority's
+   * jurisdiction covers (whole cercles: the cercle or its region is in it),
+   * or every cercle when an admin gave the authority statsScope "all".
+   */
   async stats(principal: Principal, query: StatsQueryDto): Promise<AccordStatsResponse> {
     const groupBy = query.groupBy ?? 'cercle';
-    const scope =
-      principal.role === 'coordinator'
-        ? principal.associationId
-          ? { sql: 'c.association_id = $2', params: [principal.associationId] }
-          : { sql: 'false', params: [] }
-        : principal.role === 'admin' || principal.role === 'official'
-          ? { sql: 'true', params: [] }
-          : { sql: 'false', params: [] };
-    const rows = await this.repository.countsByArea(scope, new Date(), groupBy);
-    return {
-      groupBy,
-      items: rows.map((r) => ({
-        areaId: r.areaId,
-        areaName: r.areaName,
-        counts: {
-          broken: suppress(r.broken),
-          at_risk: suppress(r.atRisk),
-          watch: suppress(r.watch),
-          stable: suppress(r.stable),
-        },
-      })),
-    };
+    const rows = await this.repository.countsByCercle(statsScope(principal), new Date());
+    return { groupBy, items: groupBy === 'cercle' ? publishCercles(rows) : publishRegions(rows) };
   }
 }
+
+function statsScope(principal: Principal): StatsScope {
+  switch (principal.role) {
+    case 'admin':
+      return { cases: 'true', cercles: 'true', params: [] };
+    case 'coordinator':
+      // The cercles the association works in: its own cases, nothing it does not know.
+      return principal.associationId
+        ? {
+            cases: 'c.association_id = $2',
+            cercles: `EXISTS (SELECT 1 FROM dialogue_case own JOIN area co ON co.id = own.area_id
+                               WHERE co.parent_id = ce.id AND own.association_id = $2)`,
+            params: [principal.associationId],
+          }
+        : NOTHING;
+    case 'official':
+      return principal.authorityId
+        ? {
+            cases: 'true',
+            cercles: `EXISTS (SELECT 1 FROM authority au WHERE au.id = $2 AND au.stats_scope = 'all')
+                      OR EXISTS (SELECT 1 FROM authority_jurisdiction j
+                                  WHERE j.authority_id = $2 AND j.area_id IN (ce.id, ce.parent_id))`,
+            params: [principal.authorityId],
+          }
+        : NOTHING;
+    case 'mediator':
+      return NOTHING;
+  }
+}
+
+const NOTHING: StatsScope = { cases: 'false', cercles: 'false', params: [] };

@@ -51,6 +51,7 @@ export interface HolderCandidate {
   role: string;
   associationId: string | null;
   disabled: boolean;
+  pending: boolean;
   hasLegalIdentity: boolean;
 }
 
@@ -143,18 +144,19 @@ export class MissionOrdersRepository {
 
   async holderCandidates(userIds: string[]): Promise<HolderCandidate[]> {
     return this.dataSource.query(
-      `SELECT id, role, association_id AS "associationId", disabled,
+      `SELECT id, role, association_id AS "associationId", disabled, pending,
               (legal_name IS NOT NULL AND id_document_number IS NOT NULL) AS "hasLegalIdentity"
          FROM app_user WHERE id = ANY($1::uuid[])`,
       [userIds],
     );
   }
 
-  /** Active coordinators of an association (notified of decisions). */
+  /** Active, confirmed coordinators of an association (notified of decisions). */
   async coordinatorIds(associationId: string, tx?: Tx): Promise<string[]> {
     const rows: { id: string }[] = await this.manager(tx).query(
       `SELECT id FROM app_user
-        WHERE association_id = $1 AND role = 'coordinator' AND NOT disabled ORDER BY id`,
+        WHERE association_id = $1 AND role = 'coordinator' AND NOT disabled AND NOT pending
+        ORDER BY id`,
       [associationId],
     );
     return rows.map((r) => r.id);

@@ -138,7 +138,8 @@ export class MissionOrdersService {
     const ok =
       candidates.length === holderUserIds.length &&
       candidates.every(
-        (c) => c.role === 'mediator' && c.associationId === associationId && !c.disabled,
+        (c) =>
+          c.role === 'mediator' && c.associationId === associationId && !c.disabled && !c.pending,
       );
     if (!ok) throw invalid();
   }

@@ -129,7 +129,7 @@ export class FollowUpRemindersService implements OnApplicationBootstrap, OnAppli
                      THEN 'follow_up_overdue' ELSE 'follow_up_due' END AS kind,
                 ARRAY(
                   SELECT u.id FROM app_user u
-                   WHERE NOT u.disabled
+                   WHERE NOT u.disabled AND NOT u.pending
                      AND (EXISTS (SELECT 1 FROM case_team_member m
                                    WHERE m.case_id = d.case_id AND m.user_id = u.id)
                           OR (u.role = 'coordinator' AND u.association_id = d.association_id))

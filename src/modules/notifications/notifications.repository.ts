@@ -13,7 +13,9 @@ export type NotificationKind =
   | 'follow_up_due'
   | 'follow_up_overdue'
   | 'flag_raised'
-  | 'totp_reset';
+  | 'totp_reset'
+  | 'member_added'
+  | 'account_confirmed';
 
 export interface NewNotification {
   userId: string;
@@ -57,15 +59,30 @@ export class NotificationsRepository {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** Those an event on a case concerns: its team and the enabled coordinators of its association. */
+  /**
+   * Those an event on a case concerns: its team and the enabled, confirmed
+   * coordinators of its association.
+   */
   async caseStakeholders(tx: Tx, caseId: string): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(
       `SELECT m.user_id AS id FROM case_team_member m WHERE m.case_id = $1
        UNION
        SELECT u.id FROM app_user u JOIN dialogue_case c ON c.association_id = u.association_id
-        WHERE c.id = $1 AND u.role = 'coordinator' AND NOT u.disabled
+        WHERE c.id = $1 AND u.role = 'coordinator' AND NOT u.disabled AND NOT u.pending
        ORDER BY id`,
       [caseId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The enabled, confirmed coordinators of an association, but `except`. */
+  async coordinatorsOf(tx: Tx, associationId: string, except: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM app_user
+        WHERE association_id = $1 AND role = 'coordinator' AND NOT disabled AND NOT pending
+          AND id <> $2
+        ORDER BY id`,
+      [associationId, except],
     );
     return rows.map((r) => r.id);
   }

@@ -1,10 +1,17 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
+import { etagOf, versionFromIfMatch } from '../../common/http/etag';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IdParam } from '../../common/http/params';
-import { AuthorityPage, AuthorityResponse, CreateAuthorityDto } from './dto/organisation.dto';
+import {
+  AuthorityPage,
+  AuthorityResponse,
+  CreateAuthorityDto,
+  UpdateAuthorityDto,
+} from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('authorities')
@@ -32,7 +39,31 @@ export class AuthoritiesController {
   @Get(':id')
   @ApiOperation({ summary: 'Read an authority' })
   @RequirePermission(Permission.AuthoritiesRead)
-  get(@IdParam() id: string): Promise<AuthorityResponse> {
-    return this.organisations.getAuthority(id);
+  async get(
+    @IdParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthorityResponse> {
+    const authority = await this.organisations.getAuthority(id);
+    void reply.header('etag', etagOf(authority.version));
+    return authority;
+  }
+
+  /** The statistics scope of the authority's officials (If-Match: the ETag of the GET). */
+  @Patch(':id')
+  @ApiOperation({ summary: 'Set what an authority’s officials see in the statistics (admin)' })
+  @RequirePermission(Permission.AuthoritiesManage)
+  async update(
+    @IdParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateAuthorityDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthorityResponse> {
+    const authority = await this.organisations.updateAuthority(
+      id,
+      versionFromIfMatch(ifMatch),
+      dto,
+    );
+    void reply.header('etag', etagOf(authority.version));
+    return authority;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   Entity,
   JoinTable,
@@ -10,9 +11,13 @@ import {
 import { CreatedAt, UpdatedAt } from '../../database/columns';
 import { Area } from '../areas';
 
+export const STATS_SCOPES = ['jurisdiction', 'all'] as const;
+export type StatsScopeSetting = (typeof STATS_SCOPES)[number];
+
 /** A government office (prefecture, governorate, ministry) with a jurisdiction. */
 @Entity('authority')
 @Unique('uq_authority_name', ['name'])
+@Check('ck_authority_stats_scope', `"stats_scope" IN ('jurisdiction', 'all')`)
 export class Authority {
   @PrimaryColumn('uuid')
   id: string;
@@ -33,6 +38,13 @@ export class Authority {
     },
   })
   jurisdiction?: Area[];
+
+  /**
+   * Whose accord statistics its officials see: the cercles of the
+   * jurisdiction, or every cercle when an admin grants "all".
+   */
+  @Column('text', { default: 'jurisdiction' })
+  statsScope: StatsScopeSetting;
 
   @VersionColumn()
   version: number;

@@ -32,10 +32,26 @@ export class OrganisationsRepository {
       .getMany();
   }
 
-  async findAuthority(id: string): Promise<AuthorityWithAreas | null> {
-    const authority = await this.dataSource.manager.findOneBy(Authority, { id });
+  async findAuthority(id: string, tx?: Tx): Promise<AuthorityWithAreas | null> {
+    const authority = await (tx ?? this.dataSource.manager).findOneBy(Authority, { id });
     if (!authority) return null;
-    return (await this.withAreas([authority]))[0];
+    return (await this.withAreas([authority], tx))[0];
+  }
+
+  /** Applies the change only if the row still has `version` (a conditional UPDATE). */
+  async updateAuthorityIfVersion(
+    tx: Tx,
+    id: string,
+    version: number,
+    changes: Pick<Authority, 'statsScope'>,
+  ): Promise<boolean> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(Authority)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (result.affected ?? 0) === 1;
   }
 
   async insertAuthority(
@@ -67,9 +83,11 @@ export class OrganisationsRepository {
   }
 
   /** One query for the jurisdictions of a whole page. */
-  private async withAreas(authorities: Authority[]): Promise<AuthorityWithAreas[]> {
+  private async withAreas(authorities: Authority[], tx?: Tx): Promise<AuthorityWithAreas[]> {
     if (authorities.length === 0) return [];
-    const rows: { authority_id: string; area_id: string }[] = await this.dataSource.query(
+    const rows: { authority_id: string; area_id: string }[] = await (
+      tx ?? this.dataSource.manager
+    ).query(
       'SELECT authority_id, area_id FROM authority_jurisdiction WHERE authority_id = ANY($1) ORDER BY area_id',
       [authorities.map((a) => a.id)],
     );

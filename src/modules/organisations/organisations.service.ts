@@ -19,6 +19,7 @@ import {
   AuthorityResponse,
   CreateAssociationDto,
   CreateAuthorityDto,
+  UpdateAuthorityDto,
 } from './dto/organisation.dto';
 import { AuthorityWithAreas, OrganisationsRepository } from './organisations.repository';
 
@@ -38,6 +39,7 @@ function toAuthorityResponse(a: AuthorityWithAreas): AuthorityResponse {
     id: a.id,
     name: a.name,
     jurisdictionAreaIds: a.jurisdictionAreaIds,
+    statsScope: a.statsScope,
     version: a.version,
     createdAt: a.createdAt.toISOString(),
   };
@@ -123,6 +125,29 @@ export class OrganisationsService {
       });
     });
     return toAuthorityResponse((await this.organisations.findAuthority(id)) as AuthorityWithAreas);
+  }
+
+  /** Conditional on the version the admin read; audited with the field name only. */
+  async updateAuthority(
+    id: string,
+    version: number,
+    dto: UpdateAuthorityDto,
+  ): Promise<AuthorityResponse> {
+    await this.transactions.run(async (tx) => {
+      const updated = await this.organisations.updateAuthorityIfVersion(tx, id, version, dto);
+      if (!updated) {
+        const current = await this.organisations.findAuthority(id, tx);
+        if (!current) throw new AppError('not_found');
+        throw new AppError('stale_version', { extensions: { currentVersion: current.version } });
+      }
+      await this.audit.record(tx, {
+        action: 'authority.update',
+        entityType: 'authority',
+        entityId: id,
+        details: { fields: fieldNames(dto), to: dto.statsScope },
+      });
+    });
+    return this.getAuthority(id);
   }
 
   async listAuthorities(query: PageQueryDto): Promise<AuthorityPage> {

@@ -8,7 +8,7 @@ import { ACTIVE_STATUSES } from '../cases/vocabulary';
 export class RegistryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Enabled coordinators of the other associations that have an active case in the commune. */
+  /** Enabled, confirmed coordinators of the other associations with an active case in the commune. */
   async coordinatorsOfOthers(
     tx: Tx,
     areaId: string,
@@ -17,7 +17,7 @@ export class RegistryRepository {
     return tx.query(
       `SELECT u.id AS "userId", u.association_id AS "associationId"
          FROM app_user u
-        WHERE u.role = 'coordinator' AND NOT u.disabled
+        WHERE u.role = 'coordinator' AND NOT u.disabled AND NOT u.pending
           AND u.association_id <> $3
           AND u.association_id IN (
                 SELECT c.association_id FROM dialogue_case c

@@ -26,6 +26,7 @@ interface PrincipalRow {
   authority_id: string | null;
   must_change_password: boolean;
   totp_enabled: boolean;
+  pending: boolean;
 }
 
 @Injectable()
@@ -63,6 +64,7 @@ export class SessionsRepository {
       authorityId: row.authority_id,
       mustChangePassword: row.must_change_password,
       totpEnabled: row.totp_enabled,
+      pending: row.pending,
     };
   }
 

@@ -12,6 +12,7 @@ import { Role, ROLES } from '../../common/auth/role';
   OR ("role" = 'official' AND "authority_id" IS NOT NULL AND "association_id" IS NULL)
   OR ("role" = 'admin' AND "association_id" IS NULL AND "authority_id" IS NULL)`,
 )
+@Check('ck_app_user_pending_member', `NOT "pending" OR "association_id" IS NOT NULL`)
 export class User {
   @PrimaryColumn('uuid')
   id: string;
@@ -56,6 +57,13 @@ export class User {
 
   @Column('boolean', { default: false })
   disabled: boolean;
+
+  /**
+   * Created by an admin in an association and not yet confirmed by one of its
+   * coordinators: may sign in and manage the account, reads no case content.
+   */
+  @Column('boolean', { default: false })
+  pending: boolean;
 
   /** TOTP secret, encrypted (`enc:v1:…`, FieldCipher); pending until totpEnabled. */
   @EncryptedColumn({ nullable: true, select: false })

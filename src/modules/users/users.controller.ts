@@ -37,6 +37,12 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /**
+   * In an association, the account is pending (no case content) until a
+   * coordinator of the association confirms it, unless it is the
+   * association's first coordinator; its coordinators are told of every new
+   * member. The password is always temporary.
+   */
   @Post()
   @ApiOperation({ summary: 'Create a user' })
   @HttpCode(201)
@@ -78,6 +84,21 @@ export class UsersController {
     const user = await this.users.update(id, versionFromIfMatch(ifMatch), dto);
     void reply.header('etag', etagOf(user.version));
     return user;
+  }
+
+  @Post(':id/confirm')
+  @ApiOperation({ summary: 'Confirm a member an admin added to one’s association (coordinator)' })
+  @HttpCode(200)
+  @RequirePermission(Permission.UsersConfirm)
+  @ApiOkResponse({
+    type: UserResponse,
+    description:
+      'A coordinator confirms a member an admin created in their association: from their next ' +
+      'request they get what their role allows. 404 for a user of another association.',
+  })
+  @ApiConflictResponse({ description: 'account_not_pending: the account is already confirmed' })
+  confirm(@CurrentPrincipal() principal: Principal, @IdParam() id: string): Promise<UserResponse> {
+    return this.users.confirm(principal, id);
   }
 
   @Post(':id/password')

@@ -11,6 +11,7 @@ export function toUserResponse(user: User): UserResponse {
     associationId: user.associationId,
     authorityId: user.authorityId,
     disabled: user.disabled,
+    pending: user.pending,
     mustChangePassword: user.mustChangePassword,
     // Whether the mission-order identity is on file; the values are never listed.
     hasLegalIdentity: Boolean(user.legalName && user.idDocumentNumber),

@@ -83,9 +83,43 @@ export class UsersRepository {
       .getOne();
   }
 
-  async insert(user: NewUser, tx?: Tx): Promise<User> {
-    await this.manager(tx).insert(User, this.sealed(user));
+  async insert(user: NewUser & Partial<Pick<User, 'pending'>>, tx?: Tx): Promise<User> {
+    await this.manager(tx).insert(User, { ...this.sealed(user), pending: user.pending ?? false });
     return (await this.findById(user.id, tx)) as User;
+  }
+
+  /**
+   * Locks the association's row for the rest of the transaction (two admins
+   * creating its first coordinator at once: one waits for the other; writes
+   * that only reference the association are not held up); false when there
+   * is no such association.
+   */
+  async lockAssociation(tx: Tx, associationId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      'SELECT 1 FROM association WHERE id = $1 FOR NO KEY UPDATE',
+      [associationId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether the association has ever had a coordinator (enabled or not, confirmed or not). */
+  async hasCoordinator(tx: Tx, associationId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      "SELECT 1 FROM app_user WHERE association_id = $1 AND role = 'coordinator' LIMIT 1",
+      [associationId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Ends the pending state; false when the user was not pending (already confirmed). */
+  async confirm(tx: Tx, id: string): Promise<boolean> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(User)
+      .set({ pending: false, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND pending', { id })
+      .execute();
+    return (result.affected ?? 0) === 1;
   }
 
   async anyExists(): Promise<boolean> {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditAction, AuditDetails, fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
+import { Role } from '../../common/auth/role';
 import { AppError } from '../../common/http/app-error';
 import {
   decodeCursor,
@@ -63,6 +64,9 @@ export class UsersService {
     const id = dto.id ?? randomUUID();
     const passwordHash = await this.passwords.hash(dto.password);
     const user = await this.transactions.run(async (tx) => {
+      const pending = dto.associationId
+        ? await this.awaitsConfirmation(tx, dto.role, dto.associationId)
+        : false;
       const created = await this.users.insert(
         {
           id,
@@ -74,17 +78,75 @@ export class UsersService {
           legalName: dto.legalName ?? null,
           idDocumentNumber: dto.idDocumentNumber ?? null,
           passwordHash,
-          mustChangePassword: dto.mustChangePassword ?? true,
+          // The admin knows this password: it is only ever temporary.
+          mustChangePassword: true,
+          pending,
         },
         tx,
       );
       await this.event(tx, 'user.create', created, {
         role: dto.role,
         fields: fieldNames(dto, ['id', 'password']),
+        to: pending ? 'pending' : 'active',
       });
+      if (created.associationId) {
+        const coordinators = await this.notifications.coordinatorsOf(
+          tx,
+          created.associationId,
+          created.id,
+        );
+        await this.notifications.insertMany(
+          tx,
+          coordinators.map((userId) => ({
+            userId,
+            kind: 'member_added' as const,
+            subjectType: 'user',
+            subjectId: created.id,
+          })),
+        );
+      }
       return created;
     });
     return toUserResponse(user);
+  }
+
+  /**
+   * Separation of duties: an admin holds no case content, so an account an
+   * admin creates in an association (whose password the admin knows) waits
+   * for a coordinator of that association to confirm it. The one exception
+   * is the association's first coordinator ever, with nobody yet to confirm
+   * it. The association's row is locked, so two first coordinators cannot
+   * both be created active.
+   */
+  private async awaitsConfirmation(tx: Tx, role: Role, associationId: string): Promise<boolean> {
+    if (!(await this.users.lockAssociation(tx, associationId))) {
+      throw new AppError('invalid_reference', {
+        errors: [{ field: 'associationId', message: 'no such association' }],
+      });
+    }
+    return role !== 'coordinator' || (await this.users.hasCoordinator(tx, associationId));
+  }
+
+  /**
+   * A coordinator vouches for a pending member of their own association (any
+   * other id: 404). The member is told; the audit event names who confirmed.
+   */
+  async confirm(principal: Principal, id: string): Promise<UserResponse> {
+    return this.transactions.run(async (tx) => {
+      const user = await this.users.findById(id, tx);
+      if (!user || !principal.associationId || user.associationId !== principal.associationId)
+        throw new AppError('not_found');
+      if (!(await this.users.confirm(tx, id))) throw new AppError('account_not_pending');
+      await this.notifications.insertMany(tx, [
+        { userId: id, kind: 'account_confirmed', subjectType: 'user', subjectId: id },
+      ]);
+      await this.event(tx, 'user.confirm', user, {
+        role: user.role,
+        from: 'pending',
+        to: 'active',
+      });
+      return toUserResponse((await this.users.findById(id, tx)) as User);
+    });
   }
 
   /** Admins list everyone; coordinators their own association. */

@@ -413,7 +413,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Set what an authority’s officials see in the statistics (admin) */
+        patch: operations["Authorities_update"];
         trace?: never;
     };
     "/api/v1/cases": {
@@ -988,6 +989,23 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a member an admin added to one’s association (coordinator) */
+        post: operations["Users_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/password": {
         parameters: {
             query?: never;
@@ -1146,6 +1164,7 @@ export interface components {
         AccordStatsResponse: {
             /** @enum {string} */
             groupBy: "region" | "cercle";
+            /** @description Every cercle (or region) of the caller's scope, whether or not it holds an accord: for a coordinator, the cercles where the association has cases (its accords only); for an admin, every cercle; for an official, the whole cercles of the jurisdiction, or every cercle when the authority has statsScope "all". */
             items: components["schemas"]["AreaHealthStatsResponse"][];
         };
         AddTeamMemberDto: {
@@ -1158,14 +1177,14 @@ export interface components {
             userId: string;
         };
         AreaHealthCountsResponse: {
-            /** @description Counts below 3 are returned as "<3" */
-            at_risk: number | "<3";
-            /** @description Counts below 3 are returned as "<3" */
-            broken: number | "<3";
-            /** @description Counts below 3 are returned as "<3" */
-            stable: number | "<3";
-            /** @description Counts below 3 are returned as "<3" */
-            watch: number | "<3";
+            /** @description Counts below 3 (0 included) are returned as "<3". A region figure is the sum of its cercles' figures when each is a number, the figure of its only cercle in the scope, or "x" (withheld: it would let a "<3" be computed). */
+            at_risk: number | ("<3" | "x");
+            /** @description Counts below 3 (0 included) are returned as "<3". A region figure is the sum of its cercles' figures when each is a number, the figure of its only cercle in the scope, or "x" (withheld: it would let a "<3" be computed). */
+            broken: number | ("<3" | "x");
+            /** @description Counts below 3 (0 included) are returned as "<3". A region figure is the sum of its cercles' figures when each is a number, the figure of its only cercle in the scope, or "x" (withheld: it would let a "<3" be computed). */
+            stable: number | ("<3" | "x");
+            /** @description Counts below 3 (0 included) are returned as "<3". A region figure is the sum of its cercles' figures when each is a number, the figure of its only cercle in the scope, or "x" (withheld: it would let a "<3" be computed). */
+            watch: number | ("<3" | "x");
         };
         AreaHealthStatsResponse: {
             /** Format: uuid */
@@ -1278,6 +1297,11 @@ export interface components {
             id: string;
             jurisdictionAreaIds: string[];
             name: string;
+            /**
+             * @description Whose accord statistics the authority's officials see: the cercles of its jurisdiction (a cercle, or its region, listed in jurisdictionAreaIds), or every cercle ("all", granted by an admin).
+             * @enum {string}
+             */
+            statsScope: "jurisdiction" | "all";
             version: number;
         };
         CaseHistory: {
@@ -1629,10 +1653,10 @@ export interface components {
             /** @description Printed on mission orders; stored encrypted. */
             legalName?: string;
             /**
-             * @description The user must choose a new password at first sign-in.
-             * @default true
+             * @deprecated
+             * @description Accepted for compatibility and ignored: a password an admin sets is always temporary, the user must choose a new one at first sign-in (mustChangePassword is true in the response).
              */
-            mustChangePassword: boolean;
+            mustChangePassword?: boolean;
             /** @description Initial password; at least 10 characters, not a common one. */
             password: string;
             /** @enum {string} */
@@ -1960,14 +1984,14 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
-            /** @description `case_assigned`, `coordination_request`, `mission_order_decided`, `follow_up_due`, `follow_up_overdue`, `flag_raised`, `totp_reset` */
+            /** @description `case_assigned`, `coordination_request`, `mission_order_decided`, `follow_up_due`, `follow_up_overdue`, `flag_raised`, `totp_reset`, `member_added` (to the coordinators: an admin created an account in the association, subject the user), `account_confirmed` (to the member a coordinator confirmed) */
             kind: string;
             message: string | null;
             /** Format: date-time */
             readAt: string | null;
             /** Format: uuid */
             subjectId: string | null;
-            /** @description `case`, `accord`, `mission_order`… */
+            /** @description `case`, `accord`, `mission_order`, `user`… */
             subjectType: string;
         };
         ParticipantPage: {
@@ -2019,7 +2043,7 @@ export interface components {
              * @description Stable machine-readable code
              * @enum {string}
              */
-            code: "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password";
+            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password";
             detail?: string;
             /** @description The fields at fault (validation_failed) */
             errors?: {
@@ -2168,6 +2192,13 @@ export interface components {
             /** @enum {string} */
             to: "exploratory" | "negotiating" | "accord_reached" | "monitoring" | "breaking_down" | "collapsed" | "suspended" | "closed";
         };
+        UpdateAuthorityDto: {
+            /**
+             * @description Whose accord statistics the authority's officials see: the cercles of its jurisdiction (a cercle, or its region, listed in jurisdictionAreaIds), or every cercle ("all", granted by an admin).
+             * @enum {string}
+             */
+            statsScope: "jurisdiction" | "all";
+        };
         UpdateCaseDto: {
             codeName?: string;
             /** @description Case team only (coordinators: 403). */
@@ -2249,6 +2280,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             mustChangePassword: boolean;
+            /** @description Created by an admin in an association and not yet confirmed by one of its coordinators (POST /users/{id}/confirm): may sign in, sees no case content. */
+            pending: boolean;
             /** @enum {string} */
             role: "admin" | "coordinator" | "mediator" | "official";
             /** @description A second factor (TOTP authenticator app) is enabled. */
@@ -3211,6 +3244,38 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Authorities_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAuthorityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4566,6 +4631,46 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Users_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and the same request returns the first response (same status, same body) and runs nothing; the same key on another request → 422 `idempotency_key_reused`; while the first is still running → 409 `idempotency_in_progress`. Remembered per user for 24 h. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A coordinator confirms a member an admin created in their association: from their next request they get what their role allows. 404 for a user of another association. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description account_not_pending: the account is already confirmed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { HEALTH_LEVELS, HealthLevel } from '../../accords';
+import { HEALTH_LEVELS, HealthLevel } from '../../accords/vocabulary';
+import { PublishedCount, SMALL, WITHHELD } from '../disclosure-control';
 
 export class AccordHealthResponse {
   @ApiProperty({ enum: HEALTH_LEVELS }) level: HealthLevel;
@@ -34,8 +35,6 @@ export class DashboardAccordPage {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export type SuppressedCount = number | '<3';
-
 export class StatsQueryDto {
   @ApiPropertyOptional({ enum: ['region', 'cercle'], default: 'cercle' })
   @IsOptional()
@@ -46,16 +45,19 @@ export class StatsQueryDto {
 const COUNT = {
   oneOf: [
     { type: 'integer', minimum: 3 },
-    { type: 'string', enum: ['<3'] },
+    { type: 'string', enum: [SMALL, WITHHELD] },
   ],
-  description: 'Counts below 3 are returned as "<3"',
+  description:
+    'Counts below 3 (0 included) are returned as "<3". A region figure is the sum of its ' +
+    'cercles\' figures when each is a number, the figure of its only cercle in the scope, or "x" ' +
+    '(withheld: it would let a "<3" be computed).',
 };
 
 export class AreaHealthCountsResponse {
-  @ApiProperty(COUNT) broken: SuppressedCount;
-  @ApiProperty(COUNT) at_risk: SuppressedCount;
-  @ApiProperty(COUNT) watch: SuppressedCount;
-  @ApiProperty(COUNT) stable: SuppressedCount;
+  @ApiProperty(COUNT) broken: PublishedCount;
+  @ApiProperty(COUNT) at_risk: PublishedCount;
+  @ApiProperty(COUNT) watch: PublishedCount;
+  @ApiProperty(COUNT) stable: PublishedCount;
 }
 
 export class AreaHealthStatsResponse {
@@ -66,5 +68,12 @@ export class AreaHealthStatsResponse {
 
 export class AccordStatsResponse {
   @ApiProperty({ enum: ['region', 'cercle'] }) groupBy: 'region' | 'cercle';
-  @ApiProperty({ type: [AreaHealthStatsResponse] }) items: AreaHealthStatsResponse[];
+  @ApiProperty({
+    type: [AreaHealthStatsResponse],
+    description:
+      "Every cercle (or region) of the caller's scope, whether or not it holds an accord: " +
+      'for a coordinator, the cercles where the association has cases (its accords only); for an admin, every cercle; ' +
+      'for an official, the whole cercles of the jurisdiction, or every cercle when the authority has statsScope "all".',
+  })
+  items: AreaHealthStatsResponse[];
 }

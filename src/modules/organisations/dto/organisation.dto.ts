@@ -1,9 +1,11 @@
 import { LowerCase, Optional, Trim } from '../../../common/http/dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STATS_SCOPES, StatsScopeSetting } from '../authority.entity';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsIn,
   IsString,
   IsUUID,
   MaxLength,
@@ -81,10 +83,25 @@ export class CreateAuthorityDto {
   jurisdictionAreaIds: string[];
 }
 
+const STATS_SCOPE_DOC = {
+  enum: STATS_SCOPES,
+  description:
+    "Whose accord statistics the authority's officials see: the cercles of its jurisdiction " +
+    '(a cercle, or its region, listed in jurisdictionAreaIds), or every cercle ("all", granted by an admin).',
+};
+
+/** An admin widens (or narrows back) the statistics an authority's officials see. */
+export class UpdateAuthorityDto {
+  @ApiProperty(STATS_SCOPE_DOC)
+  @IsIn(STATS_SCOPES)
+  statsScope: StatsScopeSetting;
+}
+
 export class AuthorityResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: [String], format: 'uuid' }) jurisdictionAreaIds: string[];
+  @ApiProperty(STATS_SCOPE_DOC) statsScope: StatsScopeSetting;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

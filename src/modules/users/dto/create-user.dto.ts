@@ -63,8 +63,10 @@ export class CreateUserDto {
   password: string;
 
   @ApiPropertyOptional({
-    default: true,
-    description: 'The user must choose a new password at first sign-in.',
+    deprecated: true,
+    description:
+      'Accepted for compatibility and ignored: a password an admin sets is always temporary, ' +
+      'the user must choose a new one at first sign-in (mustChangePassword is true in the response).',
   })
   @Optional()
   @IsBoolean()

@@ -9,6 +9,12 @@ export class UserResponse {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) associationId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorityId: string | null;
   @ApiProperty() disabled: boolean;
+  @ApiProperty({
+    description:
+      'Created by an admin in an association and not yet confirmed by one of its coordinators ' +
+      '(POST /users/{id}/confirm): may sign in, sees no case content.',
+  })
+  pending: boolean;
   @ApiProperty() mustChangePassword: boolean;
   @ApiProperty({
     description: 'Legal name and ID document number are on file (values never listed).',

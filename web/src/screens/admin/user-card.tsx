@@ -12,6 +12,10 @@ const messages = {
     disabled: 'Désactivé',
     active: 'Actif',
     mustChange: 'Doit changer son mot de passe',
+    pending: 'En attente de confirmation',
+    confirmMember: 'Confirmer ce membre',
+    confirmQuestion:
+      'Confirmer que {name} est bien membre de votre association ? Il verra alors les dossiers que son rôle permet.',
     identity: 'Identité légale enregistrée',
     totp: 'Vérification en deux étapes',
     disable: 'Désactiver',
@@ -35,6 +39,10 @@ const messages = {
     disabled: 'Disabled',
     active: 'Active',
     mustChange: 'Must change password',
+    pending: 'Awaiting confirmation',
+    confirmMember: 'Confirm this member',
+    confirmQuestion:
+      'Confirm that {name} is a member of your association? They will then see the cases their role allows.',
     identity: 'Legal identity on file',
     totp: 'Two-step verification',
     disable: 'Disable',
@@ -58,17 +66,20 @@ const messages = {
 
 /**
  * One account in the list; `manage` adds the admin's actions (rename,
- * disable / enable, a temporary password, reset a lost second factor).
+ * disable / enable, a temporary password, reset a lost second factor);
+ * `confirm`, a coordinator's confirmation of a pending member.
  */
 export function UserCard({
   user,
   orgName,
   manage,
+  confirm = false,
   onChange,
 }: {
   user: UserResponse;
   orgName?: string;
   manage: boolean;
+  confirm?: boolean;
   onChange: (user: UserResponse) => void;
 }) {
   const t = useT(messages);
@@ -116,6 +127,19 @@ export function UserCard({
     });
   }
 
+  function confirmMember() {
+    if (!window.confirm(t('confirmQuestion', { name: user.displayName }))) return;
+    void action.run(async () => {
+      try {
+        onChange(await api.post<UserResponse>(`/users/${user.id}/confirm`));
+      } catch (error) {
+        // Confirmed meanwhile (by another coordinator): the card just catches up.
+        if (!(error instanceof ApiError && error.code === 'account_not_pending')) throw error;
+        await reload();
+      }
+    });
+  }
+
   function rename() {
     patch({ displayName: name.trim() });
   }
@@ -131,6 +155,7 @@ export function UserCard({
         <span className={`pill ${user.disabled ? 'pill-bad' : 'pill-ok'}`}>
           {user.disabled ? t('disabled') : t('active')}
         </span>
+        {user.pending && <span className="pill pill-warning">{t('pending')}</span>}
         {user.mustChangePassword && <span className="pill pill-warning">{t('mustChange')}</span>}
         {user.hasLegalIdentity && <span className="pill pill-info">{t('identity')}</span>}
         {user.totpEnabled && <span className="pill pill-info">{t('totp')}</span>}
@@ -145,6 +170,13 @@ export function UserCard({
         <p className="alert alert-success" role="status">
           {done}
         </p>
+      )}
+      {confirm && user.pending && (
+        <div className="row">
+          <button type="button" className="primary" disabled={action.busy} onClick={confirmMember}>
+            {t('confirmMember')}
+          </button>
+        </div>
       )}
       {manage && editing === 'name' && (
         <Form onSubmit={rename}>

@@ -18,7 +18,10 @@ const messages = {
     add: 'Nouvel utilisateur',
     close: 'Fermer le formulaire',
     created: 'Compte « {name} » créé. Il devra changer son mot de passe à sa première connexion.',
-    readOnly: 'Seul un administrateur peut créer ou désactiver des comptes.',
+    createdPending:
+      'Compte « {name} » créé, en attente : il ne verra aucun dossier avant qu’un coordinateur de son association le confirme. Il devra changer son mot de passe à sa première connexion.',
+    readOnly:
+      'Seul un administrateur peut créer ou désactiver des comptes. Vous confirmez les comptes qu’il crée dans votre association.',
     list: 'Liste des utilisateurs',
   },
   en: {
@@ -27,14 +30,18 @@ const messages = {
     add: 'New user',
     close: 'Close the form',
     created: 'Account “{name}” created. They must change the password at first sign-in.',
-    readOnly: 'Only an administrator can create or disable accounts.',
+    createdPending:
+      'Account “{name}” created, pending: they see no case until a coordinator of their association confirms them. They must change the password at first sign-in.',
+    readOnly:
+      'Only an administrator can create or disable accounts. You confirm the accounts they create in your association.',
     list: 'User list',
   },
 } satisfies Messages<string>;
 
 /**
  * Admin: every account, with creation and disable / enable. Coordinator: the
- * members of their own association, read only (the API lists only those).
+ * members of their own association (the API lists only those), and the
+ * confirmation of those an admin created.
  */
 export default function Users() {
   const t = useT(messages);
@@ -46,7 +53,7 @@ export default function Users() {
   const authorities = useApi<ApiPage<AuthorityResponse>>(isAdmin ? '/authorities?limit=100' : null);
   const [changed, setChanged] = useState<Record<string, UserResponse>>({});
   const [formOpen, setFormOpen] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
+  const [created, setCreated] = useState<UserResponse | null>(null);
 
   const orgName = (u: UserResponse): string | undefined =>
     associations.data?.items.find((x) => x.id === u.associationId)?.name ??
@@ -72,7 +79,7 @@ export default function Users() {
       {!isAdmin && <p className="muted">{t('readOnly')}</p>}
       {created && (
         <p className="alert alert-success" role="status">
-          {t('created', { name: created })}
+          {t(created.pending ? 'createdPending' : 'created', { name: created.username })}
         </p>
       )}
       {isAdmin && formOpen && (
@@ -80,7 +87,7 @@ export default function Users() {
           associations={associations.data?.items ?? []}
           authorities={authorities.data?.items ?? []}
           onCreated={(u) => {
-            setCreated(u.username);
+            setCreated(u);
             setFormOpen(false);
             users.reload();
           }}
@@ -93,6 +100,7 @@ export default function Users() {
             user={changed[item.id] ?? item}
             orgName={orgName(item)}
             manage={isAdmin}
+            confirm={!isAdmin}
             onChange={update}
           />
         ))}

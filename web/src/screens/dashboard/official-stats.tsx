@@ -15,8 +15,8 @@ const messages = {
     cercle: 'Cercle',
     area: 'Zone',
     intro:
-      'Nombre d’accords suivis par état de santé. Les effectifs inférieurs à 3 sont masqués (« <3 ») pour protéger les communautés.',
-    none: 'Aucun accord suivi dans ces zones.',
+      'Nombre d’accords suivis par état de santé. Les effectifs inférieurs à 3, zéro compris, sont masqués (« <3 ») pour protéger les communautés ; « x » : chiffre de région retenu, car il permettrait de retrouver un « <3 » de ses cercles.',
+    none: 'Aucun cercle dans votre périmètre (pour un officiel : la juridiction de son autorité ne couvre aucun cercle entier).',
     caption: 'Accords par zone et par état de santé',
   },
   en: {
@@ -25,8 +25,8 @@ const messages = {
     cercle: 'Cercle',
     area: 'Area',
     intro:
-      'Number of monitored accords by health level. Counts below 3 are hidden (“<3”) to protect communities.',
-    none: 'No monitored accord in these areas.',
+      'Number of monitored accords by health level. Counts below 3, zero included, are hidden (“<3”) to protect communities; “x”: a region figure withheld because it would reveal a “<3” of its cercles.',
+    none: 'No cercle in your scope (for an official: their authority’s jurisdiction covers no whole cercle).',
     caption: 'Accords by area and health level',
   },
 } satisfies Messages<string>;
