@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { setSignedOutHandler } from './api/client';
 import { useFragmentLocation, useFragmentSearch } from './hash-location';
@@ -7,12 +7,13 @@ import { useUser } from './auth/session';
 import { LANGS, useLang, useT, type Messages } from './i18n/i18n';
 import { startOutboxSync } from './offline/outbox';
 import { useOnline, useOutbox } from './offline/use-outbox';
-import { HOME, ROUTES } from './routes';
+import { HOME, ROUTES, type ScreenRoute } from './routes';
 import SignIn from './screens/auth/sign-in';
 import ChangePassword from './screens/auth/change-password';
 import { Loading, Page } from './ui/components';
+import { lazyScreen, ScreenBoundary } from './ui/screen-loader';
 
-const Verify = lazy(() => import('./screens/verify/verify'));
+const Verify = lazyScreen(() => import('./screens/verify/verify'));
 
 const messages = {
   fr: {
@@ -205,6 +206,17 @@ function NotFound() {
   );
 }
 
+/**
+ * A screen is mounted afresh for every path: opening another record (a link
+ * from case A to case B keeps the same route) starts from nothing, with none
+ * of the previous record's data, choices or half-filled forms.
+ */
+function Screen({ route }: { route: ScreenRoute }) {
+  const [location] = useLocation();
+  const Component = route.screen;
+  return <Component key={location} />;
+}
+
 function SignedInRoutes() {
   const user = useUser()!;
   const routes = ROUTES.filter((r) => r.roles === 'all' || r.roles.includes(user.role));
@@ -214,7 +226,9 @@ function SignedInRoutes() {
         <Redirect to={HOME[user.role]} replace />
       </Route>
       {routes.map((r) => (
-        <Route key={r.path} path={r.path} component={r.screen} />
+        <Route key={r.path} path={r.path}>
+          <Screen route={r} />
+        </Route>
       ))}
       <Route component={NotFound} />
     </Switch>
@@ -257,7 +271,9 @@ function Shell() {
     <>
       <Header />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>{content}</Suspense>
+        <ScreenBoundary key={location}>
+          <Suspense fallback={<Loading />}>{content}</Suspense>
+        </ScreenBoundary>
       </main>
     </>
   );

@@ -1,5 +1,6 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 import type { Role } from './api/types';
+import { lazyScreen } from './ui/screen-loader';
 
 /**
  * Every screen of the app: its path (in the URL fragment), who may open it,
@@ -9,7 +10,7 @@ import type { Role } from './api/types';
 export interface ScreenRoute {
   path: string;
   roles: Role[] | 'all';
-  screen: LazyExoticComponent<ComponentType>;
+  screen: ComponentType;
   menu?: MenuKey;
 }
 
@@ -35,104 +36,104 @@ export const ROUTES: ScreenRoute[] = [
     path: '/dashboard',
     roles: ['coordinator', 'official'],
     menu: 'dashboard',
-    screen: lazy(() => import('./screens/dashboard/dashboard')),
+    screen: lazyScreen(() => import('./screens/dashboard/dashboard')),
   },
   {
     path: '/cases',
     roles: FIELD,
     menu: 'cases',
-    screen: lazy(() => import('./screens/cases/case-list')),
+    screen: lazyScreen(() => import('./screens/cases/case-list')),
   },
-  { path: '/cases/new', roles: FIELD, screen: lazy(() => import('./screens/cases/case-new')) },
-  { path: '/cases/:id', roles: FIELD, screen: lazy(() => import('./screens/cases/case-page')) },
+  { path: '/cases/new', roles: FIELD, screen: lazyScreen(() => import('./screens/cases/case-new')) },
+  { path: '/cases/:id', roles: FIELD, screen: lazyScreen(() => import('./screens/cases/case-page')) },
   {
     path: '/cases/:id/accords/new',
     roles: FIELD,
-    screen: lazy(() => import('./screens/accords/accord-new')),
+    screen: lazyScreen(() => import('./screens/accords/accord-new')),
   },
   {
     path: '/meetings',
     roles: FIELD,
     menu: 'meetings',
-    screen: lazy(() => import('./screens/meetings/meetings')),
+    screen: lazyScreen(() => import('./screens/meetings/meetings')),
   },
   {
     path: '/meetings/new',
     roles: FIELD,
-    screen: lazy(() => import('./screens/meetings/meeting-new')),
+    screen: lazyScreen(() => import('./screens/meetings/meeting-new')),
   },
   {
     path: '/meetings/:id',
     roles: FIELD,
-    screen: lazy(() => import('./screens/meetings/meeting-page')),
+    screen: lazyScreen(() => import('./screens/meetings/meeting-page')),
   },
   {
     path: '/accords/:id',
     roles: FIELD,
-    screen: lazy(() => import('./screens/accords/accord-page')),
+    screen: lazyScreen(() => import('./screens/accords/accord-page')),
   },
   {
     path: '/accords/:id/follow-up',
     roles: FIELD,
-    screen: lazy(() => import('./screens/accords/follow-up-form')),
+    screen: lazyScreen(() => import('./screens/accords/follow-up-form')),
   },
   {
     path: '/mission-orders',
     roles: ['coordinator', 'mediator', 'official', 'admin'],
     menu: 'missionOrders',
-    screen: lazy(() => import('./screens/mission-orders/mission-orders')),
+    screen: lazyScreen(() => import('./screens/mission-orders/mission-orders')),
   },
   {
     path: '/mission-orders/new',
     roles: FIELD,
-    screen: lazy(() => import('./screens/mission-orders/mission-order-new')),
+    screen: lazyScreen(() => import('./screens/mission-orders/mission-order-new')),
   },
   {
     path: '/mission-orders/:id',
     roles: ['coordinator', 'mediator', 'official', 'admin'],
-    screen: lazy(() => import('./screens/mission-orders/mission-order-page')),
+    screen: lazyScreen(() => import('./screens/mission-orders/mission-order-page')),
   },
   {
     path: '/notifications',
     roles: ALL,
     menu: 'notifications',
-    screen: lazy(() => import('./screens/notifications/notifications')),
+    screen: lazyScreen(() => import('./screens/notifications/notifications')),
   },
   {
     path: '/outbox',
     roles: ALL,
     menu: 'outbox',
-    screen: lazy(() => import('./screens/outbox/outbox')),
+    screen: lazyScreen(() => import('./screens/outbox/outbox')),
   },
   {
     path: '/account',
     roles: ALL,
     menu: 'account',
-    screen: lazy(() => import('./screens/account/account')),
+    screen: lazyScreen(() => import('./screens/account/account')),
   },
   {
     path: '/admin/users',
     roles: ['admin', 'coordinator'],
     menu: 'users',
-    screen: lazy(() => import('./screens/admin/users')),
+    screen: lazyScreen(() => import('./screens/admin/users')),
   },
   {
     path: '/admin/associations',
     roles: ['admin'],
     menu: 'associations',
-    screen: lazy(() => import('./screens/admin/associations')),
+    screen: lazyScreen(() => import('./screens/admin/associations')),
   },
   {
     path: '/admin/authorities',
     roles: ['admin'],
     menu: 'authorities',
-    screen: lazy(() => import('./screens/admin/authorities')),
+    screen: lazyScreen(() => import('./screens/admin/authorities')),
   },
   {
     path: '/admin/areas',
     roles: ['admin'],
     menu: 'areas',
-    screen: lazy(() => import('./screens/admin/areas')),
+    screen: lazyScreen(() => import('./screens/admin/areas')),
   },
 ];
 

@@ -88,9 +88,11 @@ export default function AccordPage() {
     <Page
       title={state.data ? t('titleOf', { kind: w(`kind_${state.data.kind}`) }) : t('title')}
       actions={
-        <Link href={`/accords/${id}/follow-up`} className="button primary">
-          {t('recordFollowUp')}
-        </Link>
+        state.data && (
+          <Link href={`/accords/${id}/follow-up`} className="button primary">
+            {t('recordFollowUp')}
+          </Link>
+        )
       }
     >
       {caseId && (
