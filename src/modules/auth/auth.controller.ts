@@ -11,6 +11,7 @@ import {
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/http/params';
+import { NoCompression } from '../../common/http/compression';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { User } from '../users/user.entity';
 import { UserResponse } from '../users/dto/user.response';
@@ -29,6 +30,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @NoCompression()
   @Public()
   @RateLimit('login')
   @HttpCode(200)
@@ -42,6 +44,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @NoCompression()
   @Public()
   @RateLimit('refresh')
   @HttpCode(200)

@@ -13,6 +13,7 @@ import {
 } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
+import { NoCompression } from '../../common/http/compression';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { TotpCodeDto, TotpSetupResponse } from './dto/totp.dto';
 import { TotpService } from './totp.service';
@@ -26,6 +27,7 @@ export class TotpController {
   constructor(private readonly totp: TotpService) {}
 
   @Post('totp/setup')
+  @NoCompression()
   @HttpCode(200)
   @ApiOkResponse({
     type: TotpSetupResponse,
