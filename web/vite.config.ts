@@ -1,7 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 /** The JavaScript a first visit must download before the app can run, gzipped. */
@@ -72,8 +73,55 @@ function serviceWorker(): Plugin {
   };
 }
 
+/** The files a browser downloads as text: the ones worth compressing. */
+const COMPRESSIBLE = /\.(html|js|css|svg|webmanifest|json)$/;
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the
+ * build, at the strongest settings (done once, here, not per request): the
+ * server sends the copy the browser accepts (serve-web-app.ts). A copy that
+ * would not be smaller is not written.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'toguna-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir.startsWith('/')
+        ? config.build.outDir
+        : join(config.root, config.build.outDir);
+    },
+    writeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((name) => {
+          const path = join(dir, name);
+          return statSync(path).isDirectory() ? walk(path) : [path];
+        });
+      for (const path of walk(outDir).filter((p) => COMPRESSIBLE.test(p))) {
+        const source = readFileSync(path);
+        const copies: [string, Buffer][] = [
+          [
+            '.br',
+            brotliCompressSync(source, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+                [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+              },
+            }),
+          ],
+          ['.gz', gzipSync(source, { level: 9 })],
+        ];
+        for (const [suffix, copy] of copies)
+          if (copy.length < source.length) writeFileSync(path + suffix, copy);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), serviceWorker(), bundleReport()],
+  plugins: [react(), serviceWorker(), bundleReport(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
