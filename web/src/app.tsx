@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { setSignedOutHandler } from './api/client';
 import { useFragmentLocation, useFragmentSearch } from './hash-location';
@@ -11,9 +11,9 @@ import { HOME, ROUTES, type ScreenRoute } from './routes';
 import SignIn from './screens/auth/sign-in';
 import ChangePassword from './screens/auth/change-password';
 import { Loading, Page } from './ui/components';
-import { lazyScreen, ScreenBoundary } from './ui/screen-loader';
+import { ScreenBoundary } from './ui/screen-boundary';
 
-const Verify = lazyScreen(() => import('./screens/verify/verify'));
+const Verify = lazy(() => import('./screens/verify/verify'));
 
 const messages = {
   fr: {

@@ -1,6 +1,5 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from './api/types';
-import { lazyScreen } from './ui/screen-loader';
 
 /**
  * Every screen of the app: its path (in the URL fragment), who may open it,
@@ -10,7 +9,7 @@ import { lazyScreen } from './ui/screen-loader';
 export interface ScreenRoute {
   path: string;
   roles: Role[] | 'all';
-  screen: ComponentType;
+  screen: LazyExoticComponent<ComponentType>;
   menu?: MenuKey;
 }
 
@@ -36,104 +35,104 @@ export const ROUTES: ScreenRoute[] = [
     path: '/dashboard',
     roles: ['coordinator', 'official'],
     menu: 'dashboard',
-    screen: lazyScreen(() => import('./screens/dashboard/dashboard')),
+    screen: lazy(() => import('./screens/dashboard/dashboard')),
   },
   {
     path: '/cases',
     roles: FIELD,
     menu: 'cases',
-    screen: lazyScreen(() => import('./screens/cases/case-list')),
+    screen: lazy(() => import('./screens/cases/case-list')),
   },
-  { path: '/cases/new', roles: FIELD, screen: lazyScreen(() => import('./screens/cases/case-new')) },
-  { path: '/cases/:id', roles: FIELD, screen: lazyScreen(() => import('./screens/cases/case-page')) },
+  { path: '/cases/new', roles: FIELD, screen: lazy(() => import('./screens/cases/case-new')) },
+  { path: '/cases/:id', roles: FIELD, screen: lazy(() => import('./screens/cases/case-page')) },
   {
     path: '/cases/:id/accords/new',
     roles: FIELD,
-    screen: lazyScreen(() => import('./screens/accords/accord-new')),
+    screen: lazy(() => import('./screens/accords/accord-new')),
   },
   {
     path: '/meetings',
     roles: FIELD,
     menu: 'meetings',
-    screen: lazyScreen(() => import('./screens/meetings/meetings')),
+    screen: lazy(() => import('./screens/meetings/meetings')),
   },
   {
     path: '/meetings/new',
     roles: FIELD,
-    screen: lazyScreen(() => import('./screens/meetings/meeting-new')),
+    screen: lazy(() => import('./screens/meetings/meeting-new')),
   },
   {
     path: '/meetings/:id',
     roles: FIELD,
-    screen: lazyScreen(() => import('./screens/meetings/meeting-page')),
+    screen: lazy(() => import('./screens/meetings/meeting-page')),
   },
   {
     path: '/accords/:id',
     roles: FIELD,
-    screen: lazyScreen(() => import('./screens/accords/accord-page')),
+    screen: lazy(() => import('./screens/accords/accord-page')),
   },
   {
     path: '/accords/:id/follow-up',
     roles: FIELD,
-    screen: lazyScreen(() => import('./screens/accords/follow-up-form')),
+    screen: lazy(() => import('./screens/accords/follow-up-form')),
   },
   {
     path: '/mission-orders',
     roles: ['coordinator', 'mediator', 'official', 'admin'],
     menu: 'missionOrders',
-    screen: lazyScreen(() => import('./screens/mission-orders/mission-orders')),
+    screen: lazy(() => import('./screens/mission-orders/mission-orders')),
   },
   {
     path: '/mission-orders/new',
     roles: FIELD,
-    screen: lazyScreen(() => import('./screens/mission-orders/mission-order-new')),
+    screen: lazy(() => import('./screens/mission-orders/mission-order-new')),
   },
   {
     path: '/mission-orders/:id',
     roles: ['coordinator', 'mediator', 'official', 'admin'],
-    screen: lazyScreen(() => import('./screens/mission-orders/mission-order-page')),
+    screen: lazy(() => import('./screens/mission-orders/mission-order-page')),
   },
   {
     path: '/notifications',
     roles: ALL,
     menu: 'notifications',
-    screen: lazyScreen(() => import('./screens/notifications/notifications')),
+    screen: lazy(() => import('./screens/notifications/notifications')),
   },
   {
     path: '/outbox',
     roles: ALL,
     menu: 'outbox',
-    screen: lazyScreen(() => import('./screens/outbox/outbox')),
+    screen: lazy(() => import('./screens/outbox/outbox')),
   },
   {
     path: '/account',
     roles: ALL,
     menu: 'account',
-    screen: lazyScreen(() => import('./screens/account/account')),
+    screen: lazy(() => import('./screens/account/account')),
   },
   {
     path: '/admin/users',
     roles: ['admin', 'coordinator'],
     menu: 'users',
-    screen: lazyScreen(() => import('./screens/admin/users')),
+    screen: lazy(() => import('./screens/admin/users')),
   },
   {
     path: '/admin/associations',
     roles: ['admin'],
     menu: 'associations',
-    screen: lazyScreen(() => import('./screens/admin/associations')),
+    screen: lazy(() => import('./screens/admin/associations')),
   },
   {
     path: '/admin/authorities',
     roles: ['admin'],
     menu: 'authorities',
-    screen: lazyScreen(() => import('./screens/admin/authorities')),
+    screen: lazy(() => import('./screens/admin/authorities')),
   },
   {
     path: '/admin/areas',
     roles: ['admin'],
     menu: 'areas',
-    screen: lazyScreen(() => import('./screens/admin/areas')),
+    screen: lazy(() => import('./screens/admin/areas')),
   },
 ];
 
