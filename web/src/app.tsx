@@ -133,7 +133,7 @@ function Header() {
             </Link>
           )}
         </div>
-        <LanguageSwitch />
+        {!user && <LanguageSwitch />}
         {user && (
           <button
             type="button"
@@ -142,13 +142,20 @@ function Header() {
             aria-controls="main-nav"
             onClick={() => setOpen((o) => !o)}
           >
-            {t('menu')}
+            {/* Three bars, not the word: the header keeps one row at 360 px offline. */}
+            <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+              <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" strokeWidth="2.5" />
+            </svg>
+            <span className="visually-hidden">{t('menu')}</span>
           </button>
         )}
       </div>
       {user && (
         <nav id="main-nav" aria-label={t('nav')} className={open ? 'nav open' : 'nav'}>
           <ul>
+            <li className="nav-lang">
+              <LanguageSwitch />
+            </li>
             {menu.map((r) => (
               <li key={r.path}>
                 <Link href={r.path} aria-current={location === r.path ? 'page' : undefined}>
