@@ -1557,7 +1557,7 @@ export interface components {
              * @default true
              */
             mustChangePassword: boolean;
-            /** @description Initial password; at least 10 characters, not a common one. */
+            /** @description Initial password. At least 10 characters (at most 256), neither a common password nor the user name. */
             password: string;
             /** @enum {string} */
             role: "admin" | "coordinator" | "mediator" | "official";
@@ -1954,7 +1954,7 @@ export interface components {
             items: components["schemas"]["RegistryEntry"][];
         };
         ResetPasswordDto: {
-            /** @description Temporary password; at least 10 characters, not a common one. The user must change it at the next sign-in. */
+            /** @description Temporary password. At least 10 characters (at most 256), neither a common password nor the user name. The user must change it at the next sign-in. */
             password: string;
         };
         ResolveFlagDto: {
