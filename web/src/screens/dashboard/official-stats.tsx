@@ -14,8 +14,8 @@ const messages = {
     region: 'Région',
     cercle: 'Cercle',
     area: 'Zone',
-    intro:
-      'Nombre d’accords suivis par état de santé. Les effectifs inférieurs à 3 sont masqués (« <3 ») pour protéger les communautés.',
+    intro: 'Nombre d’accords suivis par état de santé.',
+    rule: 'Pour les autorités, tout nombre inférieur à 3 s’affiche « <3 » : un petit village ne peut pas être reconnu.',
     none: 'Aucun accord suivi dans ces zones.',
     caption: 'Accords par zone et par état de santé',
   },
@@ -24,8 +24,8 @@ const messages = {
     region: 'Region',
     cercle: 'Cercle',
     area: 'Area',
-    intro:
-      'Number of monitored accords by health level. Counts below 3 are hidden (“<3”) to protect communities.',
+    intro: 'Number of monitored accords by health level.',
+    rule: 'For officials, any count below 3 shows as “<3”, so that a small village cannot be singled out.',
     none: 'No monitored accord in these areas.',
     caption: 'Accords by area and health level',
   },
@@ -33,6 +33,13 @@ const messages = {
 
 type Stats = Schemas['AccordStatsResponse'];
 type GroupBy = Stats['groupBy'];
+
+/**
+ * A count as the API gives it: an exact number (0 included: no accord at that
+ * level) where the viewer may see exact counts, "<3" where it is suppressed.
+ */
+const countText = (count: Stats['items'][number]['counts']['stable']): string =>
+  typeof count === 'number' ? String(count) : count;
 
 /** The cercle first: the finer grouping an official usually wants. */
 const GROUPINGS: readonly GroupBy[] = ['cercle', 'region'];
@@ -47,6 +54,9 @@ export function AccordStats() {
   return (
     <>
       <p>{t('intro')}</p>
+      <p className="muted" data-testid="suppression-rule">
+        {t('rule')}
+      </p>
       <div className="group-by">
         <Field label={t('groupBy')}>
           {(p) => (
@@ -84,7 +94,7 @@ export function AccordStats() {
                       <th scope="row">{a.areaName}</th>
                       {HEALTH_LEVELS.map((l) => (
                         <td key={l} className="stat-cell" data-level={l}>
-                          {String(a.counts[l])}
+                          {countText(a.counts[l])}
                         </td>
                       ))}
                     </tr>
@@ -102,7 +112,7 @@ export function AccordStats() {
                       <Fragment key={l}>
                         <dt>{c(`health_${l}`)}</dt>
                         <dd className="stat-cell" data-level={l}>
-                          {String(a.counts[l])}
+                          {countText(a.counts[l])}
                         </dd>
                       </Fragment>
                     ))}
