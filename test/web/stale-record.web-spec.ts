@@ -1,7 +1,6 @@
 import { Page, Request, Route } from 'playwright-core';
-import { bearer, login } from '../support/factories';
 import { newPerson, signIn } from './support/browser';
-import { webWorld } from './support/web-stack';
+import { apiAs, caseOfCast, webWorld } from './support/web-stack';
 
 /**
  * A screen shows only the record its URL names. Opening case A, then a case
@@ -23,16 +22,8 @@ describe('a screen never shows or acts on the record opened before', () => {
 
   beforeAll(async () => {
     const f = world.stack.factory;
-    const team = [{ userId: world.cast.mediator.id, lead: true }];
-    const ours = {
-      associationId: world.cast.associationId,
-      areaId: world.cast.communeId,
-      createdBy: world.cast.coordinator.id,
-      status: 'negotiating' as const,
-      team,
-    };
-    caseA = (await f.dialogueCase({ ...ours, codeName: 'Karité-A' })).id;
-    caseNeverOpened = (await f.dialogueCase({ ...ours, codeName: 'Néré-C' })).id;
+    caseA = await caseOfCast(world, { codeName: 'Karité-A', status: 'negotiating' });
+    caseNeverOpened = await caseOfCast(world, { codeName: 'Néré-C', status: 'negotiating' });
     const other = await f.association({ name: 'Association Autre Cercle' });
     const stranger = await f.user('mediator', { associationId: other.id });
     caseHidden = (
@@ -45,31 +36,25 @@ describe('a screen never shows or acts on the record opened before', () => {
       })
     ).id;
 
-    const accordOf = async (caseId: string, user: string, kind: string): Promise<string> => {
-      const auth = bearer((await login(world.stack.api.http, user)).accessToken);
-      const accord = await world.stack.api.http
-        .post(`/api/v1/cases/${caseId}/accords`)
-        .set(auth)
-        .send({ concludedAt: new Date().toISOString(), kind, form: 'verbal' })
-        .expect(201);
-      return accord.body.id as string;
-    };
-    accordA = await accordOf(caseA, world.cast.mediator.username, 'non_aggression_pact');
-    accordNeverOpened = await accordOf(caseNeverOpened, world.cast.mediator.username, 'ceasefire');
-    accordHidden = await accordOf(caseHidden, stranger.username, 'ceasefire');
-    const auth = bearer(
-      (await login(world.stack.api.http, world.cast.mediator.username)).accessToken,
-    );
-    const party = await world.stack.api.http
-      .post(`/api/v1/cases/${caseA}/parties`)
-      .set(auth)
-      .send({ name: 'Conseil de village', kind: 'community' })
-      .expect(201);
-    await world.stack.api.http
-      .post(`/api/v1/accords/${accordA}/terms`)
-      .set(auth)
-      .send({ text: TERM_A, category: 'livelihoods_access', obligorPartyId: party.body.id })
-      .expect(201);
+    const asMediator = await apiAs(world, world.cast.mediator.username);
+    const asStranger = await apiAs(world, stranger.username);
+    const accord = (kind: string) => ({
+      concludedAt: new Date().toISOString(),
+      kind,
+      form: 'verbal',
+    });
+    accordA = await asMediator(`/cases/${caseA}/accords`, accord('non_aggression_pact'));
+    accordNeverOpened = await asMediator(`/cases/${caseNeverOpened}/accords`, accord('ceasefire'));
+    accordHidden = await asStranger(`/cases/${caseHidden}/accords`, accord('ceasefire'));
+    const party = await asMediator(`/cases/${caseA}/parties`, {
+      name: 'Conseil de village',
+      kind: 'community',
+    });
+    await asMediator(`/accords/${accordA}/terms`, {
+      text: TERM_A,
+      category: 'livelihoods_access',
+      obligorPartyId: party,
+    });
   });
 
   /**
@@ -131,6 +116,16 @@ describe('a screen never shows or acts on the record opened before', () => {
 
   const naming = (requests: Request[], id: string): string[] =>
     requests.map((r) => `${r.method()} ${r.url()}`).filter((line) => line.includes(id));
+
+  /**
+   * Record `id` was read while open (its GETs are there), nothing named it
+   * while the user was away from it, and nothing ever wrote to it.
+   */
+  function expectNothingAskedOf(requests: ReturnType<typeof recordAway>, id: string): void {
+    expect(naming(requests.all, id).length).toBeGreaterThan(0);
+    expect(naming(requests.away, id)).toEqual([]);
+    expect(naming(requests.all, id).filter((line) => !line.startsWith('GET '))).toEqual([]);
+  }
 
   async function openCaseA(page: Page): Promise<void> {
     await follow(page, `/cases/${caseA}`);
@@ -203,9 +198,7 @@ describe('a screen never shows or acts on the record opened before', () => {
       await context.setOffline(false);
     });
 
-    expect(naming(requests.all, caseA).length).toBeGreaterThan(0);
-    expect(naming(requests.away, caseA)).toEqual([]);
-    expect(naming(requests.all, caseA).filter((line) => !line.startsWith('GET '))).toEqual([]);
+    expectNothingAskedOf(requests, caseA);
     expect(await statusOfA()).toBe(before);
     await context.close();
   });
@@ -244,9 +237,7 @@ describe('a screen never shows or acts on the record opened before', () => {
       await context.setOffline(false);
     });
 
-    expect(naming(requests.all, accordA).length).toBeGreaterThan(0);
-    expect(naming(requests.away, accordA)).toEqual([]);
-    expect(naming(requests.all, accordA).filter((line) => !line.startsWith('GET '))).toEqual([]);
+    expectNothingAskedOf(requests, accordA);
     await context.close();
   });
 });

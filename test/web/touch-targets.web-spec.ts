@@ -1,7 +1,6 @@
 import { Page } from 'playwright-core';
-import { bearer, login } from '../support/factories';
 import { captureScreen, newPerson, openScreen, PHONE, signIn } from './support/browser';
-import { webWorld } from './support/web-stack';
+import { apiAs, caseOfCast, webWorld } from './support/web-stack';
 
 /** WCAG 2.5.5 (AAA): a target at least 44 × 44 CSS px. Material asks 48 dp. */
 const MIN = 44;
@@ -109,57 +108,40 @@ describe('controls sized for a thumb at 360 px', () => {
   let accordId: string;
 
   beforeAll(async () => {
-    ({ id: caseId } = await world.stack.factory.dialogueCase({
-      associationId: world.cast.associationId,
-      areaId: world.cast.communeId,
-      createdBy: world.cast.coordinator.id,
-      status: 'negotiating',
+    caseId = await caseOfCast(world, {
       codeName: 'Balanzan',
+      status: 'negotiating',
       team: [{ userId: world.cast.mediator.id, lead: true }, { userId: world.cast.mediator2.id }],
-    }));
-    const auth = bearer(
-      (await login(world.stack.api.http, world.cast.mediator.username)).accessToken,
-    );
-    const party = async (name: string) =>
-      (
-        await world.stack.api.http
-          .post(`/api/v1/cases/${caseId}/parties`)
-          .set(auth)
-          .send({ name, kind: 'community' })
-          .expect(201)
-      ).body.id as string;
+    });
+    const create = await apiAs(world, world.cast.mediator.username);
+    const party = (name: string) => create(`/cases/${caseId}/parties`, { name, kind: 'community' });
     const village = await party('Conseil de village');
     const herders = await party('Éleveurs peuls');
-    await world.stack.api.http
-      .post(`/api/v1/cases/${caseId}/participants`)
-      .set(auth)
-      .send({ pseudonym: 'Karité', role: 'elder', partyId: village })
-      .expect(201);
-    await world.stack.api.http
-      .post(`/api/v1/cases/${caseId}/meetings`)
-      .set(auth)
-      .send({
-        scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
-        durationMinutes: 90,
-        attendeeUserIds: [world.cast.mediator.id],
-        languages: ['ffm', 'bam'],
-      })
-      .expect(201);
-    const accord = await world.stack.api.http
-      .post(`/api/v1/cases/${caseId}/accords`)
-      .set(auth)
-      .send({ concludedAt: new Date().toISOString(), kind: 'non_aggression_pact', form: 'verbal' })
-      .expect(201);
-    accordId = accord.body.id as string;
+    await create(`/cases/${caseId}/participants`, {
+      pseudonym: 'Karité',
+      role: 'elder',
+      partyId: village,
+    });
+    await create(`/cases/${caseId}/meetings`, {
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      durationMinutes: 90,
+      attendeeUserIds: [world.cast.mediator.id],
+      languages: ['ffm', 'bam'],
+    });
+    accordId = await create(`/cases/${caseId}/accords`, {
+      concludedAt: new Date().toISOString(),
+      kind: 'non_aggression_pact',
+      form: 'verbal',
+    });
     for (const [text, obligor] of [
       ['Les troupeaux passent par le couloir nord', herders],
       ['Le marché du lundi reste ouvert à tous', village],
     ])
-      await world.stack.api.http
-        .post(`/api/v1/accords/${accordId}/terms`)
-        .set(auth)
-        .send({ text, category: 'livelihoods_access', obligorPartyId: obligor })
-        .expect(201);
+      await create(`/accords/${accordId}/terms`, {
+        text,
+        category: 'livelihoods_access',
+        obligorPartyId: obligor,
+      });
   });
 
   it('the case list: thumb-sized controls, and the whole card opens the case', async () => {

@@ -1,7 +1,18 @@
+import { Page } from 'playwright-core';
 import { PASSWORD_RULE } from '../../src/common/auth/password-rule';
 import { PASSWORD } from '../support/factories';
 import { newPerson, openScreen, signIn } from './support/browser';
-import { webWorld } from './support/web-stack';
+import { caseOfCast, webWorld } from './support/web-stack';
+
+/** The value beside a label in a list of facts (`<dt>label</dt><dd>value</dd>`). */
+const factOf = (page: Page, label: string) =>
+  page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+
+/** Switches a signed-in screen to English (the choice is in the menu). */
+async function inEnglish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+}
 
 /**
  * What the screens say: one password rule in the hint and in the API's
@@ -47,8 +58,7 @@ describe('words on the screens', () => {
     await signIn(page, world.cast.admin.username);
     const card = page.locator('[data-testid="user-card"][data-username="admin"]');
     expect(await card.locator('.card-title').textContent()).toBe('Administrateur');
-    await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await inEnglish(page);
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     expect(await card.locator('.card-title').textContent()).toBe('Administrator');
     // A name an administrator gave is shown as it is.
@@ -59,13 +69,7 @@ describe('words on the screens', () => {
   });
 
   it('names the languages of talks, in French and in English', async () => {
-    const { id: caseId } = await world.stack.factory.dialogueCase({
-      associationId: world.cast.associationId,
-      areaId: world.cast.communeId,
-      createdBy: world.cast.coordinator.id,
-      codeName: 'Karité-langues',
-      team: [{ userId: world.cast.mediator.id, lead: true }],
-    });
+    const caseId = await caseOfCast(world, { codeName: 'Karité-langues' });
     await world.stack.api.db.query('UPDATE dialogue_case SET languages = $2 WHERE id = $1', [
       caseId,
       ['ffm', 'taq', 'xyz'],
@@ -73,19 +77,14 @@ describe('words on the screens', () => {
     const { context, page } = await newPerson(world.browser, world.stack.baseURL);
     await signIn(page, world.cast.mediator.username);
     await openScreen(page, `/cases/${caseId}`);
-    const languages = page
-      .locator('dt', { hasText: 'Langues' })
-      .locator('xpath=following-sibling::dd[1]');
+    const languages = factOf(page, 'Langues');
     await languages.waitFor();
     // A code the list does not name stays as it is.
     expect(await languages.textContent()).toBe('Fulfulde (peul), Tamasheq, xyz');
-    await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
-    const inEnglish = page
-      .locator('dt', { hasText: 'Languages' })
-      .locator('xpath=following-sibling::dd[1]');
-    await inEnglish.waitFor();
-    expect(await inEnglish.textContent()).toBe('Fulfulde (Fula), Tamasheq, xyz');
+    await inEnglish(page);
+    const inEnglishWords = factOf(page, 'Languages');
+    await inEnglishWords.waitFor();
+    expect(await inEnglishWords.textContent()).toBe('Fulfulde (Fula), Tamasheq, xyz');
 
     // Editing offers them by name and keeps the unnamed code.
     await page.getByRole('button', { name: 'Edit' }).click();
@@ -102,7 +101,7 @@ describe('words on the screens', () => {
       await choices.getByLabel(name, { exact: true }).waitFor();
     await choices.getByLabel('Bambara', { exact: true }).check();
     await page.getByRole('button', { name: 'Save' }).click();
-    await inEnglish.filter({ hasText: 'Bambara' }).waitFor();
+    await inEnglishWords.filter({ hasText: 'Bambara' }).waitFor();
     const { rows } = await world.stack.api.db.query<{ languages: string[] }>(
       'SELECT languages FROM dialogue_case WHERE id = $1',
       [caseId],

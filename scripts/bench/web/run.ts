@@ -26,7 +26,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
-import { Browser, BrowserContext, chromium, Page, Request } from 'playwright-core';
+import { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../../src/app.factory';
 import { seedDemo } from '../../../src/cli/seed-demo';
@@ -35,11 +35,11 @@ import { loadConfig } from '../../../src/config/app-config';
 import { dataSourceOptions } from '../../../src/database/data-source';
 import { runMigrations } from '../../../src/database/migrate';
 import { startScratchPostgres } from '../../../src/database/scratch-postgres';
+import { CHROMIUM, launchBrowser, PHONE } from '../../../test/web/support/browser';
 import { argValue } from '../bench-env';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const RESULTS = join(ROOT, 'bench', 'web-results.md');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(argValue('runs') ?? 3);
 
 /** Chromium DevTools' "2G": 250 kbit/s down, 50 kbit/s up, 300 ms round trip. */
@@ -49,7 +49,6 @@ const TWO_G = {
   downloadThroughput: 250_000 / 8,
   uploadThroughput: 50_000 / 8,
 };
-const PHONE = { width: 360, height: 740 };
 
 const TARGETS = {
   firstVisitKB: 150,
@@ -132,22 +131,6 @@ async function startStack(): Promise<{ baseURL: string; stop: () => Promise<void
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 async function throttle(context: BrowserContext, page: Page): Promise<void> {
@@ -302,6 +285,21 @@ function report(runs: Run[], chromiumVersion: string): string {
   const bytes = runs.map((r) => sum(r.transfers));
   const figure = (name: string, values: number[], format: (n: number) => string) =>
     `| ${name} | **${format(median(values))}** | ${values.map(format).join(', ')} |`;
+  const times: [string, (r: Run) => number][] = [
+    ['first contentful paint of the sign-in page (first visit)', (r) => r.signInPaintMs],
+    ['tap on "Se connecter" → case list on screen (worker installed)', (r) => r.signInToCasesMs],
+    ['signed in, nothing cached, no service worker: navigation → case list', (r) => r.coldCasesMs],
+    ['  the same: first contentful paint', (r) => r.coldPaintMs],
+    ['signed in, returning (service worker copy): navigation → case list', (r) => r.warmCasesMs],
+  ];
+  const rows = [
+    figure(
+      'first visit to the sign-in page: bytes transferred, service worker included',
+      bytes,
+      kb,
+    ),
+    ...times.map(([name, of]) => figure(name, runs.map(of), seconds)),
+  ].join('\n');
   const met = (ok: boolean): string => (ok ? 'met' : '**missed**');
   const paint = median(runs.map((r) => r.signInPaintMs));
   const signedIn = median(runs.map((r) => r.signInToCasesMs));
@@ -325,32 +323,7 @@ Median of ${runs.length} runs (each run with a fresh browser profile); all runs 
 
 | figure | median | runs |
 |---|---|---|
-${figure('first visit to the sign-in page: bytes transferred, service worker included', bytes, kb)}
-${figure(
-  'first contentful paint of the sign-in page (first visit)',
-  runs.map((r) => r.signInPaintMs),
-  seconds,
-)}
-${figure(
-  'tap on "Se connecter" → case list on screen (worker installed)',
-  runs.map((r) => r.signInToCasesMs),
-  seconds,
-)}
-${figure(
-  'signed in, nothing cached, no service worker: navigation → case list',
-  runs.map((r) => r.coldCasesMs),
-  seconds,
-)}
-${figure(
-  '  the same: first contentful paint',
-  runs.map((r) => r.coldPaintMs),
-  seconds,
-)}
-${figure(
-  'signed in, returning (service worker copy): navigation → case list',
-  runs.map((r) => r.warmCasesMs),
-  seconds,
-)}
+${rows}
 
 ## Targets (issue #16)
 
@@ -384,7 +357,7 @@ async function main(): Promise<void> {
     execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: ROOT, stdio: 'inherit' });
   }
   const stack = await startStack();
-  const browser = await launch();
+  const browser = await launchBrowser();
   const version = browser.version();
   const runs: Run[] = [];
   try {
