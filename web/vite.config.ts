@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
-import { FIRST_DAY_SCREENS } from './sw/first-day';
+import { FIRST_DAY_SCREENS } from './sw/first-day.ts';
 
 /** The JavaScript a first visit must download before the app can run, gzipped. */
 const INITIAL_JS_LIMIT_BYTES = 200 * 1024;
