@@ -113,7 +113,7 @@ export default defineConfig(
     files: ['web/sw/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { ...globals.serviceworker, __SHELL__: 'readonly' },
+      globals: { ...globals.serviceworker, __PRECACHE__: 'readonly' },
     },
   },
 

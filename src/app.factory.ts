@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { registerRequestContext } from './common/audit/request-context';
 import { AppError } from './common/http/app-error';
+import { registerCompression } from './common/http/compression';
 import { describeError, ErrorCode } from './common/http/error-catalogue';
 import { PROBLEM_CONTENT_TYPE, sendProblem } from './common/http/problem';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter';
@@ -107,6 +108,7 @@ export async function createApp(
       },
     },
   });
+  await registerCompression(app);
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     methods: ['GET', 'POST', 'PATCH', 'DELETE'],

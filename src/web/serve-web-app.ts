@@ -4,10 +4,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 
+/** The compressed copies the build writes beside each file (web/vite.config.ts). */
+const COMPRESSED_COPY = /\.(br|gz)$/;
+
 /**
  * Serves the built web app at `/`. Hashed bundles under /assets never change,
  * so browsers keep them; the page, the service worker and the manifest are
- * revalidated on every visit so that a new release reaches phones.
+ * revalidated on every visit so that a new release reaches phones. Each file
+ * goes out as the brotli or gzip copy made at build time when the browser
+ * accepts one (`content-encoding`, `vary: accept-encoding`): on a 2G link the
+ * app's code is a quarter of its size.
  */
 export async function serveWebApp(
   app: NestFastifyApplication,
@@ -25,6 +31,9 @@ export async function serveWebApp(
     wildcard: false,
     index: ['index.html'],
     decorateReply: false,
+    preCompressed: true,
+    // The copies are sent in place of their file, never asked for by name.
+    allowedPath: (path) => !COMPRESSED_COPY.test(path),
     setHeaders: (reply, path) => {
       void reply.header(
         'cache-control',

@@ -1,16 +1,30 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** A stand-in for `npm run build -w web`: the served files' names are what matters. */
+const PAGE = '<!doctype html><title>Toguna</title>';
+/** A bundle big enough to be worth compressing, as the app's are. */
+const BUNDLE = `console.log(${JSON.stringify('Toguna '.repeat(400))});`;
+
+/**
+ * A stand-in for `npm run build -w web`: the served files' names are what
+ * matters, and the compressed copies the build writes beside them.
+ */
 function fakeBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'toguna-web-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Toguna</title>');
-  writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
-  writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"Toguna"}');
-  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1);');
+  const write = (path: string, text: string, compressed = false) => {
+    writeFileSync(join(dir, path), text);
+    if (!compressed) return;
+    writeFileSync(join(dir, `${path}.br`), brotliCompressSync(text));
+    writeFileSync(join(dir, `${path}.gz`), gzipSync(text));
+  };
+  write('index.html', PAGE, true);
+  write('sw.js', 'self.addEventListener("fetch", () => {});');
+  write('manifest.webmanifest', '{"name":"Toguna"}');
+  write('assets/index-abc123.js', BUNDLE, true);
   return dir;
 }
 
@@ -32,6 +46,8 @@ describe('the web app served by the API', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain('<title>Toguna</title>');
+    // supertest asks for gzip and decodes it, as a browser does.
+    expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -44,6 +60,43 @@ describe('the web app served by the API', () => {
     const worker = await t.http.get('/sw.js');
     expect(worker.status).toBe(200);
     expect(worker.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the compressed copy the browser accepts, marked as such', async () => {
+    const get = (path: string, encoding: string) =>
+      t.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'GET',
+          url: path,
+          headers: { 'accept-encoding': encoding },
+        });
+    const br = await get('/assets/index-abc123.js', 'br, gzip');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.rawPayload.equals(brotliCompressSync(BUNDLE))).toBe(true);
+
+    const gzip = await get('/assets/index-abc123.js', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.rawPayload.equals(gzipSync(BUNDLE))).toBe(true);
+
+    const plain = await get('/assets/index-abc123.js', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.payload).toBe(BUNDLE);
+
+    const page = await get('/', 'br');
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.rawPayload.equals(brotliCompressSync(PAGE))).toBe(true);
+
+    // The copies are not files of the app of their own.
+    expect((await get('/assets/index-abc123.js.br', 'identity')).statusCode).toBe(404);
+    expect((await get('/index.html.gz', 'identity')).statusCode).toBe(404);
   });
 
   it('leaves the API and its problem documents as they were', async () => {

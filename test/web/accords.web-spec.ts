@@ -8,7 +8,7 @@ import {
   signIn,
   localInput,
 } from './support/browser';
-import { webWorld } from './support/web-stack';
+import { caseOfCast, webWorld } from './support/web-stack';
 
 /**
  * The issue's acceptance story: a mediator opens a case, schedules a meeting,
@@ -47,14 +47,7 @@ describe('accords, follow-ups and the dashboard', () => {
   ] as const;
 
   async function newCaseWithParties(codeName: string, parties: string[]): Promise<string> {
-    const { id } = await world.stack.factory.dialogueCase({
-      associationId: world.cast.associationId,
-      areaId: world.cast.communeId,
-      createdBy: world.cast.coordinator.id,
-      status: 'negotiating',
-      codeName,
-      team: [{ userId: world.cast.mediator.id, lead: true }],
-    });
+    const id = await caseOfCast(world, { codeName, status: 'negotiating' });
     const { accessToken } = await login(world.stack.api.http, world.cast.mediator.username);
     for (const name of parties) {
       await world.stack.api.http

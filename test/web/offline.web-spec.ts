@@ -1,7 +1,7 @@
 import { Request } from 'playwright-core';
 import { bearer, login } from '../support/factories';
 import { captureScreen, newPerson, openScreen, signIn } from './support/browser';
-import { webWorld } from './support/web-stack';
+import { apiAs, caseOfCast, webWorld } from './support/web-stack';
 
 /**
  * A mediator checks an accord where there is no network: the follow-up is
@@ -19,55 +19,29 @@ describe('a follow-up recorded offline', () => {
   ];
 
   beforeAll(async () => {
-    ({ id: caseId } = await world.stack.factory.dialogueCase({
-      associationId: world.cast.associationId,
-      areaId: world.cast.communeId,
-      createdBy: world.cast.coordinator.id,
-      status: 'negotiating',
-      codeName: 'Tamarinier',
-      team: [{ userId: world.cast.mediator.id, lead: true }],
-    }));
-    const auth = bearer(
-      (await login(world.stack.api.http, world.cast.mediator.username)).accessToken,
-    );
+    caseId = await caseOfCast(world, { codeName: 'Tamarinier', status: 'negotiating' });
+    const create = await apiAs(world, world.cast.mediator.username);
     const partyIds: string[] = [];
-    for (const name of ['Conseil de village', 'Katiba']) {
-      const party = await world.stack.api.http
-        .post(`/api/v1/cases/${caseId}/parties`)
-        .set(auth)
-        .send({ name, kind: 'community' })
-        .expect(201);
-      partyIds.push(party.body.id as string);
-    }
-    const accord = await world.stack.api.http
-      .post(`/api/v1/cases/${caseId}/accords`)
-      .set(auth)
-      .send({ concludedAt: new Date().toISOString(), kind: 'non_aggression_pact', form: 'verbal' })
-      .expect(201);
-    accordId = accord.body.id as string;
-    const meeting = await world.stack.api.http
-      .post(`/api/v1/cases/${caseId}/meetings`)
-      .set(auth)
-      .send({
-        scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
-        durationMinutes: 60,
-        attendeeUserIds: [world.cast.mediator.id],
-        agenda: 'Partage de l’eau du puits',
-      })
-      .expect(201);
-    meetingId = meeting.body.id as string;
-    for (const [i, text] of TERM_TEXTS.entries()) {
-      await world.stack.api.http
-        .post(`/api/v1/accords/${accordId}/terms`)
-        .set(auth)
-        .send({
-          text,
-          category: i === 0 ? 'freedom_of_movement' : 'explosives_mines',
-          obligorPartyId: partyIds[1],
-          beneficiaryPartyId: partyIds[0],
-        })
-        .expect(201);
-    }
+    for (const name of ['Conseil de village', 'Katiba'])
+      partyIds.push(await create(`/cases/${caseId}/parties`, { name, kind: 'community' }));
+    accordId = await create(`/cases/${caseId}/accords`, {
+      concludedAt: new Date().toISOString(),
+      kind: 'non_aggression_pact',
+      form: 'verbal',
+    });
+    meetingId = await create(`/cases/${caseId}/meetings`, {
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      durationMinutes: 60,
+      attendeeUserIds: [world.cast.mediator.id],
+      agenda: 'Partage de l’eau du puits',
+    });
+    for (const [i, text] of TERM_TEXTS.entries())
+      await create(`/accords/${accordId}/terms`, {
+        text,
+        category: i === 0 ? 'freedom_of_movement' : 'explosives_mines',
+        obligorPartyId: partyIds[1],
+        beneficiaryPartyId: partyIds[0],
+      });
   });
 
   async function followUps(): Promise<number> {

@@ -7,10 +7,11 @@ import { useUser } from './auth/session';
 import { LANGS, useLang, useT, type Messages } from './i18n/i18n';
 import { startOutboxSync } from './offline/outbox';
 import { useOnline, useOutbox } from './offline/use-outbox';
-import { HOME, ROUTES } from './routes';
+import { HOME, ROUTES, type ScreenRoute } from './routes';
 import SignIn from './screens/auth/sign-in';
 import ChangePassword from './screens/auth/change-password';
 import { Loading, Page } from './ui/components';
+import { ScreenBoundary } from './ui/screen-boundary';
 
 const Verify = lazy(() => import('./screens/verify/verify'));
 
@@ -132,7 +133,7 @@ function Header() {
             </Link>
           )}
         </div>
-        <LanguageSwitch />
+        {!user && <LanguageSwitch />}
         {user && (
           <button
             type="button"
@@ -141,13 +142,20 @@ function Header() {
             aria-controls="main-nav"
             onClick={() => setOpen((o) => !o)}
           >
-            {t('menu')}
+            {/* Three bars, not the word: the header keeps one row at 360 px offline. */}
+            <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+              <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" strokeWidth="2.5" />
+            </svg>
+            <span className="visually-hidden">{t('menu')}</span>
           </button>
         )}
       </div>
       {user && (
         <nav id="main-nav" aria-label={t('nav')} className={open ? 'nav open' : 'nav'}>
           <ul>
+            <li className="nav-lang">
+              <LanguageSwitch />
+            </li>
             {menu.map((r) => (
               <li key={r.path}>
                 <Link href={r.path} aria-current={location === r.path ? 'page' : undefined}>
@@ -205,6 +213,17 @@ function NotFound() {
   );
 }
 
+/**
+ * A screen is mounted afresh for every path: opening another record (a link
+ * from case A to case B keeps the same route) starts from nothing, with none
+ * of the previous record's data, choices or half-filled forms.
+ */
+function Screen({ route }: { route: ScreenRoute }) {
+  const [location] = useLocation();
+  const Component = route.screen;
+  return <Component key={location} />;
+}
+
 function SignedInRoutes() {
   const user = useUser()!;
   const routes = ROUTES.filter((r) => r.roles === 'all' || r.roles.includes(user.role));
@@ -214,7 +233,9 @@ function SignedInRoutes() {
         <Redirect to={HOME[user.role]} replace />
       </Route>
       {routes.map((r) => (
-        <Route key={r.path} path={r.path} component={r.screen} />
+        <Route key={r.path} path={r.path}>
+          <Screen route={r} />
+        </Route>
       ))}
       <Route component={NotFound} />
     </Switch>
@@ -257,7 +278,9 @@ function Shell() {
     <>
       <Header />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>{content}</Suspense>
+        <ScreenBoundary key={location}>
+          <Suspense fallback={<Loading />}>{content}</Suspense>
+        </ScreenBoundary>
       </main>
     </>
   );

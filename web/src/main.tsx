@@ -6,6 +6,17 @@ import { SessionProvider } from './auth/session';
 import { LangProvider } from './i18n/i18n';
 import './styles.css';
 
+/**
+ * Screens opened before the service worker took over (on the very first
+ * visit) did not pass through it: asked again now, they come from the
+ * browser's HTTP cache and the worker keeps them for offline use.
+ */
+function keepScreensAlreadyOpened(): void {
+  for (const entry of performance.getEntriesByType('resource'))
+    if (new URL(entry.name).pathname.startsWith('/assets/'))
+      void fetch(entry.name).catch(() => undefined);
+}
+
 async function start(): Promise<void> {
   await loadSession().catch(() => null);
   createRoot(document.getElementById('root')!).render(
@@ -19,6 +30,7 @@ async function start(): Promise<void> {
   );
   if ('serviceWorker' in navigator && import.meta.env.PROD) {
     navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+    navigator.serviceWorker.addEventListener('controllerchange', keepScreensAlreadyOpened);
   }
 }
 

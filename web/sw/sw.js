@@ -1,18 +1,23 @@
-/* Toguna service worker: keeps the app shell (page, bundles, icons) so the app
- * opens with no connection. API responses are never cached here: the app keeps
- * the records the user opened in IndexedDB, under its own control (panic wipes
- * them), and API traffic passes straight through. Built by vite.config.ts,
- * which fills in the file list and the version. */
+/* Toguna service worker: keeps the app so that it opens with no connection.
+ * On install it downloads the shell (page, entry bundle, styles, icons) and
+ * the screens of a first day in the field (PRECACHE, chosen in first-day.ts);
+ * any other screen's files are kept the first time they are fetched. API
+ * responses are never cached here: the app keeps the records the user opened
+ * in IndexedDB, under its own control (panic wipes them), and API traffic
+ * passes straight through. Built by vite.config.ts, which fills in the file
+ * list and the version. */
 const VERSION = '__VERSION__';
-const SHELL = __SHELL__;
+const PRECACHE = __PRECACHE__;
 const CACHE = `toguna-shell-${VERSION}`;
 const PASS_THROUGH = /^\/(api|docs|health|\.well-known)(\/|$)/;
+/** Hashed files of the build: the same name is always the same content. */
+const BUILD_FILE = /^\/assets\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
+      .then((cache) => cache.addAll(PRECACHE))
       .then(() => self.skipWaiting()),
   );
 });
@@ -32,6 +37,17 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+/** From the network, kept for next time when it is a file of this build. */
+function fetchAndKeep(request, pathname) {
+  return fetch(request).then((response) => {
+    if (response.ok && response.type === 'basic' && BUILD_FILE.test(pathname)) {
+      const copy = response.clone();
+      void caches.open(CACHE).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  });
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -42,5 +58,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match('/index.html').then((cached) => cached || fetch(request)));
     return;
   }
-  event.respondWith(caches.match(request).then((cached) => cached || fetch(request)));
+  event.respondWith(
+    caches.match(request).then((cached) => cached || fetchAndKeep(request, url.pathname)),
+  );
 });

@@ -1,3 +1,4 @@
+import { PASSWORD_RULE } from '../auth/password-rule';
 import { Language } from './language';
 
 interface Text {
@@ -141,23 +142,13 @@ export const ERROR_CATALOGUE = {
   },
   weak_password: {
     status: 400,
-    en: { title: 'Password too weak', detail: 'The password must have at least 10 characters.' },
-    fr: {
-      title: 'Mot de passe trop faible',
-      detail: 'Le mot de passe doit comporter au moins 10 caractères.',
-    },
+    en: { title: 'Password too weak', detail: PASSWORD_RULE.en },
+    fr: { title: 'Mot de passe trop faible', detail: PASSWORD_RULE.fr },
   },
   common_password: {
     status: 400,
-    en: {
-      title: 'Password too common',
-      detail: 'This password is in a list of common passwords: choose another.',
-    },
-    fr: {
-      title: 'Mot de passe trop courant',
-      detail:
-        'Ce mot de passe figure dans une liste de mots de passe courants : choisissez-en un autre.',
-    },
+    en: { title: 'Password too common', detail: PASSWORD_RULE.en },
+    fr: { title: 'Mot de passe trop courant', detail: PASSWORD_RULE.fr },
   },
   wrong_current_password: {
     status: 400,

@@ -18,6 +18,7 @@ import {
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/http/params';
+import { NoCompression } from '../../common/http/compression';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { UserResponse } from '../users';
 import { UsersService } from '../users';
@@ -37,6 +38,7 @@ export class AuthController {
   /** Per-address and per-account limits are applied by the sign-in itself (SignInLimits). */
   @Post('login')
   @ApiOperation({ summary: 'Sign in' })
+  @NoCompression()
   @Public()
   @HttpCode(200)
   @UseGuards(LoginGuard)
@@ -54,6 +56,7 @@ export class AuthController {
 
   @Post('refresh')
   @ApiOperation({ summary: 'Exchange a refresh token for a new token pair' })
+  @NoCompression()
   @Public()
   @RateLimit('refresh')
   @HttpCode(200)

@@ -14,6 +14,7 @@ import {
 } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
+import { NoCompression } from '../../common/http/compression';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { TotpCodeDto, TotpSetupResponse } from './dto/totp.dto';
 import { TotpService } from './totp.service';
@@ -28,6 +29,7 @@ export class TotpController {
 
   @Post('totp/setup')
   @ApiOperation({ summary: 'Start setting up TOTP (new secret)' })
+  @NoCompression()
   @HttpCode(200)
   @ApiOkResponse({
     type: TotpSetupResponse,

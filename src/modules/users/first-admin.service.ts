@@ -5,9 +5,10 @@ import { Transactions } from '../../database/transactions';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { PasswordService } from './password.service';
+import { FIRST_ADMIN_DISPLAY_NAME, FIRST_ADMIN_USERNAME } from './first-admin-identity';
 import { UsersRepository } from './users.repository';
 
-export const FIRST_ADMIN_USERNAME = 'admin';
+export { FIRST_ADMIN_USERNAME };
 
 /**
  * On an empty database, creates `admin` with a one-time password that must
@@ -34,7 +35,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
       const inserted = await this.users.insertIfUsernameFree(tx, {
         id,
         username: FIRST_ADMIN_USERNAME,
-        displayName: 'Administrator',
+        displayName: FIRST_ADMIN_DISPLAY_NAME,
         role: 'admin',
         associationId: null,
         authorityId: null,

@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { Injectable } from '@nestjs/common';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../common/auth/password-rule';
 import { AppError } from '../../common/http/app-error';
 
 // Argon2id (`Algorithm.Argon2id` is a const enum, unusable across isolated modules).
@@ -8,8 +9,7 @@ const ARGON2ID = 2;
 /** OWASP's minimum for argon2id: 19 MiB, 2 passes, 1 lane. */
 const HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 };
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
   dictionary['passwords-common'].map((p) => p.toLowerCase()),
@@ -32,7 +32,7 @@ export class PasswordService {
     }
   }
 
-  /** Throws weak_password / common_password for a password that must not be set. */
+  /** Throws weak_password / common_password for a password that breaks PASSWORD_RULE. */
   assertAcceptable(password: string, username?: string): void {
     if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
       throw new AppError('weak_password', {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { Factory, PASSWORD, TestUser } from '../../support/factories';
+import { CaseStatus } from '../../../src/modules/cases/case-status';
+import { bearer, Factory, login, PASSWORD, TestUser } from '../../support/factories';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { launchBrowser } from './browser';
 
@@ -96,4 +97,38 @@ export function webWorld(): WebWorld {
     await world.stack?.close();
   });
   return world;
+}
+
+/**
+ * A case of the cast's association in Dinangourou, opened by its coordinator,
+ * with the first mediator as lead unless `team` says otherwise. Its id.
+ */
+export async function caseOfCast(
+  world: WebWorld,
+  options: { codeName: string; status?: CaseStatus; team?: { userId: string; lead?: boolean }[] },
+): Promise<string> {
+  const { id } = await world.stack.factory.dialogueCase({
+    associationId: world.cast.associationId,
+    areaId: world.cast.communeId,
+    createdBy: world.cast.coordinator.id,
+    status: options.status,
+    codeName: options.codeName,
+    team: options.team ?? [{ userId: world.cast.mediator.id, lead: true }],
+  });
+  return id;
+}
+
+/**
+ * Arranging through the API as one user: `create(path, body)` POSTs to
+ * `/api/v1<path>`, expects 201 and gives the new record's id.
+ */
+export async function apiAs(
+  world: WebWorld,
+  username: string,
+): Promise<(path: string, body: object) => Promise<string>> {
+  const auth = bearer((await login(world.stack.api.http, username)).accessToken);
+  return async (path, body) => {
+    const res = await world.stack.api.http.post(`/api/v1${path}`).set(auth).send(body).expect(201);
+    return res.body.id as string;
+  };
 }

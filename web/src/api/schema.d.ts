@@ -1657,7 +1657,7 @@ export interface components {
              * @description Accepted for compatibility and ignored: a password an admin sets is always temporary, the user must choose a new one at first sign-in (mustChangePassword is true in the response).
              */
             mustChangePassword?: boolean;
-            /** @description Initial password; at least 10 characters, not a common one. */
+            /** @description Initial password. At least 10 characters (at most 256), neither a common password nor the user name. */
             password: string;
             /** @enum {string} */
             role: "admin" | "coordinator" | "mediator" | "official";
@@ -2088,7 +2088,7 @@ export interface components {
             items: components["schemas"]["RegistryEntry"][];
         };
         ResetPasswordDto: {
-            /** @description Temporary password; at least 10 characters, not a common one. The user must change it at the next sign-in. */
+            /** @description Temporary password. At least 10 characters (at most 256), neither a common password nor the user name. The user must change it at the next sign-in. */
             password: string;
         };
         ResolveFlagDto: {

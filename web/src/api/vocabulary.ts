@@ -28,3 +28,8 @@ export {
 } from '../../../src/modules/mission-orders/mission-order-status';
 export { ROLES, type Role } from '../../../src/common/auth/role';
 export { HEALTH_LEVELS, type HealthReason } from '../../../src/modules/accords/accord-health';
+export {
+  FIRST_ADMIN_DISPLAY_NAME,
+  FIRST_ADMIN_USERNAME,
+} from '../../../src/modules/users/first-admin-identity';
+export { PASSWORD_RULE } from '../../../src/common/auth/password-rule';

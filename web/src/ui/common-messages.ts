@@ -9,6 +9,9 @@ export const common = {
     seeOutbox: "Voir la file d'envoi",
     savedCopy: 'Hors ligne : copie enregistrée le {date}.',
     retry: 'Réessayer',
+    screenUnavailable: 'Écran indisponible',
+    screenNotSaved:
+      "Cet écran n'a pas encore été ouvert sur cet appareil : il s'ouvrira quand le réseau reviendra.",
     save: 'Enregistrer',
     cancel: 'Annuler',
     create: 'Créer',
@@ -32,6 +35,9 @@ export const common = {
     seeOutbox: 'See the outbox',
     savedCopy: 'Offline: copy saved on {date}.',
     retry: 'Try again',
+    screenUnavailable: 'Screen unavailable',
+    screenNotSaved:
+      'This screen has not been opened on this device yet: it will open when the network is back.',
     save: 'Save',
     cancel: 'Cancel',
     create: 'Create',

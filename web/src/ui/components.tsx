@@ -26,6 +26,17 @@ export function Page({
   );
 }
 
+/** The way back to the screen above (the case of an accord, the list of a case): thumb-sized. */
+export function BackLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <p className="back">
+      <Link href={href} className="back-link">
+        ← {children}
+      </Link>
+    </p>
+  );
+}
+
 /**
  * Every form of the app: nothing typed feeds the browser's autofill history,
  * which a panic wipe could not reach, and `onSubmit` runs without the page

@@ -2,6 +2,11 @@ import { LowerCase, Optional, Trim } from '../../../common/http/dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from '../../../common/auth/role';
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_RULE,
+} from '../../../common/auth/password-rule';
 
 export class CreateUserDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
@@ -55,11 +60,12 @@ export class CreateUserDto {
   idDocumentNumber?: string;
 
   @ApiProperty({
-    minLength: 10,
-    description: 'Initial password; at least 10 characters, not a common one.',
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: MAX_PASSWORD_LENGTH,
+    description: `Initial password. ${PASSWORD_RULE.en}`,
   })
   @IsString()
-  @MaxLength(256)
+  @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
 
   @ApiPropertyOptional({

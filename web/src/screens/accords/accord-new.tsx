@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, useLocation, useParams } from 'wouter';
+import { useLocation, useParams } from 'wouter';
 import type { Page as ApiPage, Schemas } from '../../api/types';
 import { ACCORD_FORMS, ACCORD_KINDS, type AccordForm, type AccordKind } from '../../api/vocabulary';
 import {
@@ -12,7 +12,15 @@ import {
   type Messages,
 } from '../../i18n/i18n';
 import { sendOrQueue } from '../../offline/outbox';
-import { ErrorMessage, Field, fieldError, Form, Page, QueuedNotice } from '../../ui/components';
+import {
+  BackLink,
+  ErrorMessage,
+  Field,
+  fieldError,
+  Form,
+  Page,
+  QueuedNotice,
+} from '../../ui/components';
 import { EnumSelect } from '../../ui/lists';
 import { useAction } from '../../ui/use-action';
 import { useApi } from '../../ui/use-api';
@@ -137,9 +145,7 @@ export default function AccordNew() {
 
   return (
     <Page title={t('title')}>
-      <p>
-        <Link href={`/cases/${caseId}`}>← {t('back')}</Link>
-      </p>
+      <BackLink href={`/cases/${caseId}`}>{t('back')}</BackLink>
       <Form onSubmit={submit}>
         <Field label={t('concludedAt')} error={fieldError(error, 'concludedAt')}>
           {(p) => (

@@ -3,7 +3,7 @@ import { Link, useParams } from 'wouter';
 import type { Page as ApiPage } from '../../api/types';
 import { useSignedInUser } from '../../auth/session';
 import { formatDate, formatDateTime, useLang, useT, type Messages } from '../../i18n/i18n';
-import { Loaded, Page } from '../../ui/components';
+import { BackLink, Loaded, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { AccordDetail, Party } from './accord-types';
 import { words } from './accord-words';
@@ -88,16 +88,14 @@ export default function AccordPage() {
     <Page
       title={state.data ? t('titleOf', { kind: w(`kind_${state.data.kind}`) }) : t('title')}
       actions={
-        <Link href={`/accords/${id}/follow-up`} className="button primary">
-          {t('recordFollowUp')}
-        </Link>
+        state.data && (
+          <Link href={`/accords/${id}/follow-up`} className="button primary">
+            {t('recordFollowUp')}
+          </Link>
+        )
       }
     >
-      {caseId && (
-        <p>
-          <Link href={`/cases/${caseId}`}>← {t('back')}</Link>
-        </p>
-      )}
+      {caseId && <BackLink href={`/cases/${caseId}`}>{t('back')}</BackLink>}
       <Loaded state={state}>
         {(a) => {
           const partyList = parties.data?.items ?? [];

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, useLocation, useParams } from 'wouter';
+import { useLocation, useParams } from 'wouter';
 import {
   ASSESSMENT_STATUSES,
   FOLLOW_UP_METHODS,
@@ -19,6 +19,7 @@ import {
 } from '../../i18n/i18n';
 import { sendOrQueue } from '../../offline/outbox';
 import {
+  BackLink,
   ErrorMessage,
   Field,
   fieldError,
@@ -170,9 +171,7 @@ export default function FollowUpForm() {
 
   return (
     <Page title={t('title')}>
-      <p>
-        <Link href={`/accords/${id}`}>← {t('back')}</Link>
-      </p>
+      <BackLink href={`/accords/${id}`}>{t('back')}</BackLink>
       <Loaded state={accord}>
         {(a) => (
           <Form onSubmit={() => submit(a)}>

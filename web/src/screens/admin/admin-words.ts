@@ -1,3 +1,4 @@
+import { FIRST_ADMIN_DISPLAY_NAME, FIRST_ADMIN_USERNAME } from '../../api/vocabulary';
 import { useT, type Messages } from '../../i18n/i18n';
 
 /** Words shared by the administration screens (roles, area levels). */
@@ -27,3 +28,16 @@ export const adminWords = {
 } satisfies Messages<string>;
 
 export const useAdminT = () => useT(adminWords);
+
+/**
+ * A user's name as shown: the first administrator's default name (given by
+ * the server in English when the database was created) in the user's
+ * language; any name an administrator chose, as it is.
+ */
+export function useUserName(): (user: { username: string; displayName: string }) => string {
+  const a = useAdminT();
+  return (user) =>
+    user.username === FIRST_ADMIN_USERNAME && user.displayName === FIRST_ADMIN_DISPLAY_NAME
+      ? a('role_admin')
+      : user.displayName;
+}

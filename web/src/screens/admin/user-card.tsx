@@ -4,8 +4,9 @@ import { useT, type Messages } from '../../i18n/i18n';
 import { common } from '../../ui/common-messages';
 import { ErrorMessage, Field, fieldError, Form } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
-import { useAdminT } from './admin-words';
+import { useAdminT, useUserName } from './admin-words';
 import type { UserResponse } from './admin-types';
+import { PASSWORD_RULE } from '../../api/vocabulary';
 
 const messages = {
   fr: {
@@ -27,8 +28,7 @@ const messages = {
       'Réinitialiser la double vérification de {name} (téléphone perdu ou saisi) ? Toutes ses sessions seront fermées ; il se reconnectera avec son mot de passe et configurera une nouvelle application. Si le téléphone a été saisi, donnez-lui aussi un mot de passe temporaire.',
     resetPassword: 'Mot de passe temporaire',
     temporaryPassword: 'Nouveau mot de passe temporaire',
-    temporaryHint:
-      'Au moins 10 caractères. Transmettez-le en personne : toutes ses sessions se ferment et il devra le changer à la prochaine connexion.',
+    temporaryHint: `${PASSWORD_RULE.fr} Transmettez-le en personne : toutes ses sessions se ferment et il devra le changer à la prochaine connexion.`,
     setPassword: 'Enregistrer le mot de passe temporaire',
     passwordSet: 'Mot de passe temporaire enregistré : à changer à la prochaine connexion.',
     rename: 'Modifier le nom',
@@ -54,8 +54,7 @@ const messages = {
       "Reset {name}'s two-step verification (phone lost or seized)? All their sessions end; they sign in with their password and set up a new app. If the phone was seized, give them a temporary password too.",
     resetPassword: 'Temporary password',
     temporaryPassword: 'New temporary password',
-    temporaryHint:
-      'At least 10 characters. Hand it over in person: all their sessions end and they must change it at the next sign-in.',
+    temporaryHint: `${PASSWORD_RULE.en} Hand it over in person: all their sessions end and they must change it at the next sign-in.`,
     setPassword: 'Save the temporary password',
     passwordSet: 'Temporary password saved: to be changed at the next sign-in.',
     rename: 'Edit name',
@@ -86,7 +85,8 @@ export function UserCard({
   const a = useAdminT();
   const c = useT(common);
   const [editing, setEditing] = useState<'name' | 'password' | null>(null);
-  const [name, setName] = useState(user.displayName);
+  const shownName = useUserName()(user);
+  const [name, setName] = useState(shownName);
   const [password, setPassword] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
@@ -115,7 +115,7 @@ export function UserCard({
   }
 
   function resetTotp() {
-    if (!window.confirm(t('confirmResetTotp', { name: user.displayName }))) return;
+    if (!window.confirm(t('confirmResetTotp', { name: shownName }))) return;
     void action.run(async () => {
       try {
         await api.delete(`/users/${user.id}/totp`);
@@ -146,7 +146,7 @@ export function UserCard({
 
   return (
     <li className="card user-card" data-testid="user-card" data-username={user.username}>
-      <h2 className="card-title">{user.displayName}</h2>
+      <h2 className="card-title">{shownName}</h2>
       <p>
         <span className="muted">{user.username}</span> · {a(`role_${user.role}`)}
         {orgName ? ` · ${orgName}` : ''}
@@ -222,7 +222,7 @@ export function UserCard({
         </Form>
       )}
       {manage && !editing && (
-        <div className="row" role="group" aria-label={t('of', { name: user.displayName })}>
+        <div className="row" role="group" aria-label={t('of', { name: shownName })}>
           <button type="button" onClick={() => setEditing('name')}>
             {t('rename')}
           </button>
@@ -250,7 +250,7 @@ export function UserCard({
               className="danger"
               disabled={action.busy}
               onClick={() => {
-                if (window.confirm(t('confirmDisable', { name: user.displayName })))
+                if (window.confirm(t('confirmDisable', { name: shownName })))
                   patch({ disabled: true });
               }}
             >

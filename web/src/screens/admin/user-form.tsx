@@ -9,6 +9,7 @@ import { useAction } from '../../ui/use-action';
 import { useAdminT } from './admin-words';
 import type { AssociationResponse, AuthorityResponse, UserResponse } from './admin-types';
 import { NamedSelect } from './named-select';
+import { PASSWORD_RULE } from '../../api/vocabulary';
 
 const messages = {
   fr: {
@@ -25,8 +26,7 @@ const messages = {
     identityHint:
       "Imprimés sur les ordres de mission ; chiffrés et jamais affichés dans les listes. Obligatoires pour qu'un médiateur puisse détenir un ordre de mission.",
     password: 'Mot de passe initial',
-    passwordHint:
-      "Au moins 10 caractères. Transmettez-le en personne : l'utilisateur devra le changer à sa première connexion.",
+    passwordHint: `${PASSWORD_RULE.fr} Transmettez-le en personne : l'utilisateur devra le changer à sa première connexion.`,
     submit: "Créer l'utilisateur",
   },
   en: {
@@ -43,8 +43,7 @@ const messages = {
     identityHint:
       'Printed on mission orders; encrypted and never shown in lists. Required for a mediator to hold a mission order.',
     password: 'Initial password',
-    passwordHint:
-      'At least 10 characters. Hand it over in person: the user must change it at first sign-in.',
+    passwordHint: `${PASSWORD_RULE.en} Hand it over in person: the user must change it at first sign-in.`,
     submit: 'Create user',
   },
 } satisfies Messages<string>;

@@ -4,6 +4,7 @@ import { getSession, updateUser } from '../../auth/session-store';
 import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
+import { PASSWORD_RULE } from '../../api/vocabulary';
 
 const messages = {
   fr: {
@@ -12,7 +13,7 @@ const messages = {
       'Votre mot de passe a été donné par un administrateur : remplacez-le avant de continuer. Les autres sessions seront fermées.',
     current: 'Mot de passe actuel',
     next: 'Nouveau mot de passe',
-    hint: 'Au moins 12 caractères ; une phrase de plusieurs mots est plus facile à retenir.',
+    hint: `${PASSWORD_RULE.fr} Une phrase de plusieurs mots est plus facile à retenir.`,
     confirm: 'Confirmer le nouveau mot de passe',
     mismatch: 'Les deux mots de passe ne sont pas identiques.',
     submit: 'Changer le mot de passe',
@@ -23,7 +24,7 @@ const messages = {
       'Your password was given by an administrator: replace it before going on. Your other sessions will be closed.',
     current: 'Current password',
     next: 'New password',
-    hint: 'At least 12 characters; a phrase of several words is easier to remember.',
+    hint: `${PASSWORD_RULE.en} A phrase of several words is easier to remember.`,
     confirm: 'Confirm the new password',
     mismatch: 'The two passwords differ.',
     submit: 'Change password',

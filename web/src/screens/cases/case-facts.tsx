@@ -8,7 +8,8 @@ import { AreaName } from '../../ui/area-picker';
 import { useAction } from '../../ui/use-action';
 import { CaseBasicsFields, type CaseBasics } from './case-fields';
 import type { CaseResponse } from './case-types';
-import { parseLanguages, useCaseT } from './case-words';
+import { useLanguageName } from '../../ui/languages';
+import { useCaseT } from './case-words';
 
 const messages = {
   fr: {
@@ -33,6 +34,7 @@ const FIELDS = ['codeName', 'type', 'summary', 'languages', 'locationDetail', 'c
 export function CaseFacts({ value, onChanged }: { value: CaseResponse; onChanged: () => void }) {
   const t = useT(messages);
   const ct = useCaseT();
+  const languageName = useLanguageName();
   const { lang } = useLang();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -71,7 +73,7 @@ export function CaseFacts({ value, onChanged }: { value: CaseResponse; onChanged
             <dt>{ct('summary')}</dt>
             <dd>{value.summary || '—'}</dd>
             <dt>{ct('languages')}</dt>
-            <dd>{value.languages.join(', ') || '—'}</dd>
+            <dd>{value.languages.map(languageName).join(', ') || '—'}</dd>
             {value.locationDetail !== undefined && (
               <>
                 <dt>{ct('locationDetail')}</dt>
@@ -104,7 +106,7 @@ function EditCase({ value, onDone }: { value: CaseResponse; onDone: (saved: bool
   const [basics, setBasics] = useState<CaseBasics>({
     type: value.type,
     summary: value.summary ?? '',
-    languages: value.languages.join(', '),
+    languages: value.languages,
   });
   const [locationDetail, setLocationDetail] = useState(value.locationDetail ?? '');
   const [notes, setNotes] = useState(value.confidentialNotes ?? '');
@@ -116,7 +118,7 @@ function EditCase({ value, onDone }: { value: CaseResponse; onDone: (saved: bool
       codeName: codeName.trim(),
       type: basics.type,
       summary: basics.summary,
-      languages: parseLanguages(basics.languages),
+      languages: basics.languages,
     };
     // Sent only when changed: each read and write of them is audited.
     if (value.locationDetail !== undefined && locationDetail !== (value.locationDetail ?? ''))

@@ -1,4 +1,5 @@
 import { Field, fieldError } from '../../ui/components';
+import { LanguageChoices } from '../../ui/languages';
 import { EnumSelect } from '../../ui/lists';
 import { CASE_TYPES, type CaseType } from './case-types';
 import { useCaseT } from './case-words';
@@ -6,8 +7,8 @@ import { useCaseT } from './case-words';
 export interface CaseBasics {
   type: CaseType;
   summary: string;
-  /** As typed: "ffm, dts" (parseLanguages turns it into codes). */
-  languages: string;
+  /** ISO 639-3 codes. */
+  languages: string[];
 }
 
 /** Type, summary and languages: the same three fields when a case is opened and when it is edited. */
@@ -43,20 +44,12 @@ export function CaseBasicsFields({
           />
         )}
       </Field>
-      <Field
-        label={ct('languages')}
-        hint={ct('languagesHint')}
+      <LanguageChoices
+        legend={ct('languages')}
+        selected={value.languages}
+        onChange={(languages) => onChange({ ...value, languages })}
         error={fieldError(error, 'languages')}
-      >
-        {(props) => (
-          <input
-            {...props}
-            value={value.languages}
-            autoCapitalize="none"
-            onChange={(e) => onChange({ ...value, languages: e.target.value })}
-          />
-        )}
-      </Field>
+      />
     </>
   );
 }

@@ -76,7 +76,7 @@ export function CaseMeetings({ caseId }: { caseId: string }) {
       <ul className="cards" aria-label={t('meetings')}>
         {meetings.items.map((m) => (
           <li key={m.id} className="card">
-            <Link href={`/meetings/${m.id}`} className="card-title">
+            <Link href={`/meetings/${m.id}`} className="card-title card-link" data-card-link>
               {formatDateTime(m.scheduledAt, lang)}
             </Link>{' '}
             <span className="pill">{mw(`status_${m.status}`)}</span>
@@ -108,7 +108,7 @@ export function CaseAccords({ caseId }: { caseId: string }) {
       <ul className="cards" aria-label={t('accords')}>
         {accords.items.map((a) => (
           <li key={a.id} className="card">
-            <Link href={`/accords/${a.id}`} className="card-title">
+            <Link href={`/accords/${a.id}`} className="card-title card-link" data-card-link>
               {aw(`kind_${a.kind}`)}
             </Link>
             <p>

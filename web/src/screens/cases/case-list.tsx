@@ -90,7 +90,7 @@ export default function CaseList() {
       <ul className="cards" aria-label={t('title')}>
         {cases.items.map((item) => (
           <li key={item.id} className="card case-card">
-            <Link href={`/cases/${item.id}`} className="card-title">
+            <Link href={`/cases/${item.id}`} className="card-title card-link" data-card-link>
               {item.codeName}
             </Link>
             <p>

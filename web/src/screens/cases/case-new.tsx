@@ -10,7 +10,7 @@ import { useAction } from '../../ui/use-action';
 import type { Schemas } from '../../api/types';
 import { CaseBasicsFields, type CaseBasics } from './case-fields';
 import type { CreatedCase } from './case-types';
-import { parseLanguages, useCaseT } from './case-words';
+import { useCaseT } from './case-words';
 import { Overlaps } from './overlaps';
 import './cases.css';
 
@@ -66,7 +66,7 @@ export default function CaseNew() {
   const [basics, setBasics] = useState<CaseBasics>({
     type: 'intercommunity',
     summary: '',
-    languages: '',
+    languages: [],
   });
   const [locationDetail, setLocationDetail] = useState('');
   const [confidentialNotes, setConfidentialNotes] = useState('');
@@ -81,7 +81,7 @@ export default function CaseNew() {
         areaId: areaId || undefined,
         type: basics.type,
         summary: basics.summary.trim() || undefined,
-        languages: parseLanguages(basics.languages),
+        languages: basics.languages,
         locationDetail: locationDetail.trim() || undefined,
         confidentialNotes: confidentialNotes.trim() || undefined,
       });

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useParams } from 'wouter';
+import { useParams } from 'wouter';
 import { useSignedInUser } from '../../auth/session';
 import { useT, type Messages } from '../../i18n/i18n';
-import { Loaded, Page } from '../../ui/components';
+import { BackLink, Loaded, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import { CaseFacts } from './case-facts';
 import { CaseHistory } from './case-history';
@@ -95,9 +95,7 @@ export default function CasePage() {
 
   return (
     <Page title={state.data ? state.data.codeName : t('title')}>
-      <p>
-        <Link href="/cases">← {t('back')}</Link>
-      </p>
+      <BackLink href="/cases">{t('back')}</BackLink>
       <Loaded state={state}>
         {(c) => (
           <>

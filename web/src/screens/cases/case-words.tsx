@@ -35,7 +35,6 @@ export const caseWords = {
     locationDetail: 'Lieu précis',
     confidentialNotes: 'Notes confidentielles',
     encryptedHint: 'Chiffré ; visible par l’équipe du dossier seulement.',
-    languagesHint: 'Codes ISO 639-3 séparés par des virgules (ex. ffm, dts, bam).',
     all: 'Tous',
     started: 'Commencé en {month}',
   },
@@ -69,7 +68,6 @@ export const caseWords = {
     locationDetail: 'Exact location',
     confidentialNotes: 'Confidential notes',
     encryptedHint: 'Encrypted; visible to the case team only.',
-    languagesHint: 'ISO 639-3 codes separated by commas (e.g. ffm, dts, bam).',
     all: 'All',
     started: 'Started {month}',
   },
@@ -87,10 +85,3 @@ export function CaseStatusPill({ status }: { status: CaseStatus }) {
     </StatusPill>
   );
 }
-
-/** "ffm, dts" → ["ffm", "dts"]. */
-export const parseLanguages = (text: string): string[] =>
-  text
-    .split(/[\s,;]+/)
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);

@@ -14,8 +14,8 @@ const messages = {
     region: 'Région',
     cercle: 'Cercle',
     area: 'Zone',
-    intro:
-      'Nombre d’accords suivis par état de santé. Les effectifs inférieurs à 3, zéro compris, sont masqués (« <3 ») pour protéger les communautés ; « x » : chiffre de région retenu, car il permettrait de retrouver un « <3 » de ses cercles.',
+    intro: 'Nombre d’accords suivis par état de santé.',
+    rule: 'Tout nombre inférieur à 3, zéro compris, s’affiche « <3 » pour qu’un petit village ne puisse pas être reconnu ; « x » : chiffre de région retenu, car il permettrait de retrouver un « <3 » de ses cercles.',
     none: 'Aucun cercle dans votre périmètre (pour un officiel : la juridiction de son autorité ne couvre aucun cercle entier).',
     caption: 'Accords par zone et par état de santé',
   },
@@ -24,8 +24,8 @@ const messages = {
     region: 'Region',
     cercle: 'Cercle',
     area: 'Area',
-    intro:
-      'Number of monitored accords by health level. Counts below 3, zero included, are hidden (“<3”) to protect communities; “x”: a region figure withheld because it would reveal a “<3” of its cercles.',
+    intro: 'Number of monitored accords by health level.',
+    rule: 'Any count below 3, zero included, shows as “<3” so that a small village cannot be singled out; “x”: a region figure withheld because it would reveal a “<3” of its cercles.',
     none: 'No cercle in your scope (for an official: their authority’s jurisdiction covers no whole cercle).',
     caption: 'Accords by area and health level',
   },
@@ -33,6 +33,13 @@ const messages = {
 
 type Stats = Schemas['AccordStatsResponse'];
 type GroupBy = Stats['groupBy'];
+
+/**
+ * A count as the API gives it: an exact number (0 included: no accord at that
+ * level) where the viewer may see exact counts, "<3" where it is suppressed.
+ */
+const countText = (count: Stats['items'][number]['counts']['stable']): string =>
+  typeof count === 'number' ? String(count) : count;
 
 /** The cercle first: the finer grouping an official usually wants. */
 const GROUPINGS: readonly GroupBy[] = ['cercle', 'region'];
@@ -47,6 +54,9 @@ export function AccordStats() {
   return (
     <>
       <p>{t('intro')}</p>
+      <p className="muted" data-testid="suppression-rule">
+        {t('rule')}
+      </p>
       <div className="group-by">
         <Field label={t('groupBy')}>
           {(p) => (
@@ -84,7 +94,7 @@ export function AccordStats() {
                       <th scope="row">{a.areaName}</th>
                       {HEALTH_LEVELS.map((l) => (
                         <td key={l} className="stat-cell" data-level={l}>
-                          {String(a.counts[l])}
+                          {countText(a.counts[l])}
                         </td>
                       ))}
                     </tr>
@@ -102,7 +112,7 @@ export function AccordStats() {
                       <Fragment key={l}>
                         <dt>{c(`health_${l}`)}</dt>
                         <dd className="stat-cell" data-level={l}>
-                          {String(a.counts[l])}
+                          {countText(a.counts[l])}
                         </dd>
                       </Fragment>
                     ))}

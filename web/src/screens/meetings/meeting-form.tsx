@@ -14,7 +14,7 @@ import { ErrorMessage, Field, fieldError, Form, Loading } from '../../ui/compone
 import { CheckList, ChoiceSet } from './choices';
 import { useCaseParties, useCaseTeam } from './meeting-data';
 import type { MeetingBody, TeamMember } from './meeting-types';
-import { LANGUAGES, meetingWords } from './meeting-words';
+import { LanguageChoices } from '../../ui/languages';
 
 const messages = {
   fr: {
@@ -107,7 +107,6 @@ export function MeetingForm({
   onSubmit: (body: MeetingBody) => void;
 }) {
   const t = useT(messages);
-  const w = useT(meetingWords);
   const team = useCaseTeam(caseId);
   const parties = useCaseParties(caseId);
   const [when, setWhen] = useState(
@@ -190,13 +189,12 @@ export function MeetingForm({
           <textarea {...p} rows={3} value={agenda} onChange={(e) => setAgenda(e.target.value)} />
         )}
       </Field>
-      <ChoiceSet legend={t('languages')}>
-        <CheckList
-          items={LANGUAGES.map((code) => ({ id: code, label: w(`lang_${code}`) }))}
-          selected={languages}
-          onChange={setLanguages}
-        />
-      </ChoiceSet>
+      <LanguageChoices
+        legend={t('languages')}
+        selected={languages}
+        onChange={setLanguages}
+        error={fieldError(error, 'languages')}
+      />
       <label className="checkbox">
         <input
           type="checkbox"

@@ -23,8 +23,8 @@ export function MeetingItem({
     ? formatDateTime(meeting.scheduledAt, lang)
     : `${time(meeting.scheduledAt, lang)}–${time(meeting.endsAt, lang)}`;
   return (
-    <li className="meeting-item" data-testid="meeting-item">
-      <Link href={`/meetings/${meeting.id}`}>
+    <li className="card meeting-item" data-testid="meeting-item">
+      <Link href={`/meetings/${meeting.id}`} className="card-link" data-card-link>
         {when}
         {caseName ? ` · ${caseName}` : ''}
       </Link>

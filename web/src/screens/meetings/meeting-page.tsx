@@ -11,7 +11,8 @@ import { useCaseParties, useCaseTeam } from './meeting-data';
 import { MeetingForm } from './meeting-form';
 import { OutcomeForm } from './meeting-outcome';
 import type { MeetingBody, MeetingResponse, Party, TeamMember } from './meeting-types';
-import { CoverageNotice, MeetingStatusPill, useLanguageName } from './meeting-words';
+import { useLanguageName } from '../../ui/languages';
+import { CoverageNotice, MeetingStatusPill } from './meeting-words';
 
 const messages = {
   fr: {

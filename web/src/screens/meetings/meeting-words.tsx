@@ -16,11 +16,6 @@ export const meetingWords = {
     coverageMissingShort: 'Ordre de mission manquant',
     requestOrder: 'Demander un ordre de mission',
     unknownPerson: 'membre inconnu',
-    lang_bam: 'Bambara',
-    lang_ffm: 'Peul (fulfulde du Maasina)',
-    lang_dts: 'Dogon (toro so)',
-    lang_khq: 'Songhaï (koyra chiini)',
-    lang_fra: 'Français',
   },
   en: {
     status_planned: 'Planned',
@@ -33,25 +28,8 @@ export const meetingWords = {
     coverageMissingShort: 'Mission order missing',
     requestOrder: 'Request a mission order',
     unknownPerson: 'unknown member',
-    lang_bam: 'Bambara',
-    lang_ffm: 'Fula (Maasina Fulfulde)',
-    lang_dts: 'Dogon (Toro So)',
-    lang_khq: 'Songhay (Koyra Chiini)',
-    lang_fra: 'French',
   },
 } satisfies Messages<string>;
-
-/** Languages offered for meetings (ISO 639-3). */
-export const LANGUAGES = ['bam', 'ffm', 'dts', 'khq', 'fra'] as const;
-
-/** A language's name, or its code when it is not one of ours. */
-export function useLanguageName(): (code: string) => string {
-  const t = useT(meetingWords);
-  return (code) =>
-    (LANGUAGES as readonly string[]).includes(code)
-      ? t(`lang_${code as (typeof LANGUAGES)[number]}`)
-      : code;
-}
 
 const TONES: Record<MeetingStatus, string> = {
   planned: 'info',

@@ -74,7 +74,7 @@ export default function MissionOrders() {
       <ul className="cards">
         {orders.items.map((o) => (
           <li key={o.id} className="card" data-testid="order-card">
-            <Link href={`/mission-orders/${o.id}`} className="card-title">
+            <Link href={`/mission-orders/${o.id}`} className="card-title card-link" data-card-link>
               {o.orderNumber}
             </Link>
             <p>

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PASSWORD_RULE } from '../../common/auth/password-rule';
+import { AppError } from '../../common/http/app-error';
+import { describeError } from '../../common/http/error-catalogue';
+import { PasswordService } from './password.service';
+
+/** The code of the AppError `fn` throws, or null when it passes. */
+function refusal(fn: () => void): string | null {
+  try {
+    fn();
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
+
+describe('the password rule', () => {
+  const passwords = new PasswordService();
+  const check = (password: string, username = 'amadou.k') =>
+    refusal(() => passwords.assertAcceptable(password, username));
+
+  it('accepts exactly what the rule states: 10 to 256 characters, not common, not the user name', () => {
+    expect(check('Baobab-du-')).toBeNull();
+    expect(check('x'.repeat(9) + 'é')).toBeNull();
+    expect(check('Baobab-d9')).toBe('weak_password');
+    expect(check('k'.repeat(256))).toBeNull();
+    expect(check('k'.repeat(257))).toBe('weak_password');
+    expect(check('1234567890')).toBe('common_password');
+    expect(check('Password123')).toBe('common_password');
+    expect(check('Amadou.Kone-2', 'amadou.kone-2')).toBe('common_password');
+  });
+
+  it('is what both refusals say, in French and in English', () => {
+    for (const code of ['weak_password', 'common_password'] as const) {
+      expect(describeError(code, 'fr').detail).toBe(PASSWORD_RULE.fr);
+      expect(describeError(code, 'en').detail).toBe(PASSWORD_RULE.en);
+    }
+  });
+
+  it('is stated word for word in the README', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(PASSWORD_RULE.en);
+  });
+});
