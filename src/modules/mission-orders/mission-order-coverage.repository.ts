@@ -54,8 +54,10 @@ export class MissionOrderCoverageRepository {
         asked.map((a) => a.index),
         asked.map((a) => a.userId),
         asked.map((a) => a.q.communeId),
-        asked.map((a) => a.q.from.toISOString()),
-        asked.map((a) => a.q.until.toISOString()),
+        // Dates, not ISO strings: past year 9999 toISOString() writes "+010000-…", which
+        // PostgreSQL refuses (meetings may be that far from before dates were bounded).
+        asked.map((a) => a.q.from),
+        asked.map((a) => a.q.until),
       ],
     );
     for (const row of rows) covered[row.k].add(row.user_id);

@@ -6,7 +6,7 @@ import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../../common/http/pagination';
+import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, toPage } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { StepUpService } from '../sessions/step-up.service';
@@ -33,8 +33,6 @@ import { toMissionOrderResponse } from './mission-orders.mapper';
 import { MissionOrderRow, MissionOrdersRepository } from './mission-orders.repository';
 
 const DAY_MS = 86_400_000;
-const CURSOR_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Where a printed credential says it can be checked online. */
 export const VERIFY_PATH = '/api/v1/verify/mission-orders/';
@@ -148,12 +146,7 @@ export class MissionOrdersService {
     query: ListMissionOrdersQueryDto,
   ): Promise<Page<MissionOrderResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    if (after && !(CURSOR_KEY.test(String(after[0])) && UUID.test(String(after[1])))) {
-      throw new AppError('validation_failed', {
-        errors: [{ field: 'cursor', message: 'invalid cursor', code: 'matches' }],
-      });
-    }
+    const after = decodeTimeIdCursor(query.cursor);
     const rows = await this.orders.list({ principal, status: query.status, after, limit });
     return toPage(
       rows,

@@ -10,7 +10,8 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { FreeText, NameText } from '../../../common/http/text';
 import { CASE_TYPES, CaseType } from '../case-status';
 
 /** ISO 639-3 language codes (three lower-case letters). */
@@ -25,7 +26,7 @@ export class CreateCaseDto {
   id?: string;
 
   @ApiProperty({ example: 'Baobab-7', description: 'A neutral label, never a village name.' })
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(80)
@@ -42,7 +43,7 @@ export class CreateCaseDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(2000)
   summary?: string;
@@ -65,7 +66,7 @@ export class CreateCaseDto {
     description: 'Village, exact place. Encrypted at rest; readable by the case team only.',
   })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(1000)
   locationDetail?: string;
@@ -75,6 +76,7 @@ export class CreateCaseDto {
     description: 'Encrypted at rest; readable by the case team only.',
   })
   @Optional()
+  @FreeText({ trim: false })
   @IsString()
   @MaxLength(10000)
   confidentialNotes?: string;

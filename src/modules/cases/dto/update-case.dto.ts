@@ -9,7 +9,8 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { Optional, Trim } from '../../../common/http/dto';
+import { Optional } from '../../../common/http/dto';
+import { FreeText, NameText } from '../../../common/http/text';
 import { CASE_TYPES, CaseType } from '../case-status';
 import { LANGUAGE_CODE, MAX_LANGUAGES } from './create-case.dto';
 
@@ -17,7 +18,7 @@ import { LANGUAGE_CODE, MAX_LANGUAGES } from './create-case.dto';
 export class UpdateCaseDto {
   @ApiPropertyOptional()
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(80)
@@ -30,7 +31,7 @@ export class UpdateCaseDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(2000)
   summary?: string;
@@ -46,13 +47,14 @@ export class UpdateCaseDto {
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Case team only (coordinators: 403).' })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(1000)
   locationDetail?: string;
 
   @ApiPropertyOptional({ maxLength: 10000, description: 'Case team only (coordinators: 403).' })
   @Optional()
+  @FreeText({ trim: false })
   @IsString()
   @MaxLength(10000)
   confidentialNotes?: string;

@@ -1,4 +1,5 @@
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { NameText } from '../../../common/http/text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from '../../../common/auth/role';
@@ -16,7 +17,7 @@ export class CreateUserDto {
   username: string;
 
   @ApiProperty({ example: 'Amadou K.' })
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -40,7 +41,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ description: 'Printed on mission orders; stored encrypted.' })
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -48,7 +49,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ description: 'Printed on mission orders; stored encrypted.' })
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
