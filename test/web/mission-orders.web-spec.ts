@@ -48,7 +48,10 @@ describe('mission order screens', () => {
     if (remaining < 25_000) await new Promise((r) => setTimeout(r, remaining + 250));
     const step = Math.floor(Date.now() / STEP_MS);
     const token = (await login(stack.api.http, cast.official.username)).accessToken;
-    const setup = await stack.api.http.post('/api/v1/auth/totp/setup').set(bearer(token)).send();
+    const setup = await stack.api.http
+      .post('/api/v1/auth/totp/setup')
+      .set(bearer(token))
+      .send({ password: PASSWORD });
     const secret = setup.body.secret as string;
     const enable = await stack.api.http
       .post('/api/v1/auth/totp/enable')

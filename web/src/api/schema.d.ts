@@ -1288,6 +1288,7 @@ export interface components {
         CreateAccordDto: {
             /**
              * Format: date-time
+             * @description From 1960-01-01 to 24 hours from now.
              * @example 2026-11-20T10:00:00Z
              */
             concludedAt: string;
@@ -1390,7 +1391,10 @@ export interface components {
         };
         CreateFollowUpDto: {
             assessments: components["schemas"]["AssessmentDto"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description From 1960-01-01 to 24 hours from now.
+             */
             checkedAt: string;
             /**
              * Format: uuid
@@ -1403,7 +1407,7 @@ export interface components {
             method: "visit" | "phone" | "informant" | "meeting";
             /**
              * Format: date-time
-             * @description Default: checkedAt + the accord’s followUpIntervalDays.
+             * @description Default: checkedAt + the accord’s followUpIntervalDays. From 1960-01-01 to 2100-12-31.
              */
             nextCheckDue?: string;
             /** @enum {string} */
@@ -1436,6 +1440,7 @@ export interface components {
             partyIds?: string[];
             /**
              * Format: date-time
+             * @description From 1960-01-01 to 2100-12-31.
              * @example 2026-12-03T08:00:00Z
              */
             scheduledAt: string;
@@ -1457,7 +1462,10 @@ export interface components {
             holderUserIds: string[];
             /** @description Never printed on the credential. */
             purpose: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description From 1960-01-01 to 2100-12-31.
+             */
             validFrom: string;
             /**
              * Format: date-time
@@ -1515,6 +1523,7 @@ export interface components {
             category: "ceasefire_non_aggression" | "freedom_of_movement" | "livelihoods_access" | "weapons" | "armed_presence" | "explosives_mines" | "infrastructure" | "information_collaboration" | "reconciliation_forgiveness" | "prisoner_release" | "compensation" | "religious_social_rules" | "taxation_zakat" | "education" | "justice_dispute_resolution" | "displacement_return" | "humanitarian_access" | "other";
             /**
              * Format: date
+             * @description From 1960-01-01 to 2100-12-31.
              * @example 2027-01-31
              */
             deadline?: string;
@@ -1684,7 +1693,10 @@ export interface components {
         IncidentDto: {
             /** @default 0 */
             fatalities: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description From 1960-01-01 to 24 hours from now.
+             */
             occurredAt: string;
             /** @example armed_group */
             perpetratorKind?: string;
@@ -2046,6 +2058,10 @@ export interface components {
              */
             code: string;
         };
+        TotpSetupDto: {
+            /** @description The account’s current password. Wrong: 400 wrong_current_password, counted per user (429 too_many_attempts after 5). */
+            password: string;
+        };
         TotpSetupResponse: {
             /** @description otpauth://totp/ URL (issuer Toguna, label the username), for a QR code */
             otpauthUrl: string;
@@ -2090,7 +2106,10 @@ export interface components {
             /** @description Case team only (coordinators: 403). */
             locationDetail?: string;
             partyIds?: string[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description From 1960-01-01 to 2100-12-31.
+             */
             scheduledAt?: string;
         };
         UpdatePartyDto: {
@@ -2104,7 +2123,10 @@ export interface components {
             beneficiaryPartyId?: string;
             /** @enum {string} */
             category?: "ceasefire_non_aggression" | "freedom_of_movement" | "livelihoods_access" | "weapons" | "armed_presence" | "explosives_mines" | "infrastructure" | "information_collaboration" | "reconciliation_forgiveness" | "prisoner_release" | "compensation" | "religious_social_rules" | "taxation_zakat" | "education" | "justice_dispute_resolution" | "displacement_return" | "humanitarian_access" | "other";
-            /** Format: date */
+            /**
+             * Format: date
+             * @description From 1960-01-01 to 2100-12-31.
+             */
             deadline?: string;
             isConcession?: boolean;
             /**
@@ -2719,7 +2741,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TOTP is now required at sign-in; 400 invalid_totp for a wrong code */
+            /** @description TOTP is now required at sign-in and every other session of the account ends; 400 invalid_totp for a wrong code */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2745,9 +2767,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpSetupDto"];
+            };
+        };
         responses: {
-            /** @description A new secret, pending until confirmed; 409 totp_already_enabled when on */
+            /** @description A new secret, pending until confirmed; needs the password again (400 wrong_current_password); 409 totp_already_enabled when on */
             200: {
                 headers: {
                     [name: string]: unknown;
