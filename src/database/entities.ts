@@ -19,6 +19,7 @@ import { FollowUpReminder } from '../modules/notifications/follow-up-reminder.en
 import { MissionOrder } from '../modules/mission-orders/mission-order.entity';
 import { MissionOrderHolder } from '../modules/mission-orders/mission-order-holder.entity';
 import { MissionOrderArea } from '../modules/mission-orders/mission-order-area.entity';
+import { MissionOrderNumberCounter } from '../modules/mission-orders/mission-order-number-counter.entity';
 import { Meeting } from '../modules/meetings/meeting.entity';
 import { MeetingAttendee } from '../modules/meetings/meeting-attendee.entity';
 import { Accord } from '../modules/accords/accord.entity';
@@ -53,6 +54,7 @@ export const ENTITIES = [
   MissionOrder,
   MissionOrderHolder,
   MissionOrderArea,
+  MissionOrderNumberCounter,
   Meeting,
   MeetingAttendee,
   Accord,

@@ -335,6 +335,19 @@ export const ERROR_CATALOGUE = {
         "Chaque titulaire doit avoir un nom légal et un numéro de pièce d'identité enregistrés avant l'approbation.",
     },
   },
+  holder_disabled: {
+    status: 409,
+    en: {
+      title: 'Holder disabled',
+      detail:
+        "A holder's account is disabled: their mission-order credential has ended, and none is approved or signed for them.",
+    },
+    fr: {
+      title: 'Titulaire désactivé',
+      detail:
+        "Le compte d'un titulaire est désactivé : son attestation d'ordre de mission a pris fin, et aucune n'est approuvée ni signée pour lui.",
+    },
+  },
   mission_order_not_approved: {
     status: 409,
     en: {

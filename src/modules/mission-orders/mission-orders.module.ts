@@ -4,6 +4,7 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { MissionOrderCoverageRepository } from './mission-order-coverage.repository';
 import { MissionOrderCoverageService } from './mission-order-coverage.service';
+import { MissionOrderCredentialsService } from './mission-order-credentials.service';
 import { MissionOrderSigningService } from './mission-order-signing.service';
 import { MissionOrdersPublicController } from './mission-orders-public.controller';
 import { MissionOrdersController } from './mission-orders.controller';
@@ -19,6 +20,7 @@ import { MissionOrdersService } from './mission-orders.service';
     MissionOrderCoverageService,
     MissionOrdersRepository,
     MissionOrdersService,
+    MissionOrderCredentialsService,
     MissionOrderSigningService,
   ],
   exports: [MissionOrderCoverageService],

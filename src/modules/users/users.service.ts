@@ -15,6 +15,7 @@ import { Transactions, Tx } from '../../database/transactions';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { PasswordService } from './password.service';
 import { TotpRepository } from './totp.repository';
+import { UserDisabledHooks } from './user-disabled-hooks';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ResetPasswordDto } from './dto/reset-password.dto';
@@ -34,6 +35,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsRepository,
     private readonly totp: TotpRepository,
+    private readonly disabledHooks: UserDisabledHooks,
   ) {}
 
   /** The audit event of a change to the user `subject` (field names and counts only). */
@@ -109,7 +111,11 @@ export class UsersService {
     return toUserResponse(user);
   }
 
-  /** Conditional update on the version read by the client; disabling ends every session. */
+  /**
+   * Conditional update on the version read by the client; disabling ends
+   * every session and, through UserDisabledHooks, every mission-order
+   * credential of the user.
+   */
   async update(id: string, version: number, dto: UpdateUserDto): Promise<UserResponse> {
     return this.transactions.run(async (tx) => {
       const updated = await this.users.updateIfVersion(tx, id, version, dto);
@@ -119,6 +125,8 @@ export class UsersService {
         throw new AppError('stale_version', { extensions: { currentVersion: current.version } });
       const revoked =
         dto.disabled === true ? await this.sessions.revokeAllOfUser(tx, id, 'user_disabled') : 0;
+      // What other modules end with the account (its mission-order credentials).
+      if (dto.disabled === true) await this.disabledHooks.run(tx, id);
       await this.event(tx, 'user.update', current, { fields: fieldNames(dto), count: revoked });
       return toUserResponse(current);
     });

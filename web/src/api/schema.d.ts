@@ -1974,7 +1974,7 @@ export interface components {
             note: string;
         };
         RevocationsResponse: {
-            /** @description sha256 (hex) of each revoked order number */
+            /** @description The credential id (`jti`, 128 random bits in base64url) of every credential that ended: all the holders’ of a revoked order, a disabled holder’s of an approved one. */
             revoked: string[];
             /** Format: date-time */
             updatedAt: string;
@@ -3586,6 +3586,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One per holder whose credential stands; a disabled holder gets none (409 holder_disabled when none is left). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3610,7 +3611,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page, in French, with the QR code of the credential. */
+            /** @description One page, in French, with the QR code of the credential; 409 holder_disabled for a disabled holder. */
             200: {
                 headers: {
                     [name: string]: unknown;
