@@ -68,9 +68,9 @@ export class MissionOrderCredentialIds1796655136111 implements MigrationInterfac
             ALTER TABLE "mission_order_holder"
             ADD "credential_id" text
         `);
-    const holders: { mission_order_id: string; user_id: string }[] = await queryRunner.query(
+    const holders = (await queryRunner.query(
       `SELECT "mission_order_id", "user_id" FROM "mission_order_holder"`,
-    );
+    )) as { mission_order_id: string; user_id: string }[];
     if (holders.length > 0) {
       await queryRunner.query(
         `UPDATE "mission_order_holder" h SET "credential_id" = v.credential_id
