@@ -156,7 +156,7 @@ describe('audit coverage (S10)', () => {
       await t.http
         .post('/api/v1/auth/totp/setup')
         .set(bearer(second.accessToken))
-        .send({ password: PASSWORD }),
+        .send({ password: 'Mopti-audit-Password-1' }),
     );
     const secret = setup.body.secret as string;
     note(

@@ -75,6 +75,19 @@ describe('input bounds: dates, cursors, names', () => {
       .set(headers)
       .send({ concludedAt, kind: 'non_aggression_pact', form: 'verbal' });
 
+  const newMissionOrder = (validFrom: string, validUntil: string) =>
+    t.http
+      .post('/api/v1/mission-orders')
+      .set(asCoordinator)
+      .send({
+        authorityId,
+        holderUserIds: [mediator.id],
+        areaIds: [commune],
+        purpose: 'dialogue',
+        validFrom,
+        validUntil,
+      });
+
   /** The field errors of a 400 problem document, as [field, message] pairs. */
   const fieldErrors = (res: request.Response): [string, string][] => {
     expect(res.status).toBe(400);
@@ -158,17 +171,7 @@ describe('input bounds: dates, cursors, names', () => {
           nextCheckDue: '10000-01-01T00:00:00Z',
         });
       expect(check.status).toBe(400);
-      const order = await t.http
-        .post('/api/v1/mission-orders')
-        .set(asCoordinator)
-        .send({
-          authorityId,
-          holderUserIds: [mediator.id],
-          areaIds: [commune],
-          purpose: 'dialogue',
-          validFrom: '1959-12-01T00:00:00Z',
-          validUntil: '1960-01-15T00:00:00Z',
-        });
+      const order = await newMissionOrder('1959-12-01T00:00:00Z', '1960-01-15T00:00:00Z');
       expect(fieldErrors(order)).toEqual([['validFrom', PLANNED]]);
       const list = await t.http
         .get('/api/v1/meetings')
@@ -200,18 +203,7 @@ describe('input bounds: dates, cursors, names', () => {
           .send({ checkedAt, method: 'visit', assessments: [], overall: 'stable', nextCheckDue })
           .expect(201);
       }
-      await t.http
-        .post('/api/v1/mission-orders')
-        .set(asCoordinator)
-        .send({
-          authorityId,
-          holderUserIds: [mediator.id],
-          areaIds: [commune],
-          purpose: 'dialogue',
-          validFrom: '2100-10-15T00:00:00Z',
-          validUntil: '2100-12-31T00:00:00Z',
-        })
-        .expect(201);
+      await newMissionOrder('2100-10-15T00:00:00Z', '2100-12-31T00:00:00Z').expect(201);
       await t.http
         .post(`/api/v1/cases/${caseId}/participants`)
         .set(asMediator)
