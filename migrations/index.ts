@@ -10,6 +10,7 @@ import { Meetings1795495300000 } from './1795495300000-Meetings';
 import { Accords1795495400000 } from './1795495400000-Accords';
 import { NotificationsOutbox1795495500000 } from './1795495500000-NotificationsOutbox';
 import { AccordCheckSummary1795496000000 } from './1795496000000-AccordCheckSummary';
+import { TrustedDevices1796652786066 } from './1796652786066-TrustedDevices';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   Accords1795495400000,
   NotificationsOutbox1795495500000,
   AccordCheckSummary1795496000000,
+  TrustedDevices1796652786066,
   MissionOrderCredentialIds1796655136111,
 ];

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
+import { ALL_ENTITIES } from '../src/app.entities';
 import { dataSourceOptions } from '../src/database/data-source';
 import { RunningPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { pendingSchemaChanges, runMigrations } from '../src/database/migrate';
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
       const db = await scratchDatabase();
       try {
         await runMigrations(db.url);
-        const pending = await pendingSchemaChanges(db.url);
+        const pending = await pendingSchemaChanges(db.url, ALL_ENTITIES);
         if (pending.length > 0) {
           console.error('The entities and the migrations disagree. Missing from the migrations:');
           for (const q of pending) console.error(`  ${q};`);
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
             [
               'typeorm-ts-node-commonjs',
               '-d',
-              'src/database/cli-data-source.ts',
+              'src/cli/data-source.ts',
               'migration:generate',
               '-p',
               `migrations/${name}`,

@@ -28,14 +28,18 @@ import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql
 import {
   healthPageSql,
   refreshCheckSummarySql,
-} from '../../src/modules/dashboard/accord-health.sql';
+} from '../../src/modules/accords/accord-health.sql';
 import {
   CLEAR_SQL,
   COUNT_FAILURE_SQL,
   GIVE_BACK_SQL,
   TAKE_ATTEMPT_ROW_SQL,
 } from '../../src/modules/auth/login-throttle.sql';
-import { RATE_LIMIT_INCREMENT_SQL } from '../../src/common/rate-limit/rate-limit.sql';
+import {
+  INSERT_TRUSTED_DEVICE_SQL,
+  PRUNE_TRUSTED_DEVICES_SQL,
+} from '../../src/modules/sessions/trusted-devices.sql';
+import { MAX_TRUSTED_DEVICES } from '../../src/modules/sessions/trusted-devices.repository';
 
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
@@ -206,17 +210,16 @@ app.post<{ Params: { id: string }; Body: FollowUpBody }>(
   },
 );
 
-// POST /api/v1/auth/login: the rate limit, the attempt counters, the password check, the session.
+// POST /api/v1/auth/login: the attempt counters, the password check, the session, the device token.
 app.post<{ Body: { username: string; password: string } }>(
   '/api/v1/auth/login',
   async (request, reply) => {
     const name = request.body.username.trim().toLowerCase();
-    // The login rate limit (one window per address) and the attempt counters, as the API counts them.
-    await pool.query(RATE_LIMIT_INCREMENT_SQL, [`login:${request.ip}`, 60_000, 100_000, 60_000]);
+    // The attempt counters, as the API counts them (without the keyed hash).
     // Its own keys: the API's counters live in the same table, and one server's sign-ins
     // still in flight when the other's run starts must not count against it.
     const keys = [
-      { key: `baseline-ip:${request.ip}`, threshold: 20 },
+      { key: `baseline-ip:${request.ip}`, threshold: 100 },
       { key: `baseline-user:${name}`, threshold: 5 },
     ].sort((x, y) => x.key.localeCompare(y.key));
     await inTransaction(async (client) => {
@@ -238,9 +241,10 @@ app.post<{ Body: { username: string; password: string } }>(
       return reply.status(401).send({ code: 'invalid_credentials' });
     }
     await pool.query(CLEAR_SQL, [`baseline-user:${name}`]);
-    await pool.query(GIVE_BACK_SQL, [`baseline-ip:${request.ip}`, 20]);
+    await pool.query(GIVE_BACK_SQL, [`baseline-ip:${request.ip}`, 100]);
     const sessionId = randomUUID();
     const refreshToken = randomBytes(32).toString('base64url');
+    const deviceToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + 30 * 86_400_000);
     await inTransaction(async (client) => {
       await client.query(
@@ -252,6 +256,13 @@ app.post<{ Body: { username: string; password: string } }>(
         `INSERT INTO refresh_token (id, session_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
         [randomUUID(), sessionId, createHash('sha256').update(refreshToken).digest(), expiresAt],
       );
+      await client.query(INSERT_TRUSTED_DEVICE_SQL, [
+        randomUUID(),
+        user.id,
+        createHash('sha256').update(deviceToken).digest(),
+        new Date(Date.now() + 90 * 86_400_000),
+      ]);
+      await client.query(PRUNE_TRUSTED_DEVICES_SQL, [user.id, MAX_TRUSTED_DEVICES]);
       await appendAudit(client, {
         actorUserId: user.id,
         actorRole: user.role,
@@ -262,7 +273,7 @@ app.post<{ Body: { username: string; password: string } }>(
         details: {},
       });
     });
-    return { sessionId, refreshToken, user: { id: user.id, role: user.role } };
+    return { sessionId, refreshToken, deviceToken, user: { id: user.id, role: user.role } };
   },
 );
 

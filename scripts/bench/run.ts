@@ -21,7 +21,7 @@ import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
 import { freePort } from '../../src/database/scratch-postgres';
 import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql';
 import { PRINCIPAL_SQL } from '../../src/modules/sessions/sessions.sql';
-import { healthPageSql } from '../../src/modules/dashboard/accord-health.sql';
+import { healthPageSql } from '../../src/modules/accords/accord-health.sql';
 import {
   argValue,
   BENCH_DIR,
@@ -141,10 +141,8 @@ async function startApi(databaseUrl: string): Promise<{ child: ChildProcess; bas
       TOGUNA_DATA_DIR: dataDir,
       TOGUNA_KEYS_DIR: BENCH_KEYS_DIR,
       TOGUNA_ADMIN_PASSWORD: `Bench-admin-${randomUUID()}`,
-      // Sign-ins come from many phones, not one address: each carries its own
-      // X-Forwarded-For, and the per-minute sign-in limit is lifted.
-      TOGUNA_TRUST_PROXY: 'true',
-      TOGUNA_RATE_LIMITS: 'login=999999,refresh=999999',
+      // The default limits: every sign-in comes from 127.0.0.1, as a room of
+      // people behind one address would (successful sign-ins never count).
       // Reminders are not what is measured.
       TOGUNA_SCHEDULER_INTERVAL_SECONDS: '0',
       LOG_LEVEL: 'info',
@@ -307,7 +305,7 @@ function endpointsFor(
         const i = signIns++ % signInNames.length;
         return {
           path: '/api/v1/auth/login',
-          headers: { 'x-forwarded-for': `10.0.${i >> 8}.${i & 255}` },
+          headers: {},
           body: JSON.stringify({ username: signInNames[i], password: manifest.password }),
         };
       },
@@ -577,7 +575,7 @@ async function main(): Promise<void> {
     `Run on ${new Date().toISOString()} by \`npm run bench\`: ${CONNECTIONS} connections (the dashboard also at ${DASHBOARD_CONNECTIONS}),` +
       ` ${ROUNDS} interleaved rounds of ${DURATION} s per endpoint and server (after a ${WARMUP} s warm-up),` +
       ' loopback only. The API runs from its production build (NODE_ENV=production, log level info with request logs,' +
-      ' sign-in rate limit lifted, reminders off); the baseline is scripts/bench/baseline.ts.',
+      ' default sign-in limits, every request from 127.0.0.1, reminders off); the baseline is scripts/bench/baseline.ts.',
     '',
     '## Machine',
     '',

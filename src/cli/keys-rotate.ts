@@ -5,6 +5,7 @@
  * older keys leave the ring once no value uses them (keep them while old
  * backups may need restoring).
  */
+import { ALL_ENTITIES } from '../app.entities';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { KeyRingFileStore } from '../common/crypto/key-ring';
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
       url = server.url;
     }
   }
-  const dataSource = new DataSource(dataSourceOptions(url));
+  const dataSource = new DataSource(dataSourceOptions(url, ALL_ENTITIES));
   await dataSource.initialize();
   try {
     const report = await rotateFieldKeys(dataSource, new KeyRingFileStore(config.keysDir), {

@@ -8,6 +8,7 @@
  * migrations first; idempotent (fixed ids, ON CONFLICT DO NOTHING); prints
  * the demo logins. Never run it on a production database.
  */
+import { ALL_ENTITIES } from '../app.entities';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source';
@@ -328,7 +329,7 @@ async function main(): Promise<number> {
   }
   try {
     await runMigrations(url);
-    const dataSource = new DataSource(dataSourceOptions(url));
+    const dataSource = new DataSource(dataSourceOptions(url, ALL_ENTITIES));
     await dataSource.initialize();
     try {
       const logins = await seedDemo(dataSource);

@@ -17,9 +17,41 @@ import { resolve } from 'node:path';
 export const TOTP_POLICY_ROLES = ['official', 'coordinator'] as const;
 export type TotpPolicyRole = (typeof TOTP_POLICY_ROLES)[number];
 
-/** Rate-limited route groups and their default requests per minute per client address. */
-export const RATE_LIMIT_DEFAULTS = { login: 20, refresh: 60, totp: 20, verify: 60 } as const;
-export type RateLimitPolicy = keyof typeof RATE_LIMIT_DEFAULTS;
+/** A ceiling per client address: at most `limit` in `windowSeconds`. */
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * Per client address (TOGUNA_RATE_LIMITS, `group=limit[/window]`): `login`
+ * counts failed sign-ins only (a successful one never uses the budget); the
+ * others are flood guards that count every request of their route group.
+ */
+export const RATE_LIMIT_DEFAULTS = {
+  login: { limit: 100, windowSeconds: 15 * 60 },
+  refresh: { limit: 600, windowSeconds: 60 },
+  totp: { limit: 600, windowSeconds: 60 },
+  verify: { limit: 600, windowSeconds: 60 },
+} as const satisfies Record<string, RateLimit>;
+export type RateLimitGroup = keyof typeof RATE_LIMIT_DEFAULTS;
+/** The groups counted per request by the @RateLimit guard (`login` is counted by the sign-in itself). */
+export type RateLimitPolicy = Exclude<RateLimitGroup, 'login'>;
+
+const WINDOW_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 };
+const RATE_LIMIT_ENTRY = new RegExp(
+  `^(${Object.keys(RATE_LIMIT_DEFAULTS).join('|')})=([1-9]\\d{0,5})(?:/([1-9]\\d{0,3})(s|m|h))?$`,
+);
+
+/** `login=100/15m` → ['login', {limit: 100, windowSeconds: 900}]; a bare limit keeps the default window. */
+function parseRateLimit(entry: string): [RateLimitGroup, RateLimit] {
+  const [, group, limit, amount, unit] = RATE_LIMIT_ENTRY.exec(entry)!;
+  const name = group as RateLimitGroup;
+  const windowSeconds = amount
+    ? Number(amount) * WINDOW_UNITS[unit]
+    : RATE_LIMIT_DEFAULTS[name].windowSeconds;
+  return [name, { limit: Number(limit), windowSeconds }];
+}
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -135,11 +167,17 @@ class EnvSchema {
   TOGUNA_REQUIRE_TOTP_ROLES: TotpPolicyRole[] = [];
 
   @Transform(toList)
-  @Matches(new RegExp(`^(${Object.keys(RATE_LIMIT_DEFAULTS).join('|')})=[1-9]\\d{0,5}$`), {
+  @Matches(RATE_LIMIT_ENTRY, {
     each: true,
-    message: `each entry must look like login=20 (groups: ${Object.keys(RATE_LIMIT_DEFAULTS).join(', ')})`,
+    message: `each entry must look like login=100/15m or verify=600 (groups: ${Object.keys(RATE_LIMIT_DEFAULTS).join(', ')}; window in s, m or h, default per group)`,
   })
   TOGUNA_RATE_LIMITS: string[] = [];
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  TOGUNA_DEVICE_TOKEN_DAYS = 90;
 
   @Transform(toInt)
   @IsInt()
@@ -171,8 +209,10 @@ export interface AppConfig {
   jwtAudience: string;
   /** Roles that must enable TOTP before using anything but their account routes. */
   requireTotpRoles: TotpPolicyRole[];
-  /** Requests per minute per client address, by route group. */
-  rateLimits: Record<RateLimitPolicy, number>;
+  /** Ceilings per client address, by group (RATE_LIMIT_DEFAULTS). */
+  rateLimits: Record<RateLimitGroup, RateLimit>;
+  /** Days a device stays trusted after its last successful sign-in. */
+  deviceTokenDays: number;
   /** How often the follow-up reminder job runs, in seconds; 0 = never. */
   schedulerIntervalSeconds: number;
 }
@@ -197,6 +237,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const rateLimits = {
+    ...RATE_LIMIT_DEFAULTS,
+    ...Object.fromEntries(parsed.TOGUNA_RATE_LIMITS.map(parseRateLimit)),
+  };
+  // Counters idle for a day are swept: a longer window would forget too early.
+  if (Object.values(rateLimits).some((r) => r.windowSeconds > 86_400))
+    throw new ConfigError(
+      'Invalid configuration:\n  TOGUNA_RATE_LIMITS: a window may not exceed 24h',
+    );
   const dataDir = resolve(parsed.TOGUNA_DATA_DIR);
   return {
     env: parsed.NODE_ENV as AppConfig['env'],
@@ -218,15 +267,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtIssuer: parsed.TOGUNA_JWT_ISSUER,
     jwtAudience: parsed.TOGUNA_JWT_AUDIENCE,
     requireTotpRoles: [...new Set(parsed.TOGUNA_REQUIRE_TOTP_ROLES)],
-    rateLimits: {
-      ...RATE_LIMIT_DEFAULTS,
-      ...Object.fromEntries(
-        parsed.TOGUNA_RATE_LIMITS.map((entry) => {
-          const [name, limit] = entry.split('=');
-          return [name, Number(limit)];
-        }),
-      ),
-    },
+    rateLimits,
+    deviceTokenDays: parsed.TOGUNA_DEVICE_TOKEN_DAYS,
     schedulerIntervalSeconds: parsed.TOGUNA_SCHEDULER_INTERVAL_SECONDS,
   };
 }

@@ -13,6 +13,8 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRoot({
           ...dataSourceOptions(url),
+          // Each feature module registers its own entities (TypeOrmModule.forFeature).
+          autoLoadEntities: true,
           // Let the API start (and answer /health with 503) while the database is down.
           retryAttempts: 0,
           manualInitialization: false,

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source';
+import { dataSourceOptions, Entities } from './data-source';
 
 /** Any constant works: it only has to be the same in every instance. */
 const MIGRATION_LOCK = 7_340_001;
@@ -24,8 +24,8 @@ export async function runMigrations(url: string): Promise<string[]> {
 }
 
 /** SQL that would bring the schema in line with the entities; empty when migrations are complete. */
-export async function pendingSchemaChanges(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(url));
+export async function pendingSchemaChanges(url: string, entities: Entities): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url, entities));
   await dataSource.initialize();
   try {
     const sql = await dataSource.driver.createSchemaBuilder().log();

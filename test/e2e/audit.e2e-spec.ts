@@ -1,3 +1,4 @@
+import { ALL_ENTITIES } from '../../src/app.entities';
 import {
   Body,
   CanActivate,
@@ -246,7 +247,7 @@ describe('audit trail (S10)', () => {
 
     it('20 concurrent recordNow (two instances) and 10 business transactions: one gapless, valid chain', async () => {
       // A second API instance: its own connection pool and AuditService on the same database.
-      const otherDataSource = new DataSource(dataSourceOptions(t.databaseUrl));
+      const otherDataSource = new DataSource(dataSourceOptions(t.databaseUrl, ALL_ENTITIES));
       await otherDataSource.initialize();
       const otherInstance = new AuditService(new AuditRepository(otherDataSource), otherDataSource);
       const before = await eventCount();

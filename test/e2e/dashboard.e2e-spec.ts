@@ -9,7 +9,7 @@ import {
   OverallJudgement,
 } from '../../src/modules/accords/accord-vocabulary';
 import { CaseStatus } from '../../src/modules/cases/case-status';
-import { LEVEL_BY_RANK } from '../../src/modules/dashboard/accord-health.sql';
+import { LEVEL_BY_RANK } from '../../src/modules/accords/accord-health.sql';
 import { DashboardRepository } from '../../src/modules/dashboard/dashboard.repository';
 import { AccordFactory, DAY, daysFrom } from '../support/accords';
 import { bearer, Factory, login, TestUser } from '../support/factories';

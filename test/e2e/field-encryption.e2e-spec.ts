@@ -1,6 +1,6 @@
 import { KeyRingFileStore } from '../../src/common/crypto/key-ring';
 import { rotateFieldKeys } from '../../src/common/crypto/key-rotation';
-import { ENCRYPTED_COLUMNS } from '../../src/common/crypto/encrypted-columns';
+import { encryptedColumns } from '../../src/common/crypto/encrypted-columns';
 import { DecryptionError } from '../../src/common/crypto/field-cipher';
 import { UsersRepository } from '../../src/modules/users/users.repository';
 import { DataSource } from 'typeorm';
@@ -46,6 +46,32 @@ describe('field encryption at rest (S9)', () => {
   });
   afterAll(async () => {
     await t.close();
+  });
+
+  it('knows every encrypted column from its @EncryptedColumn declaration (what key rotation walks)', () => {
+    const declared = encryptedColumns(t.app.get(DataSource)).map((c) => `${c.table}.${c.column}`);
+    expect(declared.sort()).toEqual(
+      [
+        'accord.summary',
+        'accord_flag.reason',
+        'accord_flag.resolution_note',
+        'accord_term.text',
+        'accord_term_revision.previous_text',
+        'app_user.id_document_number',
+        'app_user.legal_name',
+        'app_user.totp_secret',
+        'case_participant.contact',
+        'case_participant.real_name',
+        'case_transition.reason',
+        'dialogue_case.confidential_notes',
+        'dialogue_case.location_detail',
+        'follow_up_assessment.note',
+        'meeting.location_detail',
+        'meeting.outcome_notes',
+        'mission_order.decision_reason',
+        'notification.message',
+      ].sort(),
+    );
   });
 
   it('stores legal names and ID numbers as ciphertext, and a dump holds none of them', async () => {
@@ -163,7 +189,7 @@ describe('key rotation while requests run (S9)', () => {
 
     const failed = [...before.map((r) => r.status), ...statuses].filter((s) => s >= 400);
     let onOldKey = 0;
-    for (const { table, column } of ENCRYPTED_COLUMNS) {
+    for (const { table, column } of encryptedColumns(t.app.get(DataSource))) {
       const exists = await t.db.query(
         'SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = $2',
         [table, column],

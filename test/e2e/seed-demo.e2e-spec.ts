@@ -1,3 +1,4 @@
+import { ALL_ENTITIES } from '../../src/app.entities';
 import { DataSource } from 'typeorm';
 import { seedDemo } from '../../src/cli/seed-demo';
 import { dataSourceOptions } from '../../src/database/data-source';
@@ -11,7 +12,7 @@ describe('seed:demo', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    dataSource = new DataSource(dataSourceOptions(t.databaseUrl));
+    dataSource = new DataSource(dataSourceOptions(t.databaseUrl, ALL_ENTITIES));
     await dataSource.initialize();
   });
   afterAll(async () => {

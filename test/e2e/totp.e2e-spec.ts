@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHash } from 'node:crypto';
 import { authenticator } from 'otplib';
 import pino from 'pino';
 import request from 'supertest';
@@ -731,29 +732,37 @@ describe('rate limits per address, shared through PostgreSQL', () => {
     await t.close();
   });
 
-  it('answers 429 rate_limited with Retry-After past the login limit, counting both instances', async () => {
+  it('counts failed sign-ins per address on both instances, and never a successful one', async () => {
     const user = await factory.user('mediator');
-    const body = { username: user.username, password: PASSWORD };
     const other = request(second.getHttpServer());
-    const statuses: number[] = [];
-    for (const agent of [t.http, other, t.http, other]) {
-      statuses.push((await agent.post(LOGIN).send(body)).status);
+    const agents = [t.http, other];
+    // Successful sign-ins, more than the ceiling, on both instances: none counts.
+    for (let i = 0; i < 6; i++) {
+      const res = await agents[i % 2]
+        .post(LOGIN)
+        .send({ username: user.username, password: PASSWORD });
+      expect(res.status).toBe(200);
     }
-    expect(statuses).toEqual([200, 200, 200, 200]);
-
-    for (const agent of [t.http, other]) {
-      const res = await agent.post(LOGIN).send(body);
+    // Four failures on four names, spread over the two instances: the ceiling (login=4).
+    for (let i = 0; i < 4; i++) {
+      const res = await agents[i % 2]
+        .post(LOGIN)
+        .send({ username: `nobody-${i}-${Date.now()}`, password: 'Not-the-password-1' });
+      expect(res.status).toBe(401);
+    }
+    for (const agent of agents) {
+      const res = await agent.post(LOGIN).send({ username: user.username, password: PASSWORD });
       expect(res.status).toBe(429);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body.code).toBe('rate_limited');
+      expect(res.body.code).toBe('too_many_attempts');
       const retryAfter = Number(res.headers['retry-after']);
       expect(Number.isInteger(retryAfter)).toBe(true);
       expect(retryAfter).toBeGreaterThan(0);
-      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
       expect(res.headers['x-ratelimit-limit']).toBeUndefined();
     }
     console.log(
-      'Rate limit: login 4/min per address, 5th and 6th (across 2 instances) → 429 rate_limited',
+      'Rate limit: login=4 failures per address, 6 sign-ins then 4 failures (across 2 instances) → 429',
     );
 
     // Routes without @RateLimit are not counted.
@@ -793,8 +802,12 @@ describe('rate limits per address, shared through PostgreSQL', () => {
     const { rows } = await t.db.query<{ key: string }>('SELECT key FROM rate_limit_hit');
     expect(rows.length).toBeGreaterThan(0);
     for (const { key } of rows) {
-      expect(key).toMatch(/^(login|refresh|totp|verify):[A-Za-z0-9_-]{43}$/);
+      expect(key).toMatch(/^(refresh|totp|verify):[A-Za-z0-9_-]{43}$/);
       expect(key).not.toContain('127.0.0.1');
+      // Keyed: a plain hash of an IPv4 address is undone by hashing all 2^32 of them.
+      expect(key.split(':')[1]).not.toBe(
+        createHash('sha256').update('127.0.0.1').digest('base64url'),
+      );
     }
   });
 
@@ -835,11 +848,9 @@ describe('rate limits per address, shared through PostgreSQL', () => {
   });
 });
 
-/** Signs in, failing the test on anything but 200 (the rate-limited app's login budget is spent). */
+/** Signs in, failing the test on anything but 200 (the address's failure budget may be spent). */
 async function loginDirect(t: TestApp, username: string): Promise<Tokens> {
-  // The login budget of this address may be spent: clear it for the arrangement.
-  await t.db.query("DELETE FROM rate_limit_hit WHERE key LIKE 'login:%'");
-  const tokens = await login(t.http, username);
-  await t.db.query("DELETE FROM rate_limit_hit WHERE key LIKE 'login:%'");
-  return tokens;
+  // Cleared for the arrangement only: a successful sign-in itself never uses the budget.
+  await t.db.query("DELETE FROM login_throttle WHERE key LIKE 'ip:%'");
+  return login(t.http, username);
 }

@@ -6,7 +6,7 @@ import {
   Indicators,
   OverallJudgement,
 } from '../../src/modules/accords/accord-vocabulary';
-import { refreshCheckSummarySql } from '../../src/modules/dashboard/accord-health.sql';
+import { refreshCheckSummarySql } from '../../src/modules/accords/accord-health.sql';
 
 /**
  * Arranges accords, terms, follow-up checks, incidents and flags straight in

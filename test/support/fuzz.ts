@@ -82,7 +82,11 @@ export interface Operation {
 
 interface OpenApi {
   paths: Record<string, Record<string, Record<string, unknown>>>;
-  components: { schemas: Record<string, Schema>; parameters?: Record<string, Parameter> };
+  components: {
+    schemas: Record<string, Schema>;
+    parameters?: Record<string, Parameter>;
+    responses?: Record<string, unknown>;
+  };
 }
 
 export function loadSpec(): OpenApi {
@@ -99,7 +103,11 @@ function resolve<T>(spec: OpenApi, value: T, depth = 0): T {
   if (ref) {
     const [, , kind, name] = ref.split('/');
     const target =
-      kind === 'schemas' ? spec.components.schemas[name] : spec.components.parameters?.[name];
+      kind === 'schemas'
+        ? spec.components.schemas[name]
+        : kind === 'responses'
+          ? spec.components.responses?.[name]
+          : spec.components.parameters?.[name];
     if (!target) throw new Error(`unresolved ${ref}`);
     return resolve(spec, target as T, depth + 1);
   }

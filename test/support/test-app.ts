@@ -71,8 +71,9 @@ export async function startTestApp(
     TOGUNA_DATA_DIR: dataDir,
     TOGUNA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     LOG_LEVEL: 'info',
-    // Every request of a test comes from 127.0.0.1: the per-address rate limits
-    // are lifted here and tested with small ones in totp.e2e-spec.ts.
+    // Every request of a test comes from 127.0.0.1: the per-address limits are
+    // lifted here, tested with small ones in totp.e2e-spec.ts and with the
+    // defaults in sign-in-protection.e2e-spec.ts.
     TOGUNA_RATE_LIMITS: 'login=100000,refresh=100000,totp=100000,verify=100000',
     // The reminder job runs only where a test starts it (or sets an interval).
     TOGUNA_SCHEDULER_INTERVAL_SECONDS: '0',

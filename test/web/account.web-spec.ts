@@ -117,6 +117,31 @@ describe('my account, notifications and panic', () => {
     await context.close();
   });
 
+  it('a phone that signed in before still signs in while strangers have locked the account', async () => {
+    const owner = await world.stack.factory.user('mediator', {
+      associationId: world.cast.associationId,
+    });
+    const { context, page } = await newPerson(world.browser, world.stack.baseURL);
+    await signIn(page, owner.username);
+    await menuButton(page, 'Se déconnecter');
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+
+    // Someone guesses the owner's password elsewhere until the account is locked.
+    for (let i = 0; i < 6; i++) {
+      await world.stack.api.http
+        .post('/api/v1/auth/login')
+        .send({ username: owner.username, password: `Guessed-password-${i}` });
+    }
+    const stranger = await world.stack.api.http
+      .post('/api/v1/auth/login')
+      .send({ username: owner.username, password: PASSWORD });
+    expect(stranger.status).toBe(429);
+
+    // The phone sends its device token with the password: the lock is not for it.
+    await signIn(page, owner.username);
+    await context.close();
+  });
+
   it('shows a notification in words with a link to its case, and marks it read', async () => {
     const dialogueCase = await world.stack.factory.dialogueCase({
       associationId: world.cast.associationId,

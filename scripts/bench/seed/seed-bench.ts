@@ -34,7 +34,7 @@ import { PasswordService } from '../../../src/modules/users/password.service';
 import { BENCH_PASSWORD, SeedManifest } from '../bench-env';
 import { CopyWriter, pgArray } from './copy';
 import { apportion, Rng } from './rng';
-import { refreshCheckSummarySql } from '../../../src/modules/dashboard/accord-health.sql';
+import { refreshCheckSummarySql } from '../../../src/modules/accords/accord-health.sql';
 
 export interface SeedOptions {
   /** A migrated database (its `area` table seeded), with no data of its own. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators';
 import { Permission } from '../auth/permission';
 import { Principal } from '../auth/principal';
@@ -14,6 +14,7 @@ export class AuditController {
 
   /** Admins: every event, metadata only. Coordinators: their association's events, with details. */
   @Get()
+  @ApiOperation({ summary: 'List audit events' })
   @RequirePermission(Permission.AuditRead)
   @ApiOkResponse({ type: AuditEventPage })
   list(
@@ -25,6 +26,7 @@ export class AuditController {
 
   /** Recomputes the whole chain and names the first missing or altered event. */
   @Get('verify')
+  @ApiOperation({ summary: 'Verify the audit chain' })
   @RequirePermission(Permission.AuditVerify)
   @ApiOkResponse({ type: AuditVerifyResponse })
   verify(): Promise<AuditVerifyResponse> {

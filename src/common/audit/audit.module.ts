@@ -2,6 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEvent } from './audit-event.entity';
+
+/** The tables this module owns. */
+const ENTITIES = [AuditEvent];
 
 /**
  * The tamper-evident audit trail: AuditService for every module (global),
@@ -10,8 +15,11 @@ import { AuditService } from './audit.service';
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES)],
   controllers: [AuditController],
   providers: [AuditRepository, AuditService],
   exports: [AuditService],
 })
-export class AuditModule {}
+export class AuditModule {
+  static readonly entities = ENTITIES;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Tx } from '../../database/transactions';
+import type { EntityManager as Tx } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 import {
   AUDIT_CHAIN_LOCK,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { AppError } from '../http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../http/pagination';
-import { Tx } from '../../database/transactions';
+import type { EntityManager as Tx } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 import { AuditChainRow, auditHash } from './audit-hash';
 import { AuditEventInput, checkAuditEvent } from './audit-input';

@@ -1,25 +1,36 @@
+import { Column, DataSource } from 'typeorm';
+
+/** An entity class (TypeORM's own type for it). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityClass = Function;
+
+const declared: { target: EntityClass; property: string }[] = [];
+
 /**
- * Every encrypted column, for key rotation and the plaintext checks: a
- * module that adds a sensitive field lists it here. Values are stored as
- * `enc:v1:<kid>:…` bound to `table|column|id`.
+ * A column that holds FieldCipher ciphertext (`enc:v1:<kid>:…`, bound to
+ * `table|column|id`), never plaintext. Declaring it here is what puts it in
+ * key rotation and in the plaintext checks.
  */
-export const ENCRYPTED_COLUMNS: readonly { table: string; column: string }[] = [
-  { table: 'app_user', column: 'legal_name' },
-  { table: 'app_user', column: 'id_document_number' },
-  { table: 'app_user', column: 'totp_secret' },
-  { table: 'case_participant', column: 'real_name' },
-  { table: 'case_participant', column: 'contact' },
-  { table: 'notification', column: 'message' },
-  { table: 'dialogue_case', column: 'location_detail' },
-  { table: 'dialogue_case', column: 'confidential_notes' },
-  { table: 'case_transition', column: 'reason' },
-  { table: 'meeting', column: 'location_detail' },
-  { table: 'meeting', column: 'outcome_notes' },
-  { table: 'mission_order', column: 'decision_reason' },
-  { table: 'accord', column: 'summary' },
-  { table: 'accord_term', column: 'text' },
-  { table: 'accord_term_revision', column: 'previous_text' },
-  { table: 'follow_up_assessment', column: 'note' },
-  { table: 'accord_flag', column: 'reason' },
-  { table: 'accord_flag', column: 'resolution_note' },
-];
+export function EncryptedColumn(
+  options: { nullable?: boolean; select?: boolean } = {},
+): PropertyDecorator {
+  return (object, property) => {
+    Column('text', { nullable: options.nullable ?? false, select: options.select })(
+      object,
+      property,
+    );
+    declared.push({ target: object.constructor, property: String(property) });
+  };
+}
+
+/** Every encrypted column of the entities `dataSource` knows, by table and column name. */
+export function encryptedColumns(dataSource: DataSource): { table: string; column: string }[] {
+  return declared
+    .filter(({ target }) => dataSource.hasMetadata(target))
+    .map(({ target, property }) => {
+      const metadata = dataSource.getMetadata(target);
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`${metadata.name}.${property} is not a column`);
+      return { table: metadata.tableName, column: column.databaseName };
+    });
+}

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ENCRYPTED_COLUMNS } from './encrypted-columns';
+import { encryptedColumns } from './encrypted-columns';
 import { FieldCipher } from './field-cipher';
 import { KeyRingFileStore } from './key-ring';
 
@@ -40,7 +40,7 @@ async function reencryptBatch(
 
 async function countNotUnder(dataSource: DataSource, keyId: string): Promise<number> {
   let total = 0;
-  for (const { table, column } of ENCRYPTED_COLUMNS) {
+  for (const { table, column } of encryptedColumns(dataSource)) {
     const rows: { n: number }[] = await dataSource.query(
       `SELECT count(*)::int AS n FROM ${table} WHERE ${column} IS NOT NULL AND ${column} NOT LIKE $1`,
       [`enc:v1:${keyId}:%`],
@@ -77,7 +77,7 @@ export async function rotateFieldKeys(
   // by an instance that had not reloaded yet is caught by the next pass.
   for (let pass = 0; pass < 10; pass++) {
     let found = 0;
-    for (const { table, column } of ENCRYPTED_COLUMNS) {
+    for (const { table, column } of encryptedColumns(dataSource)) {
       for (;;) {
         const n = await reencryptBatch(dataSource, cipher, table, column, newKeyId);
         found += n;

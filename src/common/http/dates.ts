@@ -1,8 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { WITH_TIME_ZONE } from './dto';
 
-/** A date-time with its offset (`Z` or `±hh:mm`): never a server-local time. */
-export const WITH_TIME_ZONE = /T.*(Z|[+-]\d{2}:\d{2})$/;
 /** A calendar date, `YYYY-MM-DD`. */
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -20,3 +20,10 @@ export const LowerCase = (): PropertyDecorator =>
       return value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v));
     return value;
   });
+
+/** A language as ISO 639-3 (`bam`, `ffm`, `fra`…), and how many one record may list. */
+export const LANGUAGE_CODE = /^[a-z]{3}$/;
+export const MAX_LANGUAGES = 20;
+
+/** An ISO 8601 date-time that says its offset (`Z` or `±hh:mm`): no time left to guess. */
+export const WITH_TIME_ZONE = /T.*(Z|[+-]\d{2}:\d{2})$/;

@@ -503,6 +503,9 @@ export const ERROR_CATALOGUE = {
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
+/** Every code a client may receive, sorted (the OpenAPI document lists them). */
+export const errorCodes = (): ErrorCode[] => (Object.keys(ERROR_CATALOGUE) as ErrorCode[]).sort();
+
 export function describeError(code: ErrorCode, language: Language): Text & { status: number } {
   const entry: Entry = ERROR_CATALOGUE[code];
   return { status: entry.status, ...entry[language] };

@@ -13,6 +13,7 @@ const SENSITIVE_PATHS = [
   '*.refreshToken',
   '*.accessToken',
   '*.token',
+  '*.deviceToken',
   '*.totp',
 ];
 

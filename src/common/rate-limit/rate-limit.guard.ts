@@ -1,7 +1,11 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerException, ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { RateLimitPolicy } from '../../config/app-config';
+import { clientAddress } from './client-address';
 import { RATE_LIMIT_KEY } from './rate-limit.decorator';
+
+/** The route groups this guard counts, each with its own counter per client. */
+export const RATE_LIMIT_GROUPS: readonly RateLimitPolicy[] = ['refresh', 'totp', 'verify'];
 
 /** Carries the wait to the problem+json filter (problem.ts), which sends it as Retry-After. */
 export class RateLimitExceeded extends ThrottlerException {
@@ -26,6 +30,10 @@ export function rateLimitPolicyOf(context: ExecutionContext): RateLimitPolicy | 
 export class RateLimitGuard extends ThrottlerGuard {
   protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
     return Promise.resolve(context.getType() !== 'http' || !rateLimitPolicyOf(context));
+  }
+
+  protected override getTracker(request: { ip: string }): Promise<string> {
+    return Promise.resolve(clientAddress(request.ip));
   }
 
   protected override throwThrottlingException(

@@ -1,35 +1,38 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppConfig, RATE_LIMIT_DEFAULTS, RateLimitPolicy } from '../../config/app-config';
+import { AppConfig, RateLimitPolicy } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { LookupHasher } from '../crypto/lookup-hasher';
 import { PostgresThrottlerStorage } from './postgres-throttler.storage';
-import { RateLimitGuard, rateLimitPolicyOf } from './rate-limit.guard';
+import { RATE_LIMIT_GROUPS, RateLimitGuard, rateLimitPolicyOf } from './rate-limit.guard';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimitHit } from './rate-limit-hit.entity';
 
-const WINDOW_MS = 60_000;
+/** The tables this module owns. */
+const ENTITIES = [RateLimitHit];
 
 /**
- * Per-address rate limits on the routes marked @RateLimit(group), counted in
- * PostgreSQL so that every API instance shares them. The client address is
- * Fastify's `request.ip` (honours TOGUNA_TRUST_PROXY); IPv6 by /56 subnet.
+ * Per-address flood guards on the routes marked @RateLimit(group), counted
+ * in PostgreSQL so that every API instance shares them. The client is
+ * `clientAddress(request.ip)`; it is stored only as a keyed hash.
  */
 @Module({
   imports: [
+    TypeOrmModule.forFeature(ENTITIES),
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG, DataSource],
-      useFactory: (config: AppConfig, dataSource: DataSource) => ({
+      inject: [APP_CONFIG, DataSource, LookupHasher],
+      useFactory: (config: AppConfig, dataSource: DataSource, hasher: LookupHasher) => ({
         storage: new PostgresThrottlerStorage(dataSource),
         // Retry-After goes out with the problem document; no X-RateLimit-* headers.
         setHeaders: false,
-        // One counter per group and address; the address only as a hash.
         generateKey: (_context, tracker, group) =>
-          `${group}:${createHash('sha256').update(tracker).digest('base64url')}`,
-        throttlers: (Object.keys(RATE_LIMIT_DEFAULTS) as RateLimitPolicy[]).map((group) => ({
+          `${group}:${hasher.digest('client-address', tracker)}`,
+        throttlers: RATE_LIMIT_GROUPS.map((group: RateLimitPolicy) => ({
           name: group,
-          limit: config.rateLimits[group],
-          ttl: WINDOW_MS,
+          limit: config.rateLimits[group].limit,
+          ttl: config.rateLimits[group].windowSeconds * 1000,
           skipIf: (context) => rateLimitPolicyOf(context) !== group,
         })),
       }),
@@ -37,4 +40,6 @@ const WINDOW_MS = 60_000;
   ],
   providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
 })
-export class RateLimitModule {}
+export class RateLimitModule {
+  static readonly entities = ENTITIES;
+}

@@ -16,14 +16,37 @@ describe('rate limits', () => {
 
   it('are read from TOGUNA_RATE_LIMITS, per group, over the defaults', () => {
     const base = { TOGUNA_DATA_DIR: '/tmp/toguna-config-test' };
-    expect(loadConfig(base).rateLimits).toEqual({ login: 20, refresh: 60, totp: 20, verify: 60 });
-    expect(loadConfig({ ...base, TOGUNA_RATE_LIMITS: ' totp=5 , login=100' }).rateLimits).toEqual({
-      login: 100,
-      refresh: 60,
-      totp: 5,
-      verify: 60,
+    const minute = (limit: number) => ({ limit, windowSeconds: 60 });
+    expect(loadConfig(base).rateLimits).toEqual({
+      login: { limit: 100, windowSeconds: 900 },
+      refresh: minute(600),
+      totp: minute(600),
+      verify: minute(600),
     });
-    for (const bad of ['login', 'login=0', 'logins=3', 'login=-1', 'login=abc']) {
+    // A bare limit keeps the group's window; a window is given in s, m or h.
+    expect(
+      loadConfig({ ...base, TOGUNA_RATE_LIMITS: ' totp=5 , login=30, verify=50/10s' }).rateLimits,
+    ).toEqual({
+      login: { limit: 30, windowSeconds: 900 },
+      refresh: minute(600),
+      totp: minute(5),
+      verify: { limit: 50, windowSeconds: 10 },
+    });
+    expect(loadConfig({ ...base, TOGUNA_RATE_LIMITS: 'login=200/1h' }).rateLimits.login).toEqual({
+      limit: 200,
+      windowSeconds: 3600,
+    });
+    for (const bad of [
+      'login',
+      'login=0',
+      'logins=3',
+      'login=-1',
+      'login=abc',
+      'login=10/0m',
+      'login=10/15',
+      'login=10/15d',
+      'login=10/25h',
+    ]) {
       expect(() => loadConfig({ ...base, TOGUNA_RATE_LIMITS: bad })).toThrow(ConfigError);
     }
   });

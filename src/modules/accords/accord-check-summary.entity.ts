@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Accord } from './accord.entity';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { References } from '../../database/columns';
 import { OverallJudgement } from './accord-vocabulary';
 
 /**
@@ -14,9 +14,8 @@ export class AccordCheckSummary {
   @PrimaryColumn('uuid')
   accordId: string;
 
-  @ManyToOne(() => Accord, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'accord_id', foreignKeyConstraintName: 'fk_accord_check_summary_accord_id' })
-  accord?: Accord;
+  @References('Accord', 'accord_id', 'CASCADE')
+  accord?: unknown;
 
   /** The latest check (checked_at, then id, descending). */
   @Column('uuid')

@@ -1,6 +1,6 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../users/user.entity';
-import { Accord } from './accord.entity';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References } from '../../database/columns';
 import { FLAG_SEVERITIES, FlagSeverity, sqlList } from './accord-vocabulary';
 
 /** A flag raised on an accord; resolved by a coordinator with a note; kept in history. */
@@ -14,23 +14,21 @@ export class AccordFlag {
   @Column('uuid')
   accordId: string;
 
-  @ManyToOne(() => Accord, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'accord_id', foreignKeyConstraintName: 'fk_accord_flag_accord_id' })
-  accord?: Accord;
+  @References('Accord', 'accord_id', 'CASCADE')
+  accord?: unknown;
 
   @Column('text')
   severity: FlagSeverity;
 
   /** Encrypted, bound to `accord_flag|reason|id`. */
-  @Column('text')
+  @EncryptedColumn()
   reason: string;
 
   @Column('uuid')
   raisedBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'raised_by', foreignKeyConstraintName: 'fk_accord_flag_raised_by' })
-  raiser?: User;
+  @References('User', 'raised_by', 'RESTRICT')
+  raiser?: unknown;
 
   @Column('timestamptz', { default: () => 'now()' })
   raisedAt: Date;
@@ -38,14 +36,13 @@ export class AccordFlag {
   @Column('uuid', { nullable: true })
   resolvedBy: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'resolved_by', foreignKeyConstraintName: 'fk_accord_flag_resolved_by' })
-  resolver?: User;
+  @References('User', 'resolved_by', 'RESTRICT')
+  resolver?: unknown;
 
   @Column('timestamptz', { nullable: true })
   resolvedAt: Date | null;
 
   /** Encrypted, bound to `accord_flag|resolution_note|id`. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   resolutionNote: string | null;
 }

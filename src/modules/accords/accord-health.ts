@@ -1,4 +1,4 @@
-import { CaseStatus } from '../cases/case-status';
+import type { CaseStatus } from '../cases/vocabulary';
 import { AssessmentStatus, FlagSeverity, Indicators, OverallJudgement } from './accord-vocabulary';
 
 export type HealthLevel = 'broken' | 'at_risk' | 'watch' | 'stable';

@@ -1,7 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Meeting } from '../meetings/meeting.entity';
-import { User } from '../users/user.entity';
-import { AccordTerm } from './accord-term.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References } from '../../database/columns';
 import { TermCategory } from './accord-vocabulary';
 
 /** What a term said before an amendment: who changed it, when, at which meeting. */
@@ -14,12 +13,11 @@ export class AccordTermRevision {
   @Column('uuid')
   termId: string;
 
-  @ManyToOne(() => AccordTerm, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'term_id', foreignKeyConstraintName: 'fk_accord_term_revision_term_id' })
-  term?: AccordTerm;
+  @References('AccordTerm', 'term_id', 'CASCADE')
+  term?: unknown;
 
   /** Encrypted, bound to `accord_term_revision|previous_text|id`. */
-  @Column('text')
+  @EncryptedColumn()
   previousText: string;
 
   @Column('text')
@@ -28,22 +26,14 @@ export class AccordTermRevision {
   @Column('uuid', { nullable: true })
   meetingId: string | null;
 
-  @ManyToOne(() => Meeting, { onDelete: 'SET NULL' })
-  @JoinColumn({
-    name: 'meeting_id',
-    foreignKeyConstraintName: 'fk_accord_term_revision_meeting_id',
-  })
-  meeting?: Meeting;
+  @References('Meeting', 'meeting_id', 'SET NULL')
+  meeting?: unknown;
 
   @Column('uuid')
   changedBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'changed_by',
-    foreignKeyConstraintName: 'fk_accord_term_revision_changed_by',
-  })
-  changer?: User;
+  @References('User', 'changed_by', 'RESTRICT')
+  changer?: unknown;
 
   @Column('timestamptz', { default: () => 'now()' })
   changedAt: Date;

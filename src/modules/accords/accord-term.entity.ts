@@ -1,17 +1,6 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { CaseParty } from '../case-members/case-party.entity';
-import { Accord } from './accord.entity';
+import { Check, Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 import { sqlList, TERM_CATEGORIES, TermCategory } from './accord-vocabulary';
 
 /** One commitment of an accord; the text is encrypted. */
@@ -25,12 +14,11 @@ export class AccordTerm {
   @Column('uuid')
   accordId: string;
 
-  @ManyToOne(() => Accord, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'accord_id', foreignKeyConstraintName: 'fk_accord_term_accord_id' })
-  accord?: Accord;
+  @References('Accord', 'accord_id', 'CASCADE')
+  accord?: unknown;
 
   /** Encrypted, bound to `accord_term|text|id`. */
-  @Column('text')
+  @EncryptedColumn()
   text: string;
 
   @Column('text')
@@ -40,23 +28,15 @@ export class AccordTerm {
   @Column('uuid')
   obligorPartyId: string;
 
-  @ManyToOne(() => CaseParty, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'obligor_party_id',
-    foreignKeyConstraintName: 'fk_accord_term_obligor_party_id',
-  })
-  obligor?: CaseParty;
+  @References('CaseParty', 'obligor_party_id', 'RESTRICT')
+  obligor?: unknown;
 
   @Index('ix_accord_term_beneficiary_party_id')
   @Column('uuid', { nullable: true })
   beneficiaryPartyId: string | null;
 
-  @ManyToOne(() => CaseParty, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'beneficiary_party_id',
-    foreignKeyConstraintName: 'fk_accord_term_beneficiary_party_id',
-  })
-  beneficiary?: CaseParty;
+  @References('CaseParty', 'beneficiary_party_id', 'RESTRICT')
+  beneficiary?: unknown;
 
   @Column('boolean', { default: false })
   isConcession: boolean;
@@ -67,9 +47,9 @@ export class AccordTerm {
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt: Date;
 }

@@ -1,18 +1,6 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { DialogueCase } from '../cases/dialogue-case.entity';
-import { Meeting } from '../meetings/meeting.entity';
-import { User } from '../users/user.entity';
+import { Check, Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 import { ACCORD_FORMS, ACCORD_KINDS, AccordForm, AccordKind, sqlList } from './accord-vocabulary';
 
 /** An accord concluded under a dialogue case (first pact, renewal, amendment…). */
@@ -28,9 +16,8 @@ export class Accord {
   @Column('uuid')
   caseId: string;
 
-  @ManyToOne(() => DialogueCase, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_accord_case_id' })
-  dialogueCase?: DialogueCase;
+  @References('DialogueCase', 'case_id', 'CASCADE')
+  dialogueCase?: unknown;
 
   @Column('timestamptz')
   concludedAt: Date;
@@ -38,9 +25,8 @@ export class Accord {
   @Column('uuid', { nullable: true })
   meetingId: string | null;
 
-  @ManyToOne(() => Meeting, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'meeting_id', foreignKeyConstraintName: 'fk_accord_meeting_id' })
-  meeting?: Meeting;
+  @References('Meeting', 'meeting_id', 'SET NULL')
+  meeting?: unknown;
 
   @Column('text')
   form: AccordForm;
@@ -55,22 +41,21 @@ export class Accord {
   followUpIntervalDays: number;
 
   /** Encrypted, bound to `accord|summary|id`. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   summary: string | null;
 
   @Column('uuid')
   createdBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_accord_created_by' })
-  creator?: User;
+  @References('User', 'created_by', 'RESTRICT')
+  creator?: unknown;
 
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt: Date;
 }

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
@@ -32,6 +38,7 @@ export class CaseAccordsController {
   constructor(private readonly accords: AccordsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Record an accord of a case' })
   @HttpCode(201)
   @RequirePermission(Permission.CasesUpdate)
   @ApiCreatedResponse({ type: AccordResponse })
@@ -47,6 +54,7 @@ export class CaseAccordsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List a case’s accords' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: AccordPage })
   list(
@@ -65,6 +73,7 @@ export class AccordsController {
   constructor(private readonly accords: AccordsService) {}
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read an accord with its terms, health and flags' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: AccordDetailResponse })
   async get(
@@ -78,6 +87,7 @@ export class AccordsController {
   }
 
   @Post(':id/terms')
+  @ApiOperation({ summary: 'Add a term to an accord' })
   @HttpCode(201)
   @RequirePermission(Permission.CasesUpdate)
   @ApiCreatedResponse({ type: TermResponse })
@@ -93,6 +103,7 @@ export class AccordsController {
   }
 
   @Post(':id/follow-ups')
+  @ApiOperation({ summary: 'Record a follow-up check of an accord' })
   @HttpCode(201)
   @RequirePermission(Permission.CasesUpdate)
   @ApiCreatedResponse({ type: FollowUpResponse })
@@ -105,6 +116,7 @@ export class AccordsController {
   }
 
   @Get(':id/follow-ups')
+  @ApiOperation({ summary: 'List an accord’s follow-up checks' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: FollowUpPage })
   listFollowUps(
@@ -116,6 +128,7 @@ export class AccordsController {
   }
 
   @Post(':id/flags')
+  @ApiOperation({ summary: 'Flag an accord for the coordinators' })
   @HttpCode(201)
   @RequirePermission(Permission.FlagsRaise)
   @ApiCreatedResponse({ type: FlagResponse })
@@ -135,6 +148,7 @@ export class TermsController {
   constructor(private readonly accords: AccordsService) {}
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Amend a term' })
   @RequirePermission(Permission.CasesUpdate)
   @ApiOkResponse({ type: TermResponse })
   async update(
@@ -150,6 +164,7 @@ export class TermsController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: 'List a term’s earlier wordings' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: TermHistoryResponse })
   history(
@@ -167,6 +182,7 @@ export class FlagsController {
   constructor(private readonly accords: AccordsService) {}
 
   @Post(':id/resolve')
+  @ApiOperation({ summary: 'Resolve a flag' })
   @HttpCode(200)
   @RequirePermission(Permission.FlagsResolve)
   @ApiOkResponse({ type: FlagResponse })

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { CasesModule } from '../cases/cases.module';
+import { NotificationsModule } from '../notifications';
+import { CasesModule } from '../cases';
 import {
   AccordsController,
   CaseAccordsController,
@@ -9,12 +9,35 @@ import {
 } from './accords.controller';
 import { AccordsRepository } from './accords.repository';
 import { AccordsService } from './accords.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Accord } from './accord.entity';
+import { AccordTerm } from './accord-term.entity';
+import { AccordTermRevision } from './accord-term-revision.entity';
+import { AccordCheckSummary } from './accord-check-summary.entity';
+import { FollowUp } from './follow-up.entity';
+import { FollowUpAssessment } from './follow-up-assessment.entity';
+import { Incident } from './incident.entity';
+import { AccordFlag } from './accord-flag.entity';
+
+/** The tables this module owns. */
+const ENTITIES = [
+  Accord,
+  AccordTerm,
+  AccordTermRevision,
+  AccordCheckSummary,
+  FollowUp,
+  FollowUpAssessment,
+  Incident,
+  AccordFlag,
+];
 
 /** Accords of a dialogue case: terms (with revisions), follow-up checks, health, flags. */
 @Module({
-  imports: [CasesModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), CasesModule, NotificationsModule],
   controllers: [CaseAccordsController, AccordsController, TermsController, FlagsController],
   providers: [AccordsRepository, AccordsService],
   exports: [AccordsRepository, AccordsService],
 })
-export class AccordsModule {}
+export class AccordsModule {
+  static readonly entities = ENTITIES;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
-import { CaseStatus } from '../cases/case-status';
+import type { CaseStatus } from '../cases/vocabulary';
 import { AccordFlag } from './accord-flag.entity';
 import { AccordTermRevision } from './accord-term-revision.entity';
 import { AccordTerm } from './accord-term.entity';
@@ -22,7 +22,7 @@ import { Accord } from './accord.entity';
 import { FollowUpAssessment } from './follow-up-assessment.entity';
 import { FollowUp } from './follow-up.entity';
 import { Incident } from './incident.entity';
-import { refreshCheckSummarySql } from '../dashboard/accord-health.sql';
+import { refreshCheckSummarySql } from './accord-health.sql';
 import { SELECT_ACCORD, SELECT_TERM, SELECT_FOLLOW_UP, SELECT_FLAG } from './accords.sql';
 
 /** An accord as read (summary still encrypted), with its case's association and status. */

@@ -1,4 +1,4 @@
-import { NotificationsRepository } from '../notifications/notifications.repository';
+import { NotificationsRepository } from '../notifications';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccessService, CaseAccess } from '../../common/access/access.service';
@@ -8,8 +8,8 @@ import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, pageOf } from '../../common/http/pagination';
 import { Transactions, Tx } from '../../database/transactions';
-import { CaseStatus, decideTransition } from '../cases/case-status';
-import { CasesRepository } from '../cases/cases.repository';
+import { CaseStatus, decideTransition } from '../cases/vocabulary';
+import { CasesRepository } from '../cases';
 import {
   accordHealth,
   implementationScore,

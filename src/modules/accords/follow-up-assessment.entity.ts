@@ -1,16 +1,7 @@
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-} from 'typeorm';
-import { AccordTerm } from './accord-term.entity';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References } from '../../database/columns';
 import { ASSESSMENT_STATUSES, AssessmentStatus, sqlList } from './accord-vocabulary';
-import { FollowUp } from './follow-up.entity';
 
 /**
  * The status of one term at one check; primary key (follow_up_id, term_id).
@@ -26,25 +17,20 @@ export class FollowUpAssessment {
   @PrimaryColumn('uuid')
   followUpId: string;
 
-  @ManyToOne(() => FollowUp, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'follow_up_id',
-    foreignKeyConstraintName: 'fk_follow_up_assessment_follow_up_id',
-  })
-  followUp?: FollowUp;
+  @References('FollowUp', 'follow_up_id', 'CASCADE')
+  followUp?: unknown;
 
   @Index('ix_follow_up_assessment_term_id')
   @PrimaryColumn('uuid')
   termId: string;
 
-  @ManyToOne(() => AccordTerm, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'term_id', foreignKeyConstraintName: 'fk_follow_up_assessment_term_id' })
-  term?: AccordTerm;
+  @References('AccordTerm', 'term_id', 'CASCADE')
+  term?: unknown;
 
   @Column('text')
   status: AssessmentStatus;
 
   /** Encrypted, bound to `follow_up_assessment|note|id`. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   note: string | null;
 }

@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
-import { User } from '../users/user.entity';
-import { Accord } from './accord.entity';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References, CreatedAt } from '../../database/columns';
 import {
   FOLLOW_UP_METHODS,
   FollowUpMethod,
@@ -31,9 +21,8 @@ export class FollowUp {
   @Column('uuid')
   accordId: string;
 
-  @ManyToOne(() => Accord, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'accord_id', foreignKeyConstraintName: 'fk_follow_up_accord_id' })
-  accord?: Accord;
+  @References('Accord', 'accord_id', 'CASCADE')
+  accord?: unknown;
 
   @Column('timestamptz')
   checkedAt: Date;
@@ -58,10 +47,9 @@ export class FollowUp {
   @Column('uuid')
   createdBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_follow_up_created_by' })
-  creator?: User;
+  @References('User', 'created_by', 'RESTRICT')
+  creator?: unknown;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 }

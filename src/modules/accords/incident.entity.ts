@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '../../database/columns';
 import {
   INCIDENT_TYPES,
   IncidentType,
@@ -6,7 +7,6 @@ import {
   Verification,
   VERIFICATIONS,
 } from './accord-vocabulary';
-import { FollowUp } from './follow-up.entity';
 
 /** An incident reported at a follow-up check (ACLED-aligned type). */
 @Entity('incident')
@@ -21,9 +21,8 @@ export class Incident {
   @Column('uuid')
   followUpId: string;
 
-  @ManyToOne(() => FollowUp, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'follow_up_id', foreignKeyConstraintName: 'fk_incident_follow_up_id' })
-  followUp?: FollowUp;
+  @References('FollowUp', 'follow_up_id', 'CASCADE')
+  followUp?: unknown;
 
   @Column('text')
   type: IncidentType;

@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-} from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { References, CreatedAt } from '../../database/columns';
 
 export const AREA_LEVELS = ['region', 'cercle', 'commune'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
@@ -31,10 +22,9 @@ export class Area {
   @Column('uuid', { nullable: true })
   parentId: string | null;
 
-  @ManyToOne(() => Area, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_area_parent_id' })
-  parent?: Area;
+  @References('Area', 'parent_id', 'RESTRICT')
+  parent?: unknown;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 }

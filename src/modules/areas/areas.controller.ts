@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { IdParam } from '../../common/http/params';
@@ -13,6 +13,7 @@ export class AreasController {
   constructor(private readonly areas: AreasService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List areas' })
   @RequirePermission(Permission.AreasRead)
   @ApiOkResponse({ type: AreaPage })
   list(@Query() query: AreaQueryDto): Promise<AreaPage> {
@@ -20,12 +21,14 @@ export class AreasController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read an area' })
   @RequirePermission(Permission.AreasRead)
   get(@IdParam() id: string): Promise<AreaResponse> {
     return this.areas.get(id);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add an area (admin)' })
   @HttpCode(201)
   @RequirePermission(Permission.AreasManage)
   create(@Body() dto: CreateAreaDto): Promise<AreaResponse> {

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   AllowedDuringPasswordChange,
@@ -12,12 +19,11 @@ import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/http/params';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
-import { User } from '../users/user.entity';
-import { UserResponse } from '../users/dto/user.response';
-import { UsersService } from '../users/users.service';
-import { AuthService } from './auth.service';
+import { UserResponse } from '../users';
+import { UsersService } from '../users';
+import { AuthService, VerifiedSignIn } from './auth.service';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './dto/login.dto';
-import { SessionList, TokenResponse } from './dto/token.response';
+import { LoginResponse, SessionList, TokenResponse } from './dto/token.response';
 import { LoginGuard } from './local.strategy';
 
 @ApiTags('auth')
@@ -28,20 +34,26 @@ export class AuthController {
     private readonly users: UsersService,
   ) {}
 
+  /** Per-address and per-account limits are applied by the sign-in itself (SignInLimits). */
   @Post('login')
+  @ApiOperation({ summary: 'Sign in' })
   @Public()
-  @RateLimit('login')
   @HttpCode(200)
   @UseGuards(LoginGuard)
-  @ApiOkResponse({ type: TokenResponse })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiTooManyRequestsResponse({
+    description:
+      'too_many_attempts: the account, the device or the address must wait (Retry-After)',
+  })
   login(
-    @Req() request: FastifyRequest & { user: User },
+    @Req() request: FastifyRequest & { user: VerifiedSignIn },
     @Body() _body: LoginDto,
-  ): Promise<TokenResponse> {
+  ): Promise<LoginResponse> {
     return this.auth.startSession(request.user, request.headers['user-agent']);
   }
 
   @Post('refresh')
+  @ApiOperation({ summary: 'Exchange a refresh token for a new token pair' })
   @Public()
   @RateLimit('refresh')
   @HttpCode(200)
@@ -51,6 +63,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out of this session' })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse()
@@ -62,6 +75,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'Read one’s own account' })
   @ApiBearerAuth()
   @RequirePermission(Permission.AccountManage)
   @AllowedDuringTotpSetup()
@@ -70,6 +84,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @ApiOperation({ summary: 'Change one’s own password' })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse()
@@ -84,6 +99,7 @@ export class AuthController {
   }
 
   @Get('sessions')
+  @ApiOperation({ summary: 'List one’s own sessions' })
   @ApiBearerAuth()
   @RequirePermission(Permission.AccountManage)
   sessions(@CurrentPrincipal() principal: Principal): Promise<SessionList> {
@@ -91,6 +107,7 @@ export class AuthController {
   }
 
   @Delete('sessions/:id')
+  @ApiOperation({ summary: 'End one of one’s own sessions' })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse()
@@ -103,6 +120,7 @@ export class AuthController {
   }
 
   @Post('panic')
+  @ApiOperation({ summary: 'End every session of one’s own account (seized phone)' })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Every session of the caller is revoked at once' })

@@ -7,30 +7,23 @@ import { AppError } from '../../common/http/app-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Transactions, Tx } from '../../database/transactions';
-import { SessionsRepository } from '../sessions/sessions.repository';
-import { PasswordService } from '../users/password.service';
-import { User } from '../users/user.entity';
-import { toSessionUser } from '../users/users.mapper';
-import { UsersRepository } from '../users/users.repository';
+import { SessionsRepository } from '../sessions';
+import { TrustedDevicesRepository } from '../sessions';
+import { PasswordService } from '../users';
+import { User } from '../users';
+import { toSessionUser } from '../users';
+import { UsersRepository } from '../users';
 import { AccessTokenService } from './access-token.service';
-import { SessionList, TokenResponse } from './dto/token.response';
-import { BackoffPolicy, LoginThrottleRepository, ThrottledKey } from './login-throttle.repository';
+import { LoginResponse, SessionList, TokenResponse } from './dto/token.response';
+import { SignInAttempt, SignInLimits } from './sign-in-limits';
 import { TotpService } from './totp.service';
 
-/** Per account name: 5 failures, then 30 s, 60 s, … up to 15 min. */
-const ACCOUNT_BACKOFF: BackoffPolicy = {
-  threshold: 5,
-  baseSeconds: 30,
-  maxSeconds: 900,
-  windowSeconds: 900,
-};
-/** Per client address: wider, to stop spraying many accounts from one place. */
-const ADDRESS_BACKOFF: BackoffPolicy = {
-  threshold: 20,
-  baseSeconds: 60,
-  maxSeconds: 900,
-  windowSeconds: 900,
-};
+/** A sign-in whose secrets were right, and the trusted device it came from if any. */
+export interface VerifiedSignIn {
+  user: User;
+  /** The device token presented, when valid for this account (else a new one is issued). */
+  device: { id: string; token: string } | null;
+}
 
 function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -42,7 +35,8 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
-    private readonly throttle: LoginThrottleRepository,
+    private readonly limits: SignInLimits,
+    private readonly devices: TrustedDevicesRepository,
     private readonly passwords: PasswordService,
     private readonly tokens: AccessTokenService,
     private readonly transactions: Transactions,
@@ -53,20 +47,24 @@ export class AuthService {
   /**
    * Checks a username and password. An unknown user, a wrong password and a
    * disabled account get the same error after the same work; repeated
-   * failures block the account name and the address for a growing time.
-   * With TOTP enabled, the code is checked only after the password (no
-   * oracle for codes without it); a wrong or replayed code is a failure too.
+   * failures block the account name and the address (or, from a trusted
+   * device, that device) for a growing time: SignInLimits. With TOTP
+   * enabled, the code is checked only after the password (no oracle for
+   * codes without it); a wrong or replayed code is a failure too.
    */
   async verifyCredentials(
     username: string,
     password: string,
     address: string,
     totp?: string,
-  ): Promise<User> {
+    deviceToken?: string,
+  ): Promise<VerifiedSignIn> {
     const name = username.trim().toLowerCase();
-    const account = { key: `user:${name}`, policy: ACCOUNT_BACKOFF };
-    const origin = { key: `ip:${address}`, policy: ADDRESS_BACKOFF };
-    await this.takeAttempt([account, origin]);
+    const device = deviceToken ? await this.devices.findValid(hashToken(deviceToken), name) : null;
+    const attempt: SignInAttempt = device
+      ? { kind: 'device', deviceId: device.id }
+      : { kind: 'untrusted', username: name, ip: address };
+    await this.limits.take(attempt);
 
     const user = await this.users.findForLogin(name);
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
@@ -77,8 +75,7 @@ export class AuthService {
     if (user.totpEnabled) {
       if (!totp) {
         // The next step of a sign-in, not a guess: the attempt is given back.
-        await this.throttle.giveBack(account);
-        await this.throttle.giveBack(origin);
+        await this.limits.giveBack(attempt);
         throw new AppError('totp_required');
       }
       if (!(await this.totp.verifyForLogin(user.id, totp))) {
@@ -86,9 +83,8 @@ export class AuthService {
         throw new AppError('invalid_totp', { status: 401 });
       }
     }
-    await this.throttle.clear(account.key);
-    await this.throttle.giveBack(origin);
-    return user;
+    await this.limits.succeeded(attempt);
+    return { user, device: device && deviceToken ? { id: device.id, token: deviceToken } : null };
   }
 
   /** A failed sign-in: the account when it exists, never the name or password tried. */
@@ -115,16 +111,18 @@ export class AuthService {
     });
   }
 
-  /** Counts the attempt before any secret is checked; 429 while a key is blocked. */
-  private async takeAttempt(keys: ThrottledKey[]): Promise<void> {
-    const wait = await this.throttle.takeAttempt(keys);
-    if (wait > 0)
-      throw new AppError('too_many_attempts', { headers: { 'retry-after': String(wait) } });
-  }
-
-  async startSession(user: User, userAgent: string | undefined): Promise<TokenResponse> {
+  /**
+   * Opens a session for a verified sign-in and answers with the device
+   * token: the one presented, kept for another TOGUNA_DEVICE_TOKEN_DAYS, or
+   * a new one for a device seen for the first time.
+   */
+  async startSession(
+    signIn: VerifiedSignIn,
+    userAgent: string | undefined,
+  ): Promise<LoginResponse> {
+    const { user } = signIn;
     const sessionId = randomUUID();
-    const refreshToken = await this.transactions.run(async (tx) => {
+    const { refreshToken, deviceToken } = await this.transactions.run(async (tx) => {
       await this.sessions.insertSession(tx, {
         id: sessionId,
         userId: user.id,
@@ -132,6 +130,7 @@ export class AuthService {
         userAgent: userAgent ? userAgent.slice(0, 200) : null,
       });
       const token = await this.issueRefreshToken(tx, sessionId);
+      const device = await this.trustDevice(tx, user.id, signIn.device);
       await this.audit.record(tx, {
         action: 'auth.login',
         actorUserId: user.id,
@@ -140,9 +139,29 @@ export class AuthService {
         entityId: sessionId,
         associationId: user.associationId,
       });
-      return token;
+      return { refreshToken: token, deviceToken: device };
     });
-    return this.tokenResponse(user, sessionId, refreshToken);
+    return { ...(await this.tokenResponse(user, sessionId, refreshToken)), deviceToken };
+  }
+
+  private async trustDevice(
+    tx: Tx,
+    userId: string,
+    known: VerifiedSignIn['device'],
+  ): Promise<string> {
+    const expiresAt = new Date(Date.now() + this.config.deviceTokenDays * 86_400_000);
+    if (known) {
+      await this.devices.touch(tx, known.id, expiresAt);
+      return known.token;
+    }
+    const token = randomBytes(32).toString('base64url');
+    await this.devices.insert(tx, {
+      id: randomUUID(),
+      userId,
+      tokenHash: hashToken(token),
+      expiresAt,
+    });
+    return token;
   }
 
   /**
@@ -192,10 +211,10 @@ export class AuthService {
     });
   }
 
-  /** A seized phone: every session of the caller ends now. */
+  /** A seized phone: every session of the caller ends now, and no device stays trusted. */
   async panic(principal: Principal): Promise<void> {
     await this.transactions.run(async (tx) => {
-      const count = await this.sessions.revokeAllOfUser(tx, principal.userId, 'panic');
+      const count = await this.sessions.revokeAllAndForgetDevices(tx, principal.userId, 'panic');
       await this.accountEvent(tx, principal, 'auth.panic', { count });
     });
   }
@@ -209,12 +228,11 @@ export class AuthService {
     const user = await this.users.findByIdWithHash(principal.userId);
     if (!user) throw new AppError('not_found');
     // A stolen access token must not become a way to guess the password.
-    const account = { key: `user:${user.username}`, policy: ACCOUNT_BACKOFF };
-    await this.takeAttempt([account]);
+    await this.limits.takeForUser('password', user.id);
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       throw new AppError('wrong_current_password');
     }
-    await this.throttle.clear(account.key);
+    await this.limits.clearForUser('password', user.id);
     this.passwords.assertAcceptable(newPassword, user.username);
     if (await this.passwords.verify(user.passwordHash, newPassword)) {
       throw new AppError('weak_password', {

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionsRepository } from '../sessions';
 import { AccessTokenService } from './access-token.service';
 
 /** Bearer access token → live session → principal (used by the global AccessGuard). */

@@ -4,8 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { AppError } from '../../common/http/app-error';
 import { validateDto } from '../../common/http/validation';
-import { User } from '../users/user.entity';
-import { AuthService } from './auth.service';
+import { AuthService, VerifiedSignIn } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 
 /** Username and password sign-in (passport-local). */
@@ -20,9 +19,9 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     });
   }
 
-  validate(request: FastifyRequest, username: string, password: string): Promise<User> {
-    const { totp } = request.body as LoginDto;
-    return this.auth.verifyCredentials(username, password, request.ip, totp);
+  validate(request: FastifyRequest, username: string, password: string): Promise<VerifiedSignIn> {
+    const { totp, deviceToken } = request.body as LoginDto;
+    return this.auth.verifyCredentials(username, password, request.ip, totp, deviceToken);
   }
 }
 

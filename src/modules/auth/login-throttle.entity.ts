@@ -1,12 +1,17 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Failed sign-in counter for one account name or one client address, kept in
+ * Failed attempts on one counter (an account name, a client address, a
+ * trusted device, a user's password or TOTP code: SignInLimits), kept in
  * the database so that every API instance applies the same backoff.
  */
 @Entity('login_throttle')
 export class LoginThrottle {
-  /** `user:<username>` or `ip:<address>`. */
+  /**
+   * `user:<keyed hash of the name>`, `ip:<keyed hash of the address>`,
+   * `device:<id>`, `password:<user id>`, `totp:<user id>`: no name tried and
+   * no address in clear.
+   */
   @PrimaryColumn('text')
   key: string;
 

@@ -4,8 +4,12 @@ import {
   CLEAR_SQL,
   COUNT_FAILURE_SQL,
   GIVE_BACK_SQL,
+  SWEEP_SQL,
   TAKE_ATTEMPT_ROW_SQL,
 } from './login-throttle.sql';
+
+/** One sweep of long-idle counters every this many attempts, on average. */
+const SWEEP_EVERY = 1000;
 
 export interface BackoffPolicy {
   /** Failures allowed before the key is blocked. */
@@ -53,6 +57,7 @@ export class LoginThrottleRepository {
    */
   async takeAttempt(keys: ThrottledKey[]): Promise<number> {
     const ordered = [...keys].sort((a, b) => a.key.localeCompare(b.key));
+    if (Math.random() * SWEEP_EVERY < 1) void this.sweep().catch(() => undefined);
     return this.dataSource.transaction(async (tx) => {
       const rows: Row[] = [];
       for (const { key } of ordered) {
@@ -81,5 +86,10 @@ export class LoginThrottleRepository {
   /** The secret was right: the account's counter starts again. */
   async clear(key: string): Promise<void> {
     await this.dataSource.query(CLEAR_SQL, [key]);
+  }
+
+  /** Forgets counters idle for a day and not blocked: names tried once do not pile up. */
+  async sweep(): Promise<void> {
+    await this.dataSource.query(SWEEP_SQL);
   }
 }

@@ -18,3 +18,7 @@ export const GIVE_BACK_SQL = `UPDATE login_throttle SET failures = greatest(fail
 
 /** The secret was right: key $1's counter starts again. */
 export const CLEAR_SQL = 'DELETE FROM login_throttle WHERE key = $1';
+
+/** Counters idle for a day whose block, if any, has ended. */
+export const SWEEP_SQL = `DELETE FROM login_throttle
+  WHERE last_failure_at < now() - interval '1 day' AND (blocked_until IS NULL OR blocked_until < now())`;

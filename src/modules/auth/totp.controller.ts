@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -26,6 +27,7 @@ export class TotpController {
   constructor(private readonly totp: TotpService) {}
 
   @Post('totp/setup')
+  @ApiOperation({ summary: 'Start setting up TOTP (new secret)' })
   @HttpCode(200)
   @ApiOkResponse({
     type: TotpSetupResponse,
@@ -43,6 +45,7 @@ export class TotpController {
   }
 
   @Post('totp/enable')
+  @ApiOperation({ summary: 'Turn on TOTP with a first code' })
   @HttpCode(204)
   @ApiNoContentResponse({
     description:
@@ -56,6 +59,7 @@ export class TotpController {
   }
 
   @Post('step-up')
+  @ApiOperation({ summary: 'Confirm this session with a TOTP code (step-up)' })
   @HttpCode(204)
   @ApiNoContentResponse({
     description:

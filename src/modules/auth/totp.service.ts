@@ -5,14 +5,12 @@ import { Principal } from '../../common/auth/principal';
 import { FieldCipher, FieldContext } from '../../common/crypto/field-cipher';
 import { AppError } from '../../common/http/app-error';
 import { Transactions, Tx } from '../../database/transactions';
-import { SessionsRepository } from '../sessions/sessions.repository';
-import { StepUpService } from '../sessions/step-up.service';
-import { PasswordService } from '../users/password.service';
-import { UsersRepository } from '../users/users.repository';
+import { SessionsRepository, StepUpService } from '../sessions';
+import { PasswordService, UsersRepository } from '../users';
 import { TotpSetupResponse } from './dto/totp.dto';
 import { BackoffPolicy, LoginThrottleRepository } from './login-throttle.repository';
 import { matchedStep, newTotpSecret, otpauthUrl } from './totp';
-import { TotpRepository } from '../users/totp.repository';
+import { TotpRepository } from '../users';
 
 /** Wrong codes on enable and step-up, per user: 5 failures, then 30 s doubling up to 15 min. */
 export const TOTP_BACKOFF: BackoffPolicy = {

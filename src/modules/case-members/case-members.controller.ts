@@ -15,6 +15,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -43,6 +44,7 @@ export class CaseMembersController {
   ) {}
 
   @Get(':id/team')
+  @ApiOperation({ summary: 'List a case’s team' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: TeamResponse })
   listTeam(@CurrentPrincipal() principal: Principal, @IdParam() id: string): Promise<TeamResponse> {
@@ -50,6 +52,7 @@ export class CaseMembersController {
   }
 
   @Post(':id/team')
+  @ApiOperation({ summary: 'Add a mediator to a case’s team' })
   @HttpCode(201)
   @RequirePermission(Permission.CaseTeamManage)
   @ApiCreatedResponse({ type: TeamMemberResponse })
@@ -62,6 +65,7 @@ export class CaseMembersController {
   }
 
   @Delete(':id/team/:userId')
+  @ApiOperation({ summary: 'Remove a mediator from a case’s team' })
   @HttpCode(204)
   @RequirePermission(Permission.CaseTeamManage)
   @ApiNoContentResponse()
@@ -74,6 +78,7 @@ export class CaseMembersController {
   }
 
   @Get(':id/parties')
+  @ApiOperation({ summary: 'List a case’s parties' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: PartyPage })
   listParties(
@@ -85,6 +90,7 @@ export class CaseMembersController {
   }
 
   @Post(':id/parties')
+  @ApiOperation({ summary: 'Add a party to a case' })
   @HttpCode(201)
   @RequirePermission(Permission.CasesUpdate)
   @ApiCreatedResponse({ type: PartyResponse })
@@ -100,6 +106,7 @@ export class CaseMembersController {
   }
 
   @Patch(':id/parties/:partyId')
+  @ApiOperation({ summary: 'Change a party of a case' })
   @RequirePermission(Permission.CasesUpdate)
   @ApiOkResponse({ type: PartyResponse })
   async updateParty(
@@ -122,6 +129,7 @@ export class CaseMembersController {
   }
 
   @Delete(':id/parties/:partyId')
+  @ApiOperation({ summary: 'Remove a party from a case' })
   @HttpCode(204)
   @RequirePermission(Permission.CasesUpdate)
   @ApiNoContentResponse()
@@ -134,6 +142,7 @@ export class CaseMembersController {
   }
 
   @Get(':id/participants')
+  @ApiOperation({ summary: 'List a case’s participants' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: ParticipantPage })
   listParticipants(
@@ -145,6 +154,7 @@ export class CaseMembersController {
   }
 
   @Post(':id/participants')
+  @ApiOperation({ summary: 'Add a participant to a case' })
   @HttpCode(201)
   @RequirePermission(Permission.CasesUpdate)
   @ApiCreatedResponse({ type: ParticipantResponse })

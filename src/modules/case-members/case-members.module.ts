@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../common/access/access.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { NotificationsModule } from '../notifications';
 import { CaseMembersController } from './case-members.controller';
 import { ParticipantsRepository } from './participants.repository';
 import { ParticipantsService } from './participants.service';
@@ -8,10 +8,16 @@ import { PartiesRepository } from './parties.repository';
 import { PartiesService } from './parties.service';
 import { TeamRepository } from './team.repository';
 import { TeamService } from './team.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseParty } from './case-party.entity';
+import { CaseParticipant } from './case-participant.entity';
+
+/** The tables this module owns. */
+const ENTITIES = [CaseParty, CaseParticipant];
 
 /** Team, parties and participants of a dialogue case. */
 @Module({
-  imports: [AccessModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), AccessModule, NotificationsModule],
   controllers: [CaseMembersController],
   providers: [
     TeamRepository,
@@ -23,4 +29,6 @@ import { TeamService } from './team.service';
   ],
   exports: [PartiesRepository],
 })
-export class CaseMembersModule {}
+export class CaseMembersModule {
+  static readonly entities = ENTITIES;
+}

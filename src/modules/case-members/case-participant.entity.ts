@@ -1,16 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { DialogueCase } from '../cases/dialogue-case.entity';
-import { CaseParty } from './case-party.entity';
+import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 
 /** A person involved in a dialogue, known by a pseudonym; the real identity is optional and encrypted. */
 @Entity('case_participant')
@@ -22,9 +12,8 @@ export class CaseParticipant {
   @Column('uuid')
   caseId: string;
 
-  @ManyToOne(() => DialogueCase, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_participant_case_id' })
-  dialogueCase?: DialogueCase;
+  @References('DialogueCase', 'case_id', 'CASCADE')
+  dialogueCase?: unknown;
 
   @Column('text')
   pseudonym: string;
@@ -33,9 +22,8 @@ export class CaseParticipant {
   @Column('uuid', { nullable: true })
   partyId: string | null;
 
-  @ManyToOne(() => CaseParty, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'party_id', foreignKeyConstraintName: 'fk_case_participant_party_id' })
-  party?: CaseParty;
+  @References('CaseParty', 'party_id', 'RESTRICT')
+  party?: unknown;
 
   /** Negotiator, interpreter, elder, informant… */
   @Column('text')
@@ -45,19 +33,19 @@ export class CaseParticipant {
   consentToRecordIdentity: boolean;
 
   /** Encrypted (`enc:v1:…`); only with consent; readable by the case team only. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   realName: string | null;
 
   /** Encrypted, like realName. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   contact: string | null;
 
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt: Date;
 }

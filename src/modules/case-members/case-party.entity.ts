@@ -1,16 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { DialogueCase } from '../cases/dialogue-case.entity';
+import { Check, Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 import { PARTY_KINDS, PartyKind } from './party-kinds';
 
 /** A party to a dialogue (a community, an armed group, a militia…). */
@@ -24,9 +13,8 @@ export class CaseParty {
   @Column('uuid')
   caseId: string;
 
-  @ManyToOne(() => DialogueCase, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_party_case_id' })
-  dialogueCase?: DialogueCase;
+  @References('DialogueCase', 'case_id', 'CASCADE')
+  dialogueCase?: unknown;
 
   @Column('text')
   name: string;
@@ -40,9 +28,9 @@ export class CaseParty {
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt: Date;
 }

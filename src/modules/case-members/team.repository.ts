@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Tx } from '../../database/transactions';
-import { CaseTeamMember } from '../cases/case-team-member.entity';
-import { User } from '../users/user.entity';
+import { CaseTeamMember } from '../cases';
+import { User } from '../users';
 
 export interface TeamMemberRow {
   userId: string;

@@ -5,7 +5,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
 import { Transactions } from '../../database/transactions';
-import { NotificationsRepository } from '../notifications/notifications.repository';
+import { NotificationsRepository } from '../notifications';
 import { toTeamMemberResponse } from './case-members.mapper';
 import { AddTeamMemberDto, TeamMemberResponse, TeamResponse } from './dto/team.dto';
 import { TeamRepository } from './team.repository';

@@ -1,14 +1,5 @@
-import {
-  CreateDateColumn,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
-import { User } from '../users/user.entity';
-import { DialogueCase } from './dialogue-case.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References, CreatedAt } from '../../database/columns';
 
 /** A mediator assigned to a case; exactly one member is the lead. */
 @Entity('case_team_member')
@@ -21,17 +12,15 @@ export class CaseTeamMember {
   @PrimaryColumn('uuid')
   userId: string;
 
-  @ManyToOne(() => DialogueCase, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_team_member_case_id' })
-  dialogueCase?: DialogueCase;
+  @References('DialogueCase', 'case_id', 'CASCADE')
+  dialogueCase?: unknown;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_case_team_member_user_id' })
-  user?: User;
+  @References('User', 'user_id', 'RESTRICT')
+  user?: unknown;
 
   @Column('boolean', { default: false })
   lead: boolean;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   addedAt: Date;
 }

@@ -1,7 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../users/user.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References } from '../../database/columns';
 import { CaseStatus } from './case-status';
-import { DialogueCase } from './dialogue-case.entity';
 
 /** One status change of a case: who, when, from, to, and why (the reason is encrypted). */
 @Entity('case_transition')
@@ -13,9 +13,8 @@ export class CaseTransition {
   @Column('uuid')
   caseId: string;
 
-  @ManyToOne(() => DialogueCase, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_transition_case_id' })
-  dialogueCase?: DialogueCase;
+  @References('DialogueCase', 'case_id', 'CASCADE')
+  dialogueCase?: unknown;
 
   @Column('text')
   fromStatus: CaseStatus;
@@ -24,19 +23,15 @@ export class CaseTransition {
   toStatus: CaseStatus;
 
   /** Encrypted, bound to `case_transition|reason|id`. */
-  @Column('text')
+  @EncryptedColumn()
   reason: string;
 
   @Index('ix_case_transition_actor_user_id')
   @Column('uuid')
   actorUserId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'actor_user_id',
-    foreignKeyConstraintName: 'fk_case_transition_actor_user_id',
-  })
-  actor?: User;
+  @References('User', 'actor_user_id', 'RESTRICT')
+  actor?: unknown;
 
   @Column('timestamptz', { default: () => 'now()' })
   occurredAt: Date;

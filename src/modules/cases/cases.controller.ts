@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
@@ -20,6 +26,7 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Open a dialogue case' })
   @HttpCode(201)
   @RequirePermission(Permission.CasesCreate)
   @ApiCreatedResponse({ type: CreatedCaseResponse })
@@ -31,6 +38,7 @@ export class CasesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the dialogue cases one may see' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: CasePage })
   list(
@@ -41,6 +49,7 @@ export class CasesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a dialogue case' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: CaseResponse })
   async get(
@@ -54,6 +63,7 @@ export class CasesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a dialogue case' })
   @RequirePermission(Permission.CasesUpdate)
   @ApiOkResponse({ type: CaseResponse })
   async update(
@@ -69,6 +79,7 @@ export class CasesController {
   }
 
   @Post(':id/transitions')
+  @ApiOperation({ summary: 'Change a case’s status' })
   @HttpCode(200)
   @RequirePermission(Permission.CasesTransition)
   @ApiOkResponse({ type: CaseResponse })
@@ -84,6 +95,7 @@ export class CasesController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: 'List a case’s status changes' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: CaseHistory })
   history(@CurrentPrincipal() principal: Principal, @IdParam() id: string): Promise<CaseHistory> {

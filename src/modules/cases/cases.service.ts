@@ -1,4 +1,4 @@
-import { RegistryRepository } from '../registry/registry.repository';
+import { CaseOverlapsRepository } from './case-overlaps.repository';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CaseAccess, AccessService } from '../../common/access/access.service';
@@ -34,7 +34,7 @@ export const HISTORY_LIMIT = 500;
 export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
-    private readonly registry: RegistryRepository,
+    private readonly overlaps: CaseOverlapsRepository,
     private readonly access: AccessService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -87,7 +87,7 @@ export class CasesService {
       // 503 that a retry with the same Idempotency-Key would create again.
       return {
         row: (await this.cases.findById(id, tx)) as CaseRow,
-        overlaps: await this.registry.activeCasesOfOthers(dto.areaId, associationId, tx),
+        overlaps: await this.overlaps.activeCasesOfOthers(dto.areaId, associationId, tx),
       };
     });
     // The creator wrote these values: a mediator (team) gets them back, a coordinator does not.
@@ -283,7 +283,7 @@ export class CasesService {
     const access = await this.access.caseFor(principal, existing.id);
     return {
       ...(await this.present(access, existing)),
-      overlaps: await this.registry.activeCasesOfOthers(existing.areaId, existing.associationId),
+      overlaps: await this.overlaps.activeCasesOfOthers(existing.areaId, existing.associationId),
     };
   }
 }

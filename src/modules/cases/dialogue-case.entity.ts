@@ -1,18 +1,6 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { Area } from '../areas/area.entity';
-import { Association } from '../organisations/association.entity';
-import { User } from '../users/user.entity';
+import { Check, Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 import { CASE_STATUSES, CASE_TYPES, CaseStatus, CaseType } from './case-status';
 
 /** A dialogue process in one commune, owned by one association. */
@@ -33,9 +21,8 @@ export class DialogueCase {
   @Column('uuid')
   areaId: string;
 
-  @ManyToOne(() => Area, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'area_id', foreignKeyConstraintName: 'fk_dialogue_case_area_id' })
-  area?: Area;
+  @References('Area', 'area_id', 'RESTRICT')
+  area?: unknown;
 
   @Column('text')
   type: CaseType;
@@ -55,37 +42,32 @@ export class DialogueCase {
   languages: string[];
 
   /** Encrypted: village, exact place. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   locationDetail: string | null;
 
   /** Encrypted. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   confidentialNotes: string | null;
 
   @Column('uuid')
   associationId: string;
 
-  @ManyToOne(() => Association, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'association_id',
-    foreignKeyConstraintName: 'fk_dialogue_case_association_id',
-  })
-  association?: Association;
+  @References('Association', 'association_id', 'RESTRICT')
+  association?: unknown;
 
   @Index('ix_dialogue_case_created_by')
   @Column('uuid')
   createdBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_dialogue_case_created_by' })
-  creator?: User;
+  @References('User', 'created_by', 'RESTRICT')
+  creator?: unknown;
 
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt: Date;
 }

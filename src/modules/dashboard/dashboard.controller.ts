@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
@@ -15,6 +15,7 @@ export class DashboardController {
 
   /** The accords the caller may see, worst health first, then most overdue. */
   @Get('dashboard/accords')
+  @ApiOperation({ summary: 'List accords worst first, with their health' })
   @RequirePermission(Permission.DashboardRead)
   @ApiOkResponse({ type: DashboardAccordPage })
   accords(
@@ -26,6 +27,7 @@ export class DashboardController {
 
   /** Accords per health level per region or cercle; counts below 3 as "<3". */
   @Get('stats/accords')
+  @ApiOperation({ summary: 'Count accords by health and area (small counts suppressed)' })
   @RequirePermission(Permission.StatsRead)
   @ApiOkResponse({ type: AccordStatsResponse })
   stats(

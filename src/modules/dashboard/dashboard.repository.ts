@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { healthCtes, healthPageSql } from './accord-health.sql';
+import { healthCtes, healthPageSql } from '../accords';
 
 export interface AccordHealthRow {
   accordId: string;

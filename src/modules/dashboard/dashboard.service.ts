@@ -9,7 +9,7 @@ import {
   PageQueryDto,
   toPage,
 } from '../../common/http/pagination';
-import { LEVEL_BY_RANK } from './accord-health.sql';
+import { LEVEL_BY_RANK } from '../accords';
 import { DashboardRepository } from './dashboard.repository';
 import {
   AccordStatsResponse,

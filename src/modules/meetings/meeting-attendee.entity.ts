@@ -1,6 +1,5 @@
-import { Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../users/user.entity';
-import { Meeting } from './meeting.entity';
+import { Column, Entity, Exclusion, Index, PrimaryColumn } from 'typeorm';
+import { References } from '../../database/columns';
 
 /** The exclusion constraint that makes a double booking impossible, even under concurrency. */
 export const MEETING_OVERLAP_CONSTRAINT = 'ex_meeting_attendee_no_overlap';
@@ -25,13 +24,11 @@ export class MeetingAttendee {
   @PrimaryColumn('uuid')
   userId: string;
 
-  @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'meeting_id', foreignKeyConstraintName: 'fk_meeting_attendee_meeting_id' })
-  meeting?: Meeting;
+  @References('Meeting', 'meeting_id', 'CASCADE')
+  meeting?: unknown;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_meeting_attendee_user_id' })
-  user?: User;
+  @References('User', 'user_id', 'RESTRICT')
+  user?: unknown;
 
   /** [scheduledAt, scheduledAt + duration). */
   @Column('tstzrange')

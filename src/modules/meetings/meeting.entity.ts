@@ -1,17 +1,6 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { DialogueCase } from '../cases/dialogue-case.entity';
-import { User } from '../users/user.entity';
+import { Check, Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 import { MEETING_STATUSES, MeetingStatus } from './meeting-status';
 
 /** A scheduled session of a dialogue case. */
@@ -27,9 +16,8 @@ export class Meeting {
   @Column('uuid')
   caseId: string;
 
-  @ManyToOne(() => DialogueCase, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_meeting_case_id' })
-  dialogueCase?: DialogueCase;
+  @References('DialogueCase', 'case_id', 'CASCADE')
+  dialogueCase?: unknown;
 
   @Column('timestamptz')
   scheduledAt: Date;
@@ -51,11 +39,11 @@ export class Meeting {
   interpreterNeeded: boolean;
 
   /** Encrypted: the exact place. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   locationDetail: string | null;
 
   /** Encrypted. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   outcomeNotes: string | null;
 
   /** Parties of the same case (checked by the service against case_party). */
@@ -66,16 +54,15 @@ export class Meeting {
   @Column('uuid')
   createdBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_meeting_created_by' })
-  creator?: User;
+  @References('User', 'created_by', 'RESTRICT')
+  creator?: unknown;
 
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt: Date;
 }

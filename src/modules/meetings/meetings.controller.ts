@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
@@ -21,6 +27,7 @@ export class CaseMeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Schedule a meeting of a case' })
   @HttpCode(201)
   @RequirePermission(Permission.CasesUpdate)
   @ApiCreatedResponse({ type: MeetingResponse })
@@ -43,6 +50,7 @@ export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List meetings in a period' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: MeetingPage })
   list(
@@ -53,6 +61,7 @@ export class MeetingsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a meeting' })
   @RequirePermission(Permission.CasesRead)
   @ApiOkResponse({ type: MeetingResponse })
   async get(
@@ -66,6 +75,7 @@ export class MeetingsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change or reschedule a meeting' })
   @RequirePermission(Permission.CasesUpdate)
   @ApiOkResponse({ type: MeetingResponse })
   async update(
@@ -81,6 +91,7 @@ export class MeetingsController {
   }
 
   @Post(':id/outcome')
+  @ApiOperation({ summary: 'Record a meeting’s outcome' })
   @HttpCode(200)
   @RequirePermission(Permission.CasesUpdate)
   @ApiOkResponse({ type: MeetingResponse })

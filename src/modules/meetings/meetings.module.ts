@@ -1,13 +1,21 @@
 import { Module } from '@nestjs/common';
-import { MissionOrdersModule } from '../mission-orders/mission-orders.module';
+import { MissionOrdersModule } from '../mission-orders';
 import { CaseMeetingsController, MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Meeting } from './meeting.entity';
+import { MeetingAttendee } from './meeting-attendee.entity';
+
+/** The tables this module owns. */
+const ENTITIES = [Meeting, MeetingAttendee];
 
 /** Meetings of a dialogue case: schedule, list, read, update, outcome; no double booking. */
 @Module({
-  imports: [MissionOrdersModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), MissionOrdersModule],
   controllers: [CaseMeetingsController, MeetingsController],
   providers: [MeetingsRepository, MeetingsService],
 })
-export class MeetingsModule {}
+export class MeetingsModule {
+  static readonly entities = ENTITIES;
+}

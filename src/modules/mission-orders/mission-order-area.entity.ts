@@ -1,6 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Area } from '../areas/area.entity';
-import { MissionOrder } from './mission-order.entity';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '../../database/columns';
 
 /** An area (region, cercle or commune) a mission order covers. */
 @Entity('mission_order_area')
@@ -12,14 +11,9 @@ export class MissionOrderArea {
   @PrimaryColumn('uuid')
   areaId: string;
 
-  @ManyToOne(() => MissionOrder, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'mission_order_id',
-    foreignKeyConstraintName: 'fk_mission_order_area_mission_order_id',
-  })
-  missionOrder?: MissionOrder;
+  @References('MissionOrder', 'mission_order_id', 'CASCADE')
+  missionOrder?: unknown;
 
-  @ManyToOne(() => Area, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'area_id', foreignKeyConstraintName: 'fk_mission_order_area_area_id' })
-  area?: Area;
+  @References('Area', 'area_id', 'RESTRICT')
+  area?: unknown;
 }

@@ -4,8 +4,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
 import { Transactions } from '../../database/transactions';
-import { UserDisabledHooks } from '../users/user-disabled-hooks';
-import { UsersRepository } from '../users/users.repository';
+import { UserDisabledHooks, UsersRepository } from '../users';
 import { CREDENTIAL_PURPOSE, CredentialClaims } from './credential';
 import {
   MissionOrderCredential,

@@ -1,6 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { User } from '../users/user.entity';
-import { MissionOrder } from './mission-order.entity';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { References } from '../../database/columns';
 
 /**
  * A mediator covered by a mission order, and the identifier of their
@@ -26,14 +25,9 @@ export class MissionOrderHolder {
   @Column('timestamptz', { nullable: true })
   credentialRevokedAt: Date | null;
 
-  @ManyToOne(() => MissionOrder, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'mission_order_id',
-    foreignKeyConstraintName: 'fk_mission_order_holder_mission_order_id',
-  })
-  missionOrder?: MissionOrder;
+  @References('MissionOrder', 'mission_order_id', 'CASCADE')
+  missionOrder?: unknown;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_mission_order_holder_user_id' })
-  user?: User;
+  @References('User', 'user_id', 'RESTRICT')
+  user?: unknown;
 }

@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Association } from '../organisations/association.entity';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { References } from '../../database/columns';
 
 /**
  * The last order number given to an association in a year: the next order
@@ -11,12 +11,8 @@ export class MissionOrderNumberCounter {
   @PrimaryColumn('uuid')
   associationId: string;
 
-  @ManyToOne(() => Association, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'association_id',
-    foreignKeyConstraintName: 'fk_mission_order_number_counter_association_id',
-  })
-  association?: Association;
+  @References('Association', 'association_id', 'RESTRICT')
+  association?: unknown;
 
   @PrimaryColumn('integer')
   year: number;

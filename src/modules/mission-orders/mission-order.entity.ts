@@ -1,20 +1,6 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { DialogueCase } from '../cases/dialogue-case.entity';
-import { Association } from '../organisations/association.entity';
-import { Authority } from '../organisations/authority.entity';
-import { User } from '../users/user.entity';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique, VersionColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 import { MISSION_ORDER_STATUSES, MissionOrderStatus } from './mission-order-status';
 
 /**
@@ -60,27 +46,21 @@ export class MissionOrder {
   @Column('uuid')
   associationId: string;
 
-  @ManyToOne(() => Association, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'association_id',
-    foreignKeyConstraintName: 'fk_mission_order_association_id',
-  })
-  association?: Association;
+  @References('Association', 'association_id', 'RESTRICT')
+  association?: unknown;
 
   @Column('uuid')
   authorityId: string;
 
-  @ManyToOne(() => Authority, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'authority_id', foreignKeyConstraintName: 'fk_mission_order_authority_id' })
-  authority?: Authority;
+  @References('Authority', 'authority_id', 'RESTRICT')
+  authority?: unknown;
 
   @Index('ix_mission_order_case_id')
   @Column('uuid', { nullable: true })
   caseId: string | null;
 
-  @ManyToOne(() => DialogueCase, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_mission_order_case_id' })
-  dialogueCase?: DialogueCase;
+  @References('DialogueCase', 'case_id', 'RESTRICT')
+  dialogueCase?: unknown;
 
   @Column('text')
   purpose: string;
@@ -98,23 +78,21 @@ export class MissionOrder {
   @Column('uuid')
   requestedBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'requested_by', foreignKeyConstraintName: 'fk_mission_order_requested_by' })
-  requester?: User;
+  @References('User', 'requested_by', 'RESTRICT')
+  requester?: unknown;
 
   @Index('ix_mission_order_decided_by')
   @Column('uuid', { nullable: true })
   decidedBy: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'fk_mission_order_decided_by' })
-  decider?: User;
+  @References('User', 'decided_by', 'RESTRICT')
+  decider?: unknown;
 
   @Column('timestamptz', { nullable: true })
   decidedAt: Date | null;
 
   /** Encrypted (`enc:v1:…`): why it was rejected or revoked. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   decisionReason: string | null;
 
   @Column('timestamptz', { nullable: true })
@@ -123,9 +101,9 @@ export class MissionOrder {
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt: Date;
 }

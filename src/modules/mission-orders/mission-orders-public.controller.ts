@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/decorators';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import {
@@ -19,6 +19,7 @@ export class MissionOrdersPublicController {
   constructor(private readonly orders: MissionOrderCredentialsService) {}
 
   @Get('.well-known/mission-order-keys.json')
+  @ApiOperation({ summary: 'Publish the keys that sign mission-order credentials' })
   @Public()
   @ApiOkResponse({ type: JwksResponse })
   keys(): JwksResponse {
@@ -26,6 +27,7 @@ export class MissionOrdersPublicController {
   }
 
   @Get('api/v1/mission-orders/revocations')
+  @ApiOperation({ summary: 'Publish the revoked mission-order credentials' })
   @Public()
   @ApiOkResponse({ type: RevocationsResponse })
   revocations(): Promise<RevocationsResponse> {
@@ -33,6 +35,7 @@ export class MissionOrdersPublicController {
   }
 
   @Get('api/v1/verify/mission-orders/:token')
+  @ApiOperation({ summary: 'Verify a mission-order credential' })
   @Public()
   @RateLimit('verify')
   @ApiOkResponse({ type: VerifyMissionOrderResponse })

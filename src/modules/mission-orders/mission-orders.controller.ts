@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
@@ -34,6 +35,7 @@ export class MissionOrdersController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Request a mission order' })
   @HttpCode(201)
   @RequirePermission(Permission.MissionOrdersRequest)
   @ApiCreatedResponse({ type: MissionOrderResponse })
@@ -45,6 +47,7 @@ export class MissionOrdersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the mission orders one may see' })
   @RequirePermission(Permission.MissionOrdersRead)
   @ApiOkResponse({ type: MissionOrderPage })
   list(
@@ -55,6 +58,7 @@ export class MissionOrdersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a mission order' })
   @RequirePermission(Permission.MissionOrdersRead)
   @ApiOkResponse({ type: MissionOrderResponse })
   async get(
@@ -68,6 +72,7 @@ export class MissionOrdersController {
   }
 
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Approve a mission order (official, after step-up)' })
   @HttpCode(200)
   @RequirePermission(Permission.MissionOrdersDecide)
   @ApiOkResponse({ type: MissionOrderResponse })
@@ -79,6 +84,7 @@ export class MissionOrdersController {
   }
 
   @Post(':id/reject')
+  @ApiOperation({ summary: 'Reject a mission order (official)' })
   @HttpCode(200)
   @RequirePermission(Permission.MissionOrdersDecide)
   @ApiOkResponse({ type: MissionOrderResponse })
@@ -91,6 +97,7 @@ export class MissionOrdersController {
   }
 
   @Post(':id/revoke')
+  @ApiOperation({ summary: 'Revoke a mission order (official)' })
   @HttpCode(200)
   @RequirePermission(Permission.MissionOrdersDecide)
   @ApiOkResponse({ type: MissionOrderResponse })
@@ -103,6 +110,7 @@ export class MissionOrdersController {
   }
 
   @Get(':id/credentials')
+  @ApiOperation({ summary: 'Issue the signed credentials of an approved mission order' })
   @RequirePermission(Permission.MissionOrdersRead)
   @ApiOkResponse({
     type: [MissionOrderCredential],
@@ -117,6 +125,7 @@ export class MissionOrdersController {
   }
 
   @Get(':id/document')
+  @ApiOperation({ summary: 'Download a mission order as PDF with its QR codes' })
   @RequirePermission(Permission.MissionOrdersRead)
   @ApiProduces('application/pdf')
   @ApiOkResponse({

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { SessionsModule } from '../sessions/sessions.module';
-import { UsersModule } from '../users/users.module';
+import { NotificationsModule } from '../notifications';
+import { SessionsModule } from '../sessions';
+import { UsersModule } from '../users';
 import { MissionOrderCoverageRepository } from './mission-order-coverage.repository';
 import { MissionOrderCoverageService } from './mission-order-coverage.service';
 import { MissionOrderCredentialsService } from './mission-order-credentials.service';
@@ -10,10 +10,18 @@ import { MissionOrdersPublicController } from './mission-orders-public.controlle
 import { MissionOrdersController } from './mission-orders.controller';
 import { MissionOrdersRepository } from './mission-orders.repository';
 import { MissionOrdersService } from './mission-orders.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MissionOrder } from './mission-order.entity';
+import { MissionOrderHolder } from './mission-order-holder.entity';
+import { MissionOrderArea } from './mission-order-area.entity';
+import { MissionOrderNumberCounter } from './mission-order-number-counter.entity';
+
+/** The tables this module owns. */
+const ENTITIES = [MissionOrder, MissionOrderHolder, MissionOrderArea, MissionOrderNumberCounter];
 
 /** Mission orders: requests, decisions, signed credentials, verification, coverage. */
 @Module({
-  imports: [UsersModule, SessionsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), UsersModule, SessionsModule, NotificationsModule],
   controllers: [MissionOrdersPublicController, MissionOrdersController],
   providers: [
     MissionOrderCoverageRepository,
@@ -25,4 +33,6 @@ import { MissionOrdersService } from './mission-orders.service';
   ],
   exports: [MissionOrderCoverageService],
 })
-export class MissionOrdersModule {}
+export class MissionOrdersModule {
+  static readonly entities = ENTITIES;
+}

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAt } from '../../database/columns';
 
 export const FOLLOW_UP_REMINDER_KINDS = ['follow_up_due', 'follow_up_overdue'] as const;
 export type FollowUpReminderKind = (typeof FOLLOW_UP_REMINDER_KINDS)[number];
@@ -25,6 +26,6 @@ export class FollowUpReminder {
   @Column('integer')
   recipients: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 }

@@ -1,13 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
-import { Notification } from './notification.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References, CreatedAt } from '../../database/columns';
 
 /**
  * One row per notification and delivery channel, written in the same
@@ -29,12 +21,8 @@ export class NotificationOutbox {
   @Column('uuid')
   notificationId: string;
 
-  @ManyToOne(() => Notification, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'notification_id',
-    foreignKeyConstraintName: 'fk_notification_outbox_notification_id',
-  })
-  notification?: Notification;
+  @References('Notification', 'notification_id', 'CASCADE')
+  notification?: unknown;
 
   /** `in_app` for now; another channel adds its own rows. */
   @Column('text')
@@ -44,7 +32,7 @@ export class NotificationOutbox {
   @Column('text')
   kind: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
   @Column('timestamptz', { nullable: true })

@@ -1,13 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
-import { User } from '../users/user.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References, CreatedAt } from '../../database/columns';
 
 /**
  * An in-app notification for one user (assigned to a case, coordination
@@ -23,9 +16,8 @@ export class Notification {
   @Column('uuid')
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_notification_user_id' })
-  user?: User;
+  @References('User', 'user_id', 'CASCADE')
+  user?: unknown;
 
   /** `case_assigned`, `coordination_request`… */
   @Column('text')
@@ -39,12 +31,12 @@ export class Notification {
   subjectId: string | null;
 
   /** Encrypted (`enc:v1:…`): free text written by a user. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   message: string | null;
 
   @Column('timestamptz', { nullable: true })
   readAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
@@ -19,6 +19,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List one’s notifications' })
   @RequirePermission(Permission.NotificationsRead)
   @ApiOkResponse({ type: NotificationPage })
   list(
@@ -29,6 +30,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @ApiOperation({ summary: 'Mark a notification read' })
   @HttpCode(200)
   @RequirePermission(Permission.NotificationsRead)
   @ApiOkResponse({ type: NotificationResponse })

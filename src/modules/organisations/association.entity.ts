@@ -1,16 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { Authority } from './authority.entity';
+import { Column, Entity, Index, PrimaryColumn, Unique, VersionColumn } from 'typeorm';
+import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 
 /** A mediator association or NGO; mediators and coordinators belong to one. */
 @Entity('association')
@@ -29,19 +18,15 @@ export class Association {
   @Column('uuid', { nullable: true })
   registeredWithAuthorityId: string | null;
 
-  @ManyToOne(() => Authority, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'registered_with_authority_id',
-    foreignKeyConstraintName: 'fk_association_registered_with_authority_id',
-  })
-  registeredWithAuthority?: Authority;
+  @References('Authority', 'registered_with_authority_id', 'RESTRICT')
+  registeredWithAuthority?: unknown;
 
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -14,6 +14,7 @@ export class AssociationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create an association (admin)' })
   @HttpCode(201)
   @RequirePermission(Permission.AssociationsManage)
   create(@Body() dto: CreateAssociationDto): Promise<AssociationResponse> {
@@ -21,6 +22,7 @@ export class AssociationsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List associations' })
   @RequirePermission(Permission.AssociationsRead)
   @ApiOkResponse({ type: AssociationPage })
   list(@Query() query: PageQueryDto): Promise<AssociationPage> {
@@ -28,6 +30,7 @@ export class AssociationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read an association' })
   @RequirePermission(Permission.AssociationsRead)
   get(@IdParam() id: string): Promise<AssociationResponse> {
     return this.organisations.getAssociation(id);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -14,6 +14,7 @@ export class AuthoritiesController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create an authority with its jurisdiction (admin)' })
   @HttpCode(201)
   @RequirePermission(Permission.AuthoritiesManage)
   create(@Body() dto: CreateAuthorityDto): Promise<AuthorityResponse> {
@@ -21,6 +22,7 @@ export class AuthoritiesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List authorities' })
   @RequirePermission(Permission.AuthoritiesRead)
   @ApiOkResponse({ type: AuthorityPage })
   list(@Query() query: PageQueryDto): Promise<AuthorityPage> {
@@ -28,6 +30,7 @@ export class AuthoritiesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read an authority' })
   @RequirePermission(Permission.AuthoritiesRead)
   get(@IdParam() id: string): Promise<AuthorityResponse> {
     return this.organisations.getAuthority(id);

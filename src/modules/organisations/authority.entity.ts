@@ -1,15 +1,14 @@
 import {
   Column,
-  CreateDateColumn,
   Entity,
   JoinTable,
   ManyToMany,
   PrimaryColumn,
   Unique,
-  UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Area } from '../areas/area.entity';
+import { CreatedAt, UpdatedAt } from '../../database/columns';
+import { Area } from '../areas';
 
 /** A government office (prefecture, governorate, ministry) with a jurisdiction. */
 @Entity('authority')
@@ -38,9 +37,9 @@ export class Authority {
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt: Date;
 }

@@ -10,7 +10,7 @@ import {
   toPage,
 } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
-import { AreasRepository } from '../areas/areas.repository';
+import { AreasRepository } from '../areas';
 import { Association } from './association.entity';
 import {
   AssociationPage,

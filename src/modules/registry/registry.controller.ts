@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
@@ -18,6 +24,7 @@ export class RegistryController {
   constructor(private readonly registry: RegistryService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List other associations’ active cases in a commune' })
   @RequirePermission(Permission.RegistryRead)
   @ApiOkResponse({ type: RegistryResponse })
   list(
@@ -28,6 +35,7 @@ export class RegistryController {
   }
 
   @Post('coordination-requests')
+  @ApiOperation({ summary: 'Ask the other associations in a commune to coordinate' })
   @HttpCode(201)
   @RequirePermission(Permission.CoordinationRequest)
   @ApiCreatedResponse({ type: CoordinationRequestResponse })

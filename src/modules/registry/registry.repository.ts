@@ -1,37 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Tx } from '../../database/transactions';
-import { ACTIVE_STATUSES, CaseStatus, CaseType } from '../cases/case-status';
+import { ACTIVE_STATUSES } from '../cases/vocabulary';
 
-export interface RegistryRow {
-  associationName: string;
-  type: CaseType;
-  status: CaseStatus;
-  startedMonth: string;
-}
-
-/** The coordination registry: what other associations do in a commune, without content. */
+/** Who to tell of a coordination request: the other associations active in a commune. */
 @Injectable()
 export class RegistryRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** Active cases in the commune of associations other than `exceptAssociationId`. */
-  activeCasesOfOthers(
-    areaId: string,
-    exceptAssociationId: string | null,
-    tx?: Tx,
-  ): Promise<RegistryRow[]> {
-    return (tx ?? this.dataSource.manager).query(
-      `SELECT a.name AS "associationName", c.type, c.status,
-              to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS "startedMonth"
-         FROM dialogue_case c
-         JOIN association a ON a.id = c.association_id
-        WHERE c.area_id = $1 AND c.status = ANY($2)
-          AND c.association_id IS DISTINCT FROM $3
-        ORDER BY a.name, c.created_at, c.id`,
-      [areaId, ACTIVE_STATUSES, exceptAssociationId],
-    );
-  }
 
   /** Enabled coordinators of the other associations that have an active case in the commune. */
   async coordinatorsOfOthers(

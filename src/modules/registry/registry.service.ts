@@ -5,7 +5,8 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
 import { Transactions } from '../../database/transactions';
-import { NotificationsRepository } from '../notifications/notifications.repository';
+import { CaseOverlapsRepository } from '../cases';
+import { NotificationsRepository } from '../notifications';
 import {
   CoordinationRequestResponse,
   CreateCoordinationRequestDto,
@@ -17,6 +18,7 @@ import { RegistryRepository } from './registry.repository';
 export class RegistryService {
   constructor(
     private readonly registry: RegistryRepository,
+    private readonly overlaps: CaseOverlapsRepository,
     private readonly access: AccessService,
     private readonly notifications: NotificationsRepository,
     private readonly transactions: Transactions,
@@ -25,7 +27,7 @@ export class RegistryService {
 
   /** Other associations' active cases in the commune: association name, type, status, month started. */
   async list(principal: Principal, areaId: string): Promise<RegistryResponse> {
-    const rows = await this.registry.activeCasesOfOthers(areaId, principal.associationId);
+    const rows = await this.overlaps.activeCasesOfOthers(areaId, principal.associationId);
     return {
       items: rows.map((r) => ({
         associationName: r.associationName,

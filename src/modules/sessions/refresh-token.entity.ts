@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-} from 'typeorm';
-import { Session } from './session.entity';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { References, CreatedAt } from '../../database/columns';
 
 /** Opaque refresh token, stored as a SHA-256 hash; spent on first use. */
 @Entity('refresh_token')
@@ -21,14 +12,13 @@ export class RefreshToken {
   @Column('uuid')
   sessionId: string;
 
-  @ManyToOne(() => Session, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_refresh_token_session_id' })
-  session?: Session;
+  @References('Session', 'session_id', 'CASCADE')
+  session?: unknown;
 
   @Column('bytea')
   tokenHash: Buffer;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
   @Column('timestamptz')

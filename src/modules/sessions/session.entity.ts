@@ -1,13 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
-import { User } from '../users/user.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References, CreatedAt } from '../../database/columns';
 
 /**
  * A signed-in device. Access tokens name their session and are refused as
@@ -22,11 +14,10 @@ export class Session {
   @Column('uuid')
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_session_user_id' })
-  user?: User;
+  @References('User', 'user_id', 'CASCADE')
+  user?: unknown;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
   @Column('timestamptz')

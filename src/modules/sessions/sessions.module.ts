@@ -1,13 +1,25 @@
 import { Module } from '@nestjs/common';
 import { SessionsRepository } from './sessions.repository';
 import { StepUpService } from './step-up.service';
+import { TrustedDevicesRepository } from './trusted-devices.repository';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Session } from './session.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { TrustedDevice } from './trusted-device.entity';
+
+/** The tables this module owns. */
+const ENTITIES = [Session, RefreshToken, TrustedDevice];
 
 /**
- * Server-side sessions: every module that must end them (auth, users) imports
- * this one; a module that needs a recent step-up uses StepUpService.
+ * Server-side sessions and trusted devices: every module that must end them
+ * (auth, users) imports this one; a module that needs a recent step-up uses
+ * StepUpService.
  */
 @Module({
-  providers: [SessionsRepository, StepUpService],
-  exports: [SessionsRepository, StepUpService],
+  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  providers: [SessionsRepository, StepUpService, TrustedDevicesRepository],
+  exports: [SessionsRepository, StepUpService, TrustedDevicesRepository],
 })
-export class SessionsModule {}
+export class SessionsModule {
+  static readonly entities = ENTITIES;
+}

@@ -8,6 +8,7 @@ import { Tx } from '../../database/transactions';
 import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
 import { PRINCIPAL_SQL } from './sessions.sql';
+import { TrustedDevicesRepository } from './trusted-devices.repository';
 
 export interface RefreshTokenState {
   id: string;
@@ -29,7 +30,10 @@ interface PrincipalRow {
 
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly devices: TrustedDevicesRepository,
+  ) {}
 
   /** The driver's pg pool, for statements worth preparing once per connection. */
   private pool(): Pool {
@@ -145,6 +149,16 @@ export class SessionsRepository {
       [userId, reason, keepSessionId ?? null],
     );
     return result[1];
+  }
+
+  /**
+   * A seized phone or a closed account: every session ends and no device of
+   * the user stays trusted at sign-in. Returns the sessions revoked.
+   */
+  async revokeAllAndForgetDevices(tx: Tx, userId: string, reason: string): Promise<number> {
+    const count = await this.revokeAllOfUser(tx, userId, reason);
+    await this.devices.deleteAllOfUser(tx, userId);
+    return count;
   }
 
   listActive(userId: string): Promise<Session[]> {

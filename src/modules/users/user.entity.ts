@@ -1,19 +1,7 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique, VersionColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
+import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 import { Role, ROLES } from '../../common/auth/role';
-import { Association } from '../organisations/association.entity';
-import { Authority } from '../organisations/authority.entity';
 
 @Entity('app_user')
 @Unique('uq_app_user_username', ['username'])
@@ -42,24 +30,22 @@ export class User {
   @Column('uuid', { nullable: true })
   associationId: string | null;
 
-  @ManyToOne(() => Association, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'association_id', foreignKeyConstraintName: 'fk_app_user_association_id' })
-  association?: Association;
+  @References('Association', 'association_id', 'RESTRICT')
+  association?: unknown;
 
   @Index('ix_app_user_authority_id')
   @Column('uuid', { nullable: true })
   authorityId: string | null;
 
-  @ManyToOne(() => Authority, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'authority_id', foreignKeyConstraintName: 'fk_app_user_authority_id' })
-  authority?: Authority;
+  @References('Authority', 'authority_id', 'RESTRICT')
+  authority?: unknown;
 
   /** Encrypted (`enc:v1:…`, see FieldCipher); printed on mission orders only. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   legalName: string | null;
 
   /** Encrypted (`enc:v1:…`, see FieldCipher); printed on mission orders only. */
-  @Column('text', { nullable: true })
+  @EncryptedColumn({ nullable: true })
   idDocumentNumber: string | null;
 
   @Column('text', { select: false })
@@ -72,7 +58,7 @@ export class User {
   disabled: boolean;
 
   /** TOTP secret, encrypted (`enc:v1:…`, FieldCipher); pending until totpEnabled. */
-  @Column('text', { nullable: true, select: false })
+  @EncryptedColumn({ nullable: true, select: false })
   totpSecret: string | null;
 
   @Column('boolean', { default: false })
@@ -85,9 +71,9 @@ export class User {
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAt()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt: Date;
 }

@@ -15,6 +15,7 @@ import {
   ApiConflictResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -37,6 +38,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a user' })
   @HttpCode(201)
   @RequirePermission(Permission.UsersManage)
   create(@Body() dto: CreateUserDto): Promise<UserResponse> {
@@ -44,6 +46,7 @@ export class UsersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List users' })
   @RequirePermission(Permission.UsersRead)
   @ApiOkResponse({ type: UserPage })
   list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<UserPage> {
@@ -51,6 +54,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a user' })
   @RequirePermission(Permission.UsersRead)
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -63,6 +67,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a user (role, membership, disabled)' })
   @RequirePermission(Permission.UsersManage)
   async update(
     @IdParam() id: string,
@@ -76,6 +81,7 @@ export class UsersController {
   }
 
   @Post(':id/password')
+  @ApiOperation({ summary: 'Set a temporary password for a user (admin)' })
   @HttpCode(204)
   @RequirePermission(Permission.UsersManage)
   @ApiNoContentResponse({
@@ -88,6 +94,7 @@ export class UsersController {
   }
 
   @Delete(':id/totp')
+  @ApiOperation({ summary: 'Turn off a user’s second factor (admin)' })
   @HttpCode(204)
   @RequirePermission(Permission.UsersManage)
   @ApiNoContentResponse({

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { SessionsModule } from '../sessions/sessions.module';
+import { NotificationsModule } from '../notifications';
+import { SessionsModule } from '../sessions';
 import { FirstAdminService } from './first-admin.service';
 import { PasswordService } from './password.service';
 import { TotpRepository } from './totp.repository';
@@ -8,9 +8,14 @@ import { UserDisabledHooks } from './user-disabled-hooks';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { User } from './user.entity';
+
+/** The tables this module owns. */
+const ENTITIES = [User];
 
 @Module({
-  imports: [SessionsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), SessionsModule, NotificationsModule],
   controllers: [UsersController],
   providers: [
     UsersRepository,
@@ -22,4 +27,6 @@ import { UsersService } from './users.service';
   ],
   exports: [UsersRepository, TotpRepository, UsersService, PasswordService, UserDisabledHooks],
 })
-export class UsersModule {}
+export class UsersModule {
+  static readonly entities = ENTITIES;
+}

@@ -12,11 +12,11 @@ import {
   toPage,
 } from '../../common/http/pagination';
 import { Transactions, Tx } from '../../database/transactions';
-import { NotificationsRepository } from '../notifications/notifications.repository';
+import { NotificationsRepository } from '../notifications';
 import { PasswordService } from './password.service';
 import { TotpRepository } from './totp.repository';
 import { UserDisabledHooks } from './user-disabled-hooks';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionsRepository } from '../sessions';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -124,7 +124,9 @@ export class UsersService {
       if (!updated)
         throw new AppError('stale_version', { extensions: { currentVersion: current.version } });
       const revoked =
-        dto.disabled === true ? await this.sessions.revokeAllOfUser(tx, id, 'user_disabled') : 0;
+        dto.disabled === true
+          ? await this.sessions.revokeAllAndForgetDevices(tx, id, 'user_disabled')
+          : 0;
       // What other modules end with the account (its mission-order credentials).
       if (dto.disabled === true) await this.disabledHooks.run(tx, id);
       await this.event(tx, 'user.update', current, { fields: fieldNames(dto), count: revoked });
@@ -144,7 +146,7 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(dto.password);
     await this.transactions.run(async (tx) => {
       await this.users.setPassword(tx, id, passwordHash, true);
-      const revoked = await this.sessions.revokeAllOfUser(tx, id, 'password_reset');
+      const revoked = await this.sessions.revokeAllAndForgetDevices(tx, id, 'password_reset');
       await this.event(tx, 'user.password_reset', user, { fields: ['password'], count: revoked });
     });
   }
@@ -168,7 +170,7 @@ export class UsersService {
           },
         });
       }
-      const revoked = await this.sessions.revokeAllOfUser(tx, id, 'totp_reset');
+      const revoked = await this.sessions.revokeAllAndForgetDevices(tx, id, 'totp_reset');
       await this.notifications.insertMany(tx, [
         { userId: id, kind: 'totp_reset', subjectType: 'user', subjectId: id },
       ]);

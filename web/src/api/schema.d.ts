@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Publish the keys that sign mission-order credentials */
         get: operations["MissionOrdersPublic_keys"];
         put?: never;
         post?: never;
@@ -27,6 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read an accord with its terms, health and flags */
         get: operations["Accords_get"];
         put?: never;
         post?: never;
@@ -45,6 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Flag an accord for the coordinators */
         post: operations["Accords_raiseFlag"];
         delete?: never;
         options?: never;
@@ -59,8 +62,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List an accord’s follow-up checks */
         get: operations["Accords_listFollowUps"];
         put?: never;
+        /** Record a follow-up check of an accord */
         post: operations["Accords_addFollowUp"];
         delete?: never;
         options?: never;
@@ -77,6 +82,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Add a term to an accord */
         post: operations["Accords_addTerm"];
         delete?: never;
         options?: never;
@@ -91,8 +97,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List areas */
         get: operations["Areas_list"];
         put?: never;
+        /** Add an area (admin) */
         post: operations["Areas_create"];
         delete?: never;
         options?: never;
@@ -107,6 +115,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read an area */
         get: operations["Areas_get"];
         put?: never;
         post?: never;
@@ -123,8 +132,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List associations */
         get: operations["Associations_list"];
         put?: never;
+        /** Create an association (admin) */
         post: operations["Associations_create"];
         delete?: never;
         options?: never;
@@ -139,6 +150,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read an association */
         get: operations["Associations_get"];
         put?: never;
         post?: never;
@@ -155,6 +167,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List audit events */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -171,6 +184,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Verify the audit chain */
         get: operations["Audit_verify"];
         put?: never;
         post?: never;
@@ -189,6 +203,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -205,6 +220,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out of this session */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -219,6 +235,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read one’s own account */
         get: operations["Auth_me"];
         put?: never;
         post?: never;
@@ -237,6 +254,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** End every session of one’s own account (seized phone) */
         post: operations["Auth_panic"];
         delete?: never;
         options?: never;
@@ -253,6 +271,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change one’s own password */
         post: operations["Auth_changePassword"];
         delete?: never;
         options?: never;
@@ -269,6 +288,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Exchange a refresh token for a new token pair */
         post: operations["Auth_refresh"];
         delete?: never;
         options?: never;
@@ -283,6 +303,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List one’s own sessions */
         get: operations["Auth_sessions"];
         put?: never;
         post?: never;
@@ -302,6 +323,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** End one of one’s own sessions */
         delete: operations["Auth_revokeSession"];
         options?: never;
         head?: never;
@@ -317,6 +339,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Confirm this session with a TOTP code (step-up) */
         post: operations["Totp_stepUp"];
         delete?: never;
         options?: never;
@@ -333,6 +356,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Turn on TOTP with a first code */
         post: operations["Totp_enable"];
         delete?: never;
         options?: never;
@@ -349,6 +373,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Start setting up TOTP (new secret) */
         post: operations["Totp_setup"];
         delete?: never;
         options?: never;
@@ -363,8 +388,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List authorities */
         get: operations["Authorities_list"];
         put?: never;
+        /** Create an authority with its jurisdiction (admin) */
         post: operations["Authorities_create"];
         delete?: never;
         options?: never;
@@ -379,6 +406,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read an authority */
         get: operations["Authorities_get"];
         put?: never;
         post?: never;
@@ -395,8 +423,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the dialogue cases one may see */
         get: operations["Cases_list"];
         put?: never;
+        /** Open a dialogue case */
         post: operations["Cases_create"];
         delete?: never;
         options?: never;
@@ -411,12 +441,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a dialogue case */
         get: operations["Cases_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a dialogue case */
         patch: operations["Cases_update"];
         trace?: never;
     };
@@ -427,8 +459,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a case’s accords */
         get: operations["CaseAccords_list"];
         put?: never;
+        /** Record an accord of a case */
         post: operations["CaseAccords_create"];
         delete?: never;
         options?: never;
@@ -443,6 +477,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a case’s status changes */
         get: operations["Cases_history"];
         put?: never;
         post?: never;
@@ -461,6 +496,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Schedule a meeting of a case */
         post: operations["CaseMeetings_create"];
         delete?: never;
         options?: never;
@@ -475,8 +511,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a case’s participants */
         get: operations["CaseMembers_listParticipants"];
         put?: never;
+        /** Add a participant to a case */
         post: operations["CaseMembers_createParticipant"];
         delete?: never;
         options?: never;
@@ -491,8 +529,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a case’s parties */
         get: operations["CaseMembers_listParties"];
         put?: never;
+        /** Add a party to a case */
         post: operations["CaseMembers_createParty"];
         delete?: never;
         options?: never;
@@ -510,9 +550,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a party from a case */
         delete: operations["CaseMembers_removeParty"];
         options?: never;
         head?: never;
+        /** Change a party of a case */
         patch: operations["CaseMembers_updateParty"];
         trace?: never;
     };
@@ -523,8 +565,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a case’s team */
         get: operations["CaseMembers_listTeam"];
         put?: never;
+        /** Add a mediator to a case’s team */
         post: operations["CaseMembers_addTeamMember"];
         delete?: never;
         options?: never;
@@ -542,6 +586,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a mediator from a case’s team */
         delete: operations["CaseMembers_removeTeamMember"];
         options?: never;
         head?: never;
@@ -557,6 +602,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change a case’s status */
         post: operations["Cases_transition"];
         delete?: never;
         options?: never;
@@ -571,6 +617,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List accords worst first, with their health */
         get: operations["Dashboard_accords"];
         put?: never;
         post?: never;
@@ -589,6 +636,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Resolve a flag */
         post: operations["Flags_resolve"];
         delete?: never;
         options?: never;
@@ -603,6 +651,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List meetings in a period */
         get: operations["Meetings_list"];
         put?: never;
         post?: never;
@@ -619,12 +668,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a meeting */
         get: operations["Meetings_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change or reschedule a meeting */
         patch: operations["Meetings_update"];
         trace?: never;
     };
@@ -637,6 +688,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record a meeting’s outcome */
         post: operations["Meetings_outcome"];
         delete?: never;
         options?: never;
@@ -651,8 +703,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the mission orders one may see */
         get: operations["MissionOrders_list"];
         put?: never;
+        /** Request a mission order */
         post: operations["MissionOrders_request"];
         delete?: never;
         options?: never;
@@ -667,6 +721,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Publish the revoked mission-order credentials */
         get: operations["MissionOrdersPublic_revocations"];
         put?: never;
         post?: never;
@@ -683,6 +738,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a mission order */
         get: operations["MissionOrders_get"];
         put?: never;
         post?: never;
@@ -701,6 +757,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve a mission order (official, after step-up) */
         post: operations["MissionOrders_approve"];
         delete?: never;
         options?: never;
@@ -715,6 +772,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Issue the signed credentials of an approved mission order */
         get: operations["MissionOrders_credentials"];
         put?: never;
         post?: never;
@@ -731,6 +789,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download a mission order as PDF with its QR codes */
         get: operations["MissionOrders_document"];
         put?: never;
         post?: never;
@@ -749,6 +808,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a mission order (official) */
         post: operations["MissionOrders_reject"];
         delete?: never;
         options?: never;
@@ -765,6 +825,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Revoke a mission order (official) */
         post: operations["MissionOrders_revoke"];
         delete?: never;
         options?: never;
@@ -779,6 +840,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List one’s notifications */
         get: operations["Notifications_list"];
         put?: never;
         post?: never;
@@ -797,6 +859,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark a notification read */
         post: operations["Notifications_markRead"];
         delete?: never;
         options?: never;
@@ -811,6 +874,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List other associations’ active cases in a commune */
         get: operations["Registry_list"];
         put?: never;
         post?: never;
@@ -829,6 +893,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ask the other associations in a commune to coordinate */
         post: operations["Registry_request"];
         delete?: never;
         options?: never;
@@ -843,6 +908,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Count accords by health and area (small counts suppressed) */
         get: operations["Dashboard_stats"];
         put?: never;
         post?: never;
@@ -865,6 +931,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Amend a term */
         patch: operations["Terms_update"];
         trace?: never;
     };
@@ -875,6 +942,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a term’s earlier wordings */
         get: operations["Terms_history"];
         put?: never;
         post?: never;
@@ -891,8 +959,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List users */
         get: operations["Users_list"];
         put?: never;
+        /** Create a user */
         post: operations["Users_create"];
         delete?: never;
         options?: never;
@@ -907,12 +977,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a user */
         get: operations["Users_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a user (role, membership, disabled) */
         patch: operations["Users_update"];
         trace?: never;
     };
@@ -925,6 +997,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Set a temporary password for a user (admin) */
         post: operations["Users_resetPassword"];
         delete?: never;
         options?: never;
@@ -942,6 +1015,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Turn off a user’s second factor (admin) */
         delete: operations["Users_resetTotp"];
         options?: never;
         head?: never;
@@ -955,6 +1029,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Verify a mission-order credential */
         get: operations["MissionOrdersPublic_verify"];
         put?: never;
         post?: never;
@@ -971,6 +1046,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Report whether the service and its database answer */
         get: operations["Health_health"];
         put?: never;
         post?: never;
@@ -1756,10 +1832,21 @@ export interface components {
             status: "not_initiated" | "minimal" | "intermediate" | "full" | "violated" | "unknown";
         };
         LoginDto: {
+            /** @description The deviceToken an earlier sign-in of this account returned on this device. A valid one spares the attempt the account's lock and the address's failure limit that others caused. */
+            deviceToken?: string;
             password: string;
             /** @description Six-digit code from the authenticator app, once TOTP is enabled */
             totp?: string;
             username: string;
+        };
+        LoginResponse: {
+            accessToken: string;
+            /** @description Opaque; keep it on this device and send it with the next sign-in of this account (valid for TOGUNA_DEVICE_TOKEN_DAYS after the last sign-in; forgotten on panic and disabling) */
+            deviceToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            refreshToken: string;
+            user: components["schemas"]["SessionUserResponse"];
         };
         MeetingOutcomeDto: {
             /** @description Encrypted at rest; case team only (coordinators: 403). */
@@ -1937,6 +2024,29 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        /** @description An RFC 9457 problem document, in French or English (Accept-Language) */
+        Problem: {
+            /**
+             * @description Stable machine-readable code
+             * @enum {string}
+             */
+            code: "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_disabled" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password";
+            detail?: string;
+            /** @description The fields at fault (validation_failed) */
+            errors?: {
+                code?: string;
+                field: string;
+                message: string;
+            }[];
+            /** @description Also in the X-Request-Id header */
+            requestId?: string;
+            status: number;
+            title: string;
+            /** @example urn:toguna:problem:not_found */
+            type: string;
+        } & {
+            [key: string]: unknown;
         };
         RaiseFlagDto: {
             /** @description Encrypted at rest. */
@@ -2191,7 +2301,107 @@ export interface components {
             name: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Invalid input: `validation_failed` (with `errors` per field), `malformed_body`, or a domain rule */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The record changed or the request clashes with its state (`stale_version` with `currentVersion`, `idempotency_in_progress`, or a domain rule) */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The role may not do this (`forbidden`), or the account must first change its password (`password_change_required`) or set up TOTP (`totp_setup_required`) */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such record, or one the caller may not see (`not_found`): the same answer */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is over the limit (`payload_too_large`) */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+        /** @description If-Match with the ETag of the version read is required (`precondition_required`) */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The database is unreachable (`service_unavailable`) or the instance is stopping (`shutting_down`); safe to retry after Retry-After (with the same Idempotency-Key for a write) */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests or attempts from here (`rate_limited`, `too_many_attempts`); see Retry-After */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid access token (`unauthenticated`) */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The Idempotency-Key was used for another request (`idempotency_key_reused`) */
+        UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not JSON (`unsupported_media_type`) */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: {
         /** @description Makes a retry safe: a repeat with the same key and the same request returns the first response (same status, same body) and runs nothing; the same key on another request → 422 `idempotency_key_reused`; while the first is still running → 409 `idempotency_in_progress`. Remembered per user for 24 h. */
         IdempotencyKey: string;
@@ -2219,6 +2429,7 @@ export interface operations {
                     "application/json": components["schemas"]["JwksResponse"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Accords_get: {
@@ -2240,6 +2451,11 @@ export interface operations {
                     "application/json": components["schemas"]["AccordDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Accords_raiseFlag: {
@@ -2268,6 +2484,15 @@ export interface operations {
                     "application/json": components["schemas"]["FlagResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Accords_listFollowUps: {
@@ -2293,6 +2518,11 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUpPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Accords_addFollowUp: {
@@ -2321,6 +2551,15 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUpResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Accords_addTerm: {
@@ -2349,6 +2588,15 @@ export interface operations {
                     "application/json": components["schemas"]["TermResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Areas_list: {
@@ -2374,6 +2622,10 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Areas_create: {
@@ -2398,6 +2650,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Areas_get: {
@@ -2417,6 +2677,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Associations_list: {
@@ -2440,6 +2705,10 @@ export interface operations {
                     "application/json": components["schemas"]["AssociationPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Associations_create: {
@@ -2464,6 +2733,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Associations_get: {
@@ -2483,6 +2760,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Audit_list: {
@@ -2508,6 +2790,10 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Audit_verify: {
@@ -2527,6 +2813,9 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerifyResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_login: {
@@ -2547,9 +2836,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description too_many_attempts: the account, the device or the address must wait (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_logout: {
@@ -2570,6 +2872,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_me: {
@@ -2587,6 +2895,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_panic: {
@@ -2608,6 +2919,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_changePassword: {
@@ -2632,6 +2949,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_refresh: {
@@ -2655,6 +2980,11 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_sessions: {
@@ -2672,6 +3002,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_revokeSession: {
@@ -2691,6 +3024,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Totp_stepUp: {
@@ -2716,13 +3054,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             /** @description rate_limited, or too_many_attempts after wrong codes */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Totp_enable: {
@@ -2748,13 +3096,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             /** @description rate_limited, or too_many_attempts after wrong codes */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Totp_setup: {
@@ -2782,13 +3140,23 @@ export interface operations {
                     "application/json": components["schemas"]["TotpSetupResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             /** @description rate_limited, or too_many_attempts after wrong codes */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Authorities_list: {
@@ -2812,6 +3180,10 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorityPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Authorities_create: {
@@ -2836,6 +3208,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Authorities_get: {
@@ -2855,6 +3235,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Cases_list: {
@@ -2883,6 +3268,10 @@ export interface operations {
                     "application/json": components["schemas"]["CasePage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Cases_create: {
@@ -2909,6 +3298,14 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedCaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Cases_get: {
@@ -2930,6 +3327,11 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Cases_update: {
@@ -2955,6 +3357,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseAccords_list: {
@@ -2980,6 +3391,11 @@ export interface operations {
                     "application/json": components["schemas"]["AccordPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseAccords_create: {
@@ -3008,6 +3424,15 @@ export interface operations {
                     "application/json": components["schemas"]["AccordResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Cases_history: {
@@ -3029,6 +3454,11 @@ export interface operations {
                     "application/json": components["schemas"]["CaseHistory"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseMeetings_create: {
@@ -3057,6 +3487,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseMembers_listParticipants: {
@@ -3082,6 +3521,11 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseMembers_createParticipant: {
@@ -3110,6 +3554,15 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseMembers_listParties: {
@@ -3135,6 +3588,11 @@ export interface operations {
                     "application/json": components["schemas"]["PartyPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseMembers_createParty: {
@@ -3163,6 +3621,15 @@ export interface operations {
                     "application/json": components["schemas"]["PartyResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseMembers_removeParty: {
@@ -3183,6 +3650,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseMembers_updateParty: {
@@ -3209,6 +3681,15 @@ export interface operations {
                     "application/json": components["schemas"]["PartyResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseMembers_listTeam: {
@@ -3230,6 +3711,11 @@ export interface operations {
                     "application/json": components["schemas"]["TeamResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseMembers_addTeamMember: {
@@ -3258,6 +3744,15 @@ export interface operations {
                     "application/json": components["schemas"]["TeamMemberResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CaseMembers_removeTeamMember: {
@@ -3278,6 +3773,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Cases_transition: {
@@ -3306,6 +3806,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Dashboard_accords: {
@@ -3329,6 +3838,10 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardAccordPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Flags_resolve: {
@@ -3357,6 +3870,15 @@ export interface operations {
                     "application/json": components["schemas"]["FlagResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Meetings_list: {
@@ -3385,6 +3907,10 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Meetings_get: {
@@ -3406,6 +3932,11 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Meetings_update: {
@@ -3431,6 +3962,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Meetings_outcome: {
@@ -3459,6 +3999,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MissionOrders_list: {
@@ -3483,6 +4032,10 @@ export interface operations {
                     "application/json": components["schemas"]["MissionOrderPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MissionOrders_request: {
@@ -3509,6 +4062,14 @@ export interface operations {
                     "application/json": components["schemas"]["MissionOrderResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MissionOrdersPublic_revocations: {
@@ -3528,6 +4089,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevocationsResponse"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MissionOrders_get: {
@@ -3549,6 +4111,11 @@ export interface operations {
                     "application/json": components["schemas"]["MissionOrderResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MissionOrders_approve: {
@@ -3573,6 +4140,13 @@ export interface operations {
                     "application/json": components["schemas"]["MissionOrderResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MissionOrders_credentials: {
@@ -3595,6 +4169,11 @@ export interface operations {
                     "application/json": components["schemas"]["MissionOrderCredential"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MissionOrders_document: {
@@ -3618,6 +4197,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MissionOrders_reject: {
@@ -3646,6 +4230,15 @@ export interface operations {
                     "application/json": components["schemas"]["MissionOrderResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MissionOrders_revoke: {
@@ -3674,6 +4267,15 @@ export interface operations {
                     "application/json": components["schemas"]["MissionOrderResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Notifications_list: {
@@ -3699,6 +4301,10 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Notifications_markRead: {
@@ -3723,6 +4329,13 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Registry_list: {
@@ -3745,6 +4358,10 @@ export interface operations {
                     "application/json": components["schemas"]["RegistryResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Registry_request: {
@@ -3771,6 +4388,14 @@ export interface operations {
                     "application/json": components["schemas"]["CoordinationRequestResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Dashboard_stats: {
@@ -3792,6 +4417,10 @@ export interface operations {
                     "application/json": components["schemas"]["AccordStatsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Terms_update: {
@@ -3817,6 +4446,15 @@ export interface operations {
                     "application/json": components["schemas"]["TermResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Terms_history: {
@@ -3838,6 +4476,11 @@ export interface operations {
                     "application/json": components["schemas"]["TermHistoryResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Users_list: {
@@ -3861,6 +4504,10 @@ export interface operations {
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Users_create: {
@@ -3885,6 +4532,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Users_get: {
@@ -3904,6 +4559,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Users_update: {
@@ -3927,6 +4587,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Users_resetPassword: {
@@ -3954,6 +4623,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Users_resetTotp: {
@@ -3974,13 +4652,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description totp_not_enabled: the user has no authenticator app */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MissionOrdersPublic_verify: {
@@ -4002,6 +4687,10 @@ export interface operations {
                     "application/json": components["schemas"]["VerifyMissionOrderResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Health_health: {

@@ -25,6 +25,11 @@ export interface LoginResponse {
   user: SessionUser;
 }
 
+/** The answer to a sign-in: the token pair, and this device's token for the next sign-in. */
+export interface SignInResponse extends LoginResponse {
+  deviceToken: string;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -56,3 +56,14 @@ export const updateUser = (user: SessionUser): Promise<void> =>
   current ? publish({ ...current, user }) : Promise.resolve();
 
 export const clearSession = (): Promise<void> => publish(null);
+
+/**
+ * This device's token from its last sign-in: sent with the next one, it
+ * spares the user the locks that strangers' failures put on the account or
+ * on a shared address. Kept across sign-out (it names no one); panic wipes it.
+ */
+export const readDeviceToken = (): Promise<string | undefined> =>
+  readItem<string>('session', 'device');
+
+export const saveDeviceToken = (token: string): Promise<void> =>
+  writeItem('session', 'device', token);

@@ -6,9 +6,15 @@ import { loadOrCreateSecret } from '../../crypto/secret-files';
 import { REQUEST_HASH_KEY, REQUEST_HASH_KEY_FILE } from './idempotency-key';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency.repository';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+/** The tables this module owns. */
+const ENTITIES = [IdempotencyRecord];
 
 /** Idempotency-Key on every authenticated POST (a global interceptor, after the guards). */
 @Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES)],
   providers: [
     IdempotencyRepository,
     {
@@ -20,4 +26,6 @@ import { IdempotencyRepository } from './idempotency.repository';
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
 })
-export class IdempotencyModule {}
+export class IdempotencyModule {
+  static readonly entities = ENTITIES;
+}

@@ -22,6 +22,18 @@ export class LoginDto {
   @IsString()
   @Matches(/^\d{6}$/)
   totp?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The deviceToken an earlier sign-in of this account returned on this device. A valid one ' +
+      "spares the attempt the account's lock and the address's failure limit that others caused.",
+    maxLength: 200,
+  })
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  deviceToken?: string;
 }
 
 export class RefreshDto {

@@ -19,6 +19,15 @@ export class TokenResponse {
   @ApiProperty({ type: SessionUserResponse }) user: SessionUserResponse;
 }
 
+export class LoginResponse extends TokenResponse {
+  @ApiProperty({
+    description:
+      'Opaque; keep it on this device and send it with the next sign-in of this account ' +
+      '(valid for TOGUNA_DEVICE_TOKEN_DAYS after the last sign-in; forgotten on panic and disabling)',
+  })
+  deviceToken: string;
+}
+
 export class SessionResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -10,14 +10,11 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { LowerCase, Optional } from '../../../common/http/dto';
+import { LANGUAGE_CODE, LowerCase, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
 import { FreeText, NameText } from '../../../common/http/text';
 import { CASE_TYPES, CaseType } from '../case-status';
 
 /** ISO 639-3 language codes (three lower-case letters). */
-export const LANGUAGE_CODE = /^[a-z]{3}$/;
-export const MAX_LANGUAGES = 20;
-
 export class CreateCaseDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
   @Optional()

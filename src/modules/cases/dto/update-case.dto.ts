@@ -9,10 +9,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { Optional } from '../../../common/http/dto';
+import { LANGUAGE_CODE, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
 import { FreeText, NameText } from '../../../common/http/text';
 import { CASE_TYPES, CaseType } from '../case-status';
-import { LANGUAGE_CODE, MAX_LANGUAGES } from './create-case.dto';
 
 /** The fields a PATCH may change; status goes through transitions, the rest is fixed. */
 export class UpdateCaseDto {

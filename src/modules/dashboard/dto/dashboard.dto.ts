@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { HEALTH_LEVELS, HealthLevel } from '../../accords/accord-health';
+import { HEALTH_LEVELS, HealthLevel } from '../../accords';
 
 export class AccordHealthResponse {
   @ApiProperty({ enum: HEALTH_LEVELS }) level: HealthLevel;

@@ -14,9 +14,8 @@ import {
   Min,
 } from 'class-validator';
 import { PlannedAt } from '../../../common/http/dates';
-import { LowerCase, Optional } from '../../../common/http/dto';
+import { LANGUAGE_CODE, LowerCase, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
 import { FreeText } from '../../../common/http/text';
-import { LANGUAGE_CODE, MAX_LANGUAGES } from '../../cases/dto/create-case.dto';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../meeting-status';
 import { MAX_ATTENDEES, MAX_PARTIES } from './create-meeting.dto';
 

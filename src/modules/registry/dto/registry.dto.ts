@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { LowerCase } from '../../../common/http/dto';
 import { FreeText } from '../../../common/http/text';
-import { CASE_STATUSES, CASE_TYPES, CaseStatus, CaseType } from '../../cases/case-status';
+import { CASE_STATUSES, CASE_TYPES, CaseStatus, CaseType } from '../../cases/vocabulary';
 
 export class RegistryQueryDto {
   @ApiProperty({ format: 'uuid', description: 'A commune' })

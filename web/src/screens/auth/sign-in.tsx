@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, apiRequest } from '../../api/client';
-import type { LoginResponse } from '../../api/types';
-import { saveLogin } from '../../auth/session-store';
+import type { SignInResponse } from '../../api/types';
+import { readDeviceToken, saveDeviceToken, saveLogin } from '../../auth/session-store';
 import { useT, type Messages } from '../../i18n/i18n';
 import { ErrorMessage, Field, fieldError } from '../../ui/components';
 import { useAction } from '../../ui/use-action';
@@ -41,11 +41,18 @@ export default function SignIn() {
     event.preventDefault();
     void action.run(async () => {
       try {
-        const { data } = await apiRequest<LoginResponse>('/auth/login', {
+        const deviceToken = await readDeviceToken();
+        const { data } = await apiRequest<SignInResponse>('/auth/login', {
           method: 'POST',
           anonymous: true,
-          body: { username, password, ...(needTotp ? { totp } : {}) },
+          body: {
+            username,
+            password,
+            ...(needTotp ? { totp } : {}),
+            ...(deviceToken ? { deviceToken } : {}),
+          },
         });
+        await saveDeviceToken(data.deviceToken);
         await saveLogin(data);
       } catch (e) {
         // The first "code needed" answer only reveals the code field; it is not an error.

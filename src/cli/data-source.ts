@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
+import { ALL_ENTITIES } from '../app.entities';
 import { loadConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source';
+import { dataSourceOptions } from '../database/data-source';
 
 // Loaded by the TypeORM CLI (npm run typeorm / migration:*). scripts/db.ts
 // sets DATABASE_URL, starting the embedded server when none is configured.
@@ -8,4 +9,4 @@ const { databaseUrl } = loadConfig();
 if (!databaseUrl) {
   throw new Error('DATABASE_URL is not set: run migrations through the npm scripts.');
 }
-export default new DataSource(dataSourceOptions(databaseUrl));
+export default new DataSource(dataSourceOptions(databaseUrl, ALL_ENTITIES));

@@ -1,0 +1,38 @@
+import { AuditModule } from './common/audit/audit.module';
+import { IdempotencyModule } from './common/http/idempotency/idempotency.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { Entities } from './database/data-source';
+import { AccordsModule } from './modules/accords/accords.module';
+import { AreasModule } from './modules/areas/areas.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CaseMembersModule } from './modules/case-members/case-members.module';
+import { CasesModule } from './modules/cases/cases.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
+import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { SessionsModule } from './modules/sessions/sessions.module';
+import { UsersModule } from './modules/users/users.module';
+
+/**
+ * Every entity, from the modules that own them: what the application
+ * registers at run time (each module's TypeOrmModule.forFeature), listed
+ * for the tools that open the database without the application (migration
+ * commands, CLI, tests).
+ */
+export const ALL_ENTITIES: Entities = [
+  AuditModule,
+  IdempotencyModule,
+  RateLimitModule,
+  AreasModule,
+  OrganisationsModule,
+  NotificationsModule,
+  SessionsModule,
+  UsersModule,
+  AuthModule,
+  CasesModule,
+  CaseMembersModule,
+  MissionOrdersModule,
+  MeetingsModule,
+  AccordsModule,
+].flatMap((module): Entities => module.entities);
