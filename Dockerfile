@@ -1,7 +1,11 @@
 # syntax=docker/dockerfile:1
 
+# The current Node.js LTS line (26: active LTS from 2026-10-28, security fixes until
+# 2029-04-30), on Debian 13. test/unit/node-versions.spec.ts fails when this line
+# reaches its end of life or stops being the newest LTS it knows.
+
 # ---- build: full dependency tree, compile TypeScript to dist/, the web app to web/dist ----
-FROM node:20-bookworm-slim AS build
+FROM node:26-trixie-slim AS build
 WORKDIR /app
 
 COPY package.json package-lock.json ./
@@ -12,7 +16,7 @@ COPY . .
 RUN npm run build
 
 # ---- runtime: production dependencies + compiled output only ----
-FROM node:20-bookworm-slim AS runtime
+FROM node:26-trixie-slim AS runtime
 WORKDIR /app
 
 ENV NODE_ENV=production \

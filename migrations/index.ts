@@ -13,6 +13,7 @@ import { AccordCheckSummary1795496000000 } from './1795496000000-AccordCheckSumm
 import { TrustedDevices1796652786066 } from './1796652786066-TrustedDevices';
 import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStatsScope';
 import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
+import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TrustedDevices1796652786066,
   AuthorityStatsScope1796653284471,
   PendingMembers1796654150484,
+  MissionOrderCredentialIds1796655136111,
 ];

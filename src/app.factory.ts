@@ -20,8 +20,6 @@ import { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi';
 import { serveWebApp } from './web/serve-web-app';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
 /**
  * What Node's HTTP parser refuses before Fastify has a request (headers or
  * URL over the size limit, broken HTTP): problem+json too, in English as no
@@ -50,11 +48,6 @@ function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void 
   socket.destroy(error);
 }
 
-function requestId(request: { headers: Record<string, string | string[] | undefined> }): string {
-  const given = request.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-}
-
 /**
  * Builds the whole HTTP application (everything but listening), so that
  * main.ts and the e2e tests run the very same stack.
@@ -66,7 +59,10 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    genReqId: requestId,
+    // Always the server's own: it is what the audit trail, the logs and the problem
+    // documents name, so no client can make two requests (or two users) share one.
+    // A client's X-Request-Id is only logged beside it (logger.ts).
+    genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 2048 },
@@ -101,8 +97,10 @@ export async function createApp(
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // The API docs page (Swagger UI) needs inline script and style.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // No inline script on any page (the web app and Swagger UI load files only):
+        // an injected <script> cannot run and reach the session tokens kept on the device.
+        scriptSrc: ["'self'"],
+        // Swagger UI's page carries <style> blocks.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
       },

@@ -11,6 +11,12 @@ describe('loadConfig', () => {
     expect(config.corsOrigins).toEqual([]);
   });
 
+  it('turns the docs off by default in production, on with TOGUNA_DOCS=true', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).docsEnabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', TOGUNA_DOCS: 'true' }).docsEnabled).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).docsEnabled).toBe(true);
+  });
+
   it('parses numbers, booleans and lists', () => {
     const config = loadConfig({
       PORT: '8080',

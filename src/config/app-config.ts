@@ -125,9 +125,11 @@ class EnvSchema {
   })
   TOGUNA_CORS_ORIGINS: string[] = [];
 
+  /** Unset: on, except with NODE_ENV=production (the API's map is no business of the public). */
+  @IsOptional()
   @Transform(toBool)
   @IsBoolean()
-  TOGUNA_DOCS = true;
+  TOGUNA_DOCS?: boolean;
 
   /** The built web app (npm run build -w web); served at / when the folder exists. */
   @IsString()
@@ -224,7 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  for (const key of ['DATABASE_URL', 'TOGUNA_KEYS_DIR', 'TOGUNA_ADMIN_PASSWORD']) {
+  for (const key of ['DATABASE_URL', 'TOGUNA_KEYS_DIR', 'TOGUNA_ADMIN_PASSWORD', 'TOGUNA_DOCS']) {
     if (env[key]) raw[key] = env[key];
   }
   const parsed = plainToInstance(EnvSchema, raw);
@@ -256,7 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accessTokenTtlSeconds: parsed.TOGUNA_ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: parsed.TOGUNA_REFRESH_TOKEN_TTL,
     corsOrigins: parsed.TOGUNA_CORS_ORIGINS,
-    docsEnabled: parsed.TOGUNA_DOCS,
+    docsEnabled: parsed.TOGUNA_DOCS ?? parsed.NODE_ENV !== 'production',
     webDir: resolve(parsed.TOGUNA_WEB_DIR),
     bodyLimitBytes: parsed.TOGUNA_BODY_LIMIT,
     initialAdminPassword: parsed.TOGUNA_ADMIN_PASSWORD,

@@ -174,7 +174,10 @@ describe('audit coverage (S10)', () => {
     ); // reuse
     const setup = note(
       'POST /api/v1/auth/totp/setup',
-      await t.http.post('/api/v1/auth/totp/setup').set(bearer(second.accessToken)).send({}),
+      await t.http
+        .post('/api/v1/auth/totp/setup')
+        .set(bearer(second.accessToken))
+        .send({ password: 'Mopti-audit-Password-1' }),
     );
     const secret = setup.body.secret as string;
     note(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { bearer, Factory, login, TestUser } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -494,8 +494,8 @@ describe('meetings', () => {
       ],
     );
     await t.db.query(
-      'INSERT INTO mission_order_holder (mission_order_id, user_id) VALUES ($1, $2)',
-      [orderId, mediator.id],
+      'INSERT INTO mission_order_holder (mission_order_id, user_id, credential_id) VALUES ($1, $2, $3)',
+      [orderId, mediator.id, randomBytes(16).toString('base64url')],
     );
     await t.db.query('INSERT INTO mission_order_area (mission_order_id, area_id) VALUES ($1, $2)', [
       orderId,

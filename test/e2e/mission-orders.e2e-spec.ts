@@ -202,10 +202,18 @@ describe('mission orders', () => {
       expect(revoked.body.status).toBe('revoked');
       const after = await t.http.get(`${VERIFY}/${token}`).expect(200);
       expect(after.body).toMatchObject({ valid: false, status: 'revoked' });
+      // The list publishes the credential's random id, not a hash of its order number.
       const list = await t.http.get(`${BASE}/revocations`).expect(200);
-      expect(list.body.revoked).toContain(
+      const { jti } = JSON.parse(payload) as { jti: string };
+      expect(jti).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(list.body.revoked).toContain(jti);
+      expect(list.body.revoked).not.toContain(
         createHash('sha256').update(created.body.orderNumber).digest('hex'),
       );
+      expect(await verifyOffline(token, jwks, new Date(), list.body.revoked)).toMatchObject({
+        valid: false,
+        status: 'revoked',
+      });
       expect(await coverage.coverage([w.mediator.id], w.communeId, from, until)).toEqual({
         status: 'missing',
         missing: [w.mediator.id],

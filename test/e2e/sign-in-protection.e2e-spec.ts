@@ -119,7 +119,12 @@ describe('a workshop: forty people sign in from one address', () => {
       people
         .map((p, i) => ({ p, token: refreshes[i].body.accessToken as string }))
         .filter(({ p }) => p.role === 'coordinator')
-        .map(({ token }) => t.http.post('/api/v1/auth/totp/setup').set(bearer(token)).send()),
+        .map(({ token }) =>
+          t.http
+            .post('/api/v1/auth/totp/setup')
+            .set(bearer(token))
+            .send({ password: WORKSHOP_PASSWORD }),
+        ),
     );
     expect(setups.map((r) => r.status)).toEqual(setups.map(() => 200));
     const checks = await Promise.all(

@@ -77,7 +77,10 @@ describe('TOTP second factor (S6)', () => {
   ): Promise<{ user: TestUser; secret: string; tokens: Tokens }> {
     const user = await factory.user(role);
     const tokens = await login(t.http, user.username);
-    const setup = await t.http.post(SETUP).set(bearer(tokens.accessToken)).send();
+    const setup = await t.http
+      .post(SETUP)
+      .set(bearer(tokens.accessToken))
+      .send({ password: PASSWORD });
     expect(setup.status).toBe(200);
     const secret = setup.body.secret as string;
     const enable = await t.http
@@ -94,7 +97,10 @@ describe('TOTP second factor (S6)', () => {
       const user = await factory.user('official');
       const tokens = await login(t.http, user.username);
 
-      const setup = await t.http.post(SETUP).set(bearer(tokens.accessToken)).send();
+      const setup = await t.http
+        .post(SETUP)
+        .set(bearer(tokens.accessToken))
+        .send({ password: PASSWORD });
       expect(setup.status).toBe(200);
       expect(setup.headers['cache-control']).toBe('no-store');
       expect(Object.keys(setup.body as object).sort()).toEqual(['otpauthUrl', 'secret']);
@@ -141,7 +147,10 @@ describe('TOTP second factor (S6)', () => {
       const after = await t.http.get(ME).set(bearer(tokens.accessToken));
       expect(after.body.totpEnabled).toBe(true);
 
-      const again = await t.http.post(SETUP).set(bearer(tokens.accessToken)).send();
+      const again = await t.http
+        .post(SETUP)
+        .set(bearer(tokens.accessToken))
+        .send({ password: PASSWORD });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('totp_already_enabled');
       expect(again.body.secret).toBeUndefined();
@@ -180,8 +189,14 @@ describe('TOTP second factor (S6)', () => {
       await freshStep();
       const user = await factory.user('coordinator');
       const tokens = await login(t.http, user.username);
-      const first = await t.http.post(SETUP).set(bearer(tokens.accessToken)).send();
-      const second = await t.http.post(SETUP).set(bearer(tokens.accessToken)).send();
+      const first = await t.http
+        .post(SETUP)
+        .set(bearer(tokens.accessToken))
+        .send({ password: PASSWORD });
+      const second = await t.http
+        .post(SETUP)
+        .set(bearer(tokens.accessToken))
+        .send({ password: PASSWORD });
       expect(second.body.secret).not.toBe(first.body.secret);
       const old = await t.http
         .post(ENABLE)
@@ -194,6 +209,86 @@ describe('TOTP second factor (S6)', () => {
         .set(bearer(tokens.accessToken))
         .send({ code: codeAt(second.body.secret as string, 0) });
       expect(current.status).toBe(204);
+    });
+  });
+
+  describe('re-authentication before a factor changes (issue 17)', () => {
+    it('a session alone cannot enrol an authenticator: setup needs the password, and wrong ones are counted', async () => {
+      const user = await factory.user('coordinator');
+      const stolen = bearer((await login(t.http, user.username)).accessToken);
+      const secretOf = async (): Promise<string | null> =>
+        (
+          await t.db.query<{ totp_secret: string | null }>(
+            'SELECT totp_secret FROM app_user WHERE id = $1',
+            [user.id],
+          )
+        ).rows[0].totp_secret;
+
+      const missing = await t.http.post(SETUP).set(stolen).send({});
+      expect(missing.status).toBe(400);
+      expect(missing.body.code).toBe('validation_failed');
+      expect(new Set(missing.body.errors.map((e: { field: string }) => e.field))).toEqual(
+        new Set(['password']),
+      );
+      for (let i = 0; i < 5; i++) {
+        const wrong = await t.http
+          .post(SETUP)
+          .set(stolen)
+          .set('accept-language', 'en')
+          .send({ password: `Guess-number-${i}-xyz` });
+        expect(wrong.status).toBe(400);
+        expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(wrong.body).toMatchObject({
+          code: 'wrong_current_password',
+          detail: 'The current password is not correct.',
+        });
+        expect(wrong.body.secret).toBeUndefined();
+      }
+      // Past five wrong passwords even the right one waits: the session cannot go on guessing.
+      const blocked = await t.http.post(SETUP).set(stolen).send({ password: PASSWORD });
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.code).toBe('too_many_attempts');
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect(await secretOf()).toBeNull();
+      // A key of its own: the owner still signs in.
+      await login(t.http, user.username);
+
+      await t.db.query(`DELETE FROM login_throttle WHERE key = $1`, [`totp_setup:${user.id}`]);
+      const right = await t.http.post(SETUP).set(stolen).send({ password: PASSWORD });
+      expect(right.status).toBe(200);
+      expect(await secretOf()).toMatch(/^enc:v1:/);
+    });
+
+    it('enabling TOTP ends every other session of the account, this one stays', async () => {
+      await freshStep();
+      const user = await factory.user('official');
+      const other = await login(t.http, user.username);
+      const mine = await login(t.http, user.username);
+      const setup = await t.http
+        .post(SETUP)
+        .set(bearer(mine.accessToken))
+        .send({ password: PASSWORD });
+      expect(setup.status).toBe(200);
+      // Still alive while TOTP is only being set up.
+      expect((await t.http.get(ME).set(bearer(other.accessToken))).status).toBe(200);
+      const enable = await t.http
+        .post(ENABLE)
+        .set(bearer(mine.accessToken))
+        .send({ code: codeAt(setup.body.secret as string, 0) });
+      expect(enable.status).toBe(204);
+
+      const ended = await t.http.get(ME).set(bearer(other.accessToken));
+      expect(ended.status).toBe(401);
+      const refresh = await t.http.post(REFRESH).send({ refreshToken: other.refreshToken });
+      expect(refresh.status).toBe(401);
+      expect((await t.http.get(ME).set(bearer(mine.accessToken))).status).toBe(200);
+      const sessions = await t.http.get(SESSIONS).set(bearer(mine.accessToken)).expect(200);
+      expect(sessions.body.items).toHaveLength(1);
+      const { rows } = await t.db.query<{ details: { count?: number } }>(
+        `SELECT details FROM audit_event WHERE action = 'totp.enable' AND entity_id = $1`,
+        [user.id],
+      );
+      expect(rows.map((r) => r.details.count)).toEqual([1]);
     });
   });
 
@@ -508,7 +603,7 @@ describe('TOTP policy by role (TOGUNA_REQUIRE_TOTP_ROLES)', () => {
     const me = await t.http.get(ME).set(bearer(accessToken));
     expect(me.status).toBe(200);
     expect(me.body.totpEnabled).toBe(false);
-    const setup = await t.http.post(SETUP).set(bearer(accessToken)).send();
+    const setup = await t.http.post(SETUP).set(bearer(accessToken)).send({ password: PASSWORD });
     expect(setup.status).toBe(200);
     const enable = await t.http
       .post(ENABLE)
@@ -535,7 +630,10 @@ describe('TOTP policy by role (TOGUNA_REQUIRE_TOTP_ROLES)', () => {
     await freshStep();
     const official = await factory.user('official');
     const first = await login(t.http, official.username);
-    const setup = await t.http.post(SETUP).set(bearer(first.accessToken)).send();
+    const setup = await t.http
+      .post(SETUP)
+      .set(bearer(first.accessToken))
+      .send({ password: PASSWORD });
     const oldSecret = setup.body.secret as string;
     await t.http
       .post(ENABLE)
@@ -575,7 +673,10 @@ describe('TOTP policy by role (TOGUNA_REQUIRE_TOTP_ROLES)', () => {
     expect(again.status).toBe(200);
     const blocked = await t.http.get('/api/v1/areas').set(bearer(again.body.accessToken));
     expect(blocked.body.code).toBe('totp_setup_required');
-    const fresh = await t.http.post(SETUP).set(bearer(again.body.accessToken)).send();
+    const fresh = await t.http
+      .post(SETUP)
+      .set(bearer(again.body.accessToken))
+      .send({ password: PASSWORD });
     expect(fresh.status).toBe(200);
     expect(fresh.body.secret).not.toBe(oldSecret);
     // Once set up again, the official reads why: the reset is in their notifications.
@@ -683,8 +784,12 @@ describe('rate limits per address, shared through PostgreSQL', () => {
     const user = await factory.user('coordinator');
     const { accessToken } = await loginDirect(t, user.username);
     // One counter for setup, enable and step-up together.
-    expect((await t.http.post(SETUP).set(bearer(accessToken)).send()).status).toBe(200);
-    expect((await t.http.post(SETUP).set(bearer(accessToken)).send()).status).toBe(200);
+    expect(
+      (await t.http.post(SETUP).set(bearer(accessToken)).send({ password: PASSWORD })).status,
+    ).toBe(200);
+    expect(
+      (await t.http.post(SETUP).set(bearer(accessToken)).send({ password: PASSWORD })).status,
+    ).toBe(200);
     const stepUp = await t.http.post(STEP_UP).set(bearer(accessToken)).send({ code: '000000' });
     expect(stepUp.status).toBe(409);
     const limited = await t.http.post(ENABLE).set(bearer(accessToken)).send({ code: '000000' });

@@ -1,6 +1,6 @@
 import { authenticator } from 'otplib';
 import { FieldCipher } from '../../src/common/crypto/field-cipher';
-import { bearer, Factory, login, TestUser } from './factories';
+import { bearer, Factory, login, PASSWORD, TestUser } from './factories';
 import { TestApp } from './test-app';
 
 const STEP_MS = 30_000;
@@ -37,7 +37,10 @@ export async function enableTotpAndStepUp(t: TestApp, accessToken: string): Prom
   // Use the codes of one time step: start early enough in it.
   const remaining = STEP_MS - (Date.now() % STEP_MS);
   if (remaining < 10_000) await new Promise((r) => setTimeout(r, remaining + 250));
-  const setup = await t.http.post('/api/v1/auth/totp/setup').set(bearer(accessToken)).send();
+  const setup = await t.http
+    .post('/api/v1/auth/totp/setup')
+    .set(bearer(accessToken))
+    .send({ password: PASSWORD });
   if (setup.status !== 200) throw new Error(`totp setup: ${setup.status}`);
   const secret = setup.body.secret as string;
   const codeAt = (offset: number): string =>

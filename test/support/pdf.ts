@@ -30,19 +30,107 @@ export function pdfStreams(pdf: Buffer): PdfStream[] {
   return streams;
 }
 
-/** The text shown by the content streams (hex or literal strings in Tj / TJ), WinAnsi decoded. */
-export function pdfText(pdf: Buffer): string {
-  const parts: string[] = [];
-  for (const { dict, data } of pdfStreams(pdf)) {
-    if (/\/Subtype\s*\/Image/.test(dict)) continue;
-    const content = data.toString('latin1');
-    for (const array of content.matchAll(/\[([^\]]*)\]\s*TJ|(<[0-9a-fA-F]*>)\s*Tj/g)) {
-      const body = array[1] ?? array[2];
-      let line = '';
-      for (const hex of body.matchAll(/<([0-9a-fA-F]*)>/g)) {
-        line += Buffer.from(hex[1], 'hex').toString('latin1');
+const DICT = /<<((?:[^<>]|<<(?:[^<>]|<<[^<>]*>>)*>>|<[^<>]*>)*)>>/;
+
+interface PdfObject {
+  dict: string;
+  data: Buffer | null;
+}
+
+/** Every indirect object (`N 0 obj << … >> [stream … endstream]`), by number. */
+function pdfObjects(pdf: Buffer): Map<number, PdfObject> {
+  const text = pdf.toString('latin1');
+  const objects = new Map<number, PdfObject>();
+  const re = new RegExp(`(\\d+) 0 obj\\s*${DICT.source}(\\s*stream\\r?\\n)?`, 'g');
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text)) !== null) {
+    const dict = match[2];
+    let data: Buffer | null = null;
+    if (match[3]) {
+      const start = match.index + match[0].length;
+      const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
+      data = pdf.subarray(start, start + length);
+      if (/\/Filter\s*\/FlateDecode/.test(dict)) data = inflateSync(data);
+    }
+    objects.set(Number(match[1]), { dict, data });
+  }
+  return objects;
+}
+
+/** A ToUnicode CMap (bfrange and bfchar) as glyph code → text. */
+function parseToUnicode(cmap: string): Map<number, string> {
+  const map = new Map<number, string>();
+  const utf16 = (hex: string): string =>
+    String.fromCharCode(...(hex.match(/[0-9a-f]{4}/gi) ?? []).map((h) => parseInt(h, 16)));
+  for (const [, body] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    const re = /<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f\s]+>)/gi;
+    for (const [, from, to, target] of body.matchAll(re)) {
+      const first = parseInt(from, 16);
+      if (target.startsWith('[')) {
+        [...target.matchAll(/<([0-9a-f\s]+)>/gi)].forEach(([, hex], i) =>
+          map.set(first + i, utf16(hex.replace(/\s/g, ''))),
+        );
+      } else {
+        const base = utf16(target.slice(1, -1).replace(/\s/g, ''));
+        for (let code = first; code <= parseInt(to, 16); code++) {
+          const last = base.charCodeAt(base.length - 1) + (code - first);
+          map.set(code, base.slice(0, -1) + String.fromCharCode(last));
+        }
       }
-      parts.push(line);
+    }
+  }
+  for (const [, body] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, code, target] of body.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f\s]+)>/gi)) {
+      map.set(parseInt(code, 16), utf16(target.replace(/\s/g, '')));
+    }
+  }
+  return map;
+}
+
+/**
+ * The text shown by the pages' content streams (hex strings in Tj / TJ),
+ * decoded as a reader would: through the font's ToUnicode CMap for embedded
+ * fonts (two-byte glyph codes), as WinAnsi (Latin-1) for the standard ones.
+ */
+export function pdfText(pdf: Buffer): string {
+  const objects = pdfObjects(pdf);
+  const parts: string[] = [];
+  for (const page of objects.values()) {
+    if (!/\/Type\s*\/Page\b/.test(page.dict)) continue;
+    const resourcesRef = /\/Resources (\d+) 0 R/.exec(page.dict)?.[1];
+    const resources = resourcesRef ? (objects.get(Number(resourcesRef))?.dict ?? '') : page.dict;
+    const fontRefs = /\/Font\s*<<([^>]*)>>/.exec(resources)?.[1] ?? '';
+    const fonts = new Map<string, Map<number, string> | null>();
+    for (const [, name, ref] of fontRefs.matchAll(/\/(\w+)\s+(\d+) 0 R/g)) {
+      const font = objects.get(Number(ref));
+      const toUnicode = font && /\/ToUnicode (\d+) 0 R/.exec(font.dict);
+      const cmap = toUnicode ? objects.get(Number(toUnicode[1]))?.data : null;
+      fonts.set(name, cmap ? parseToUnicode(cmap.toString('latin1')) : null);
+    }
+    const contents = [...(/\/Contents\s*(?:\[([^\]]*)\]|(\d+ 0 R))/.exec(page.dict) ?? [])]
+      .slice(1)
+      .join(' ');
+    for (const [, ref] of contents.matchAll(/(\d+) 0 R/g)) {
+      const content = objects.get(Number(ref))?.data?.toString('latin1') ?? '';
+      let font: Map<number, string> | null = null;
+      const ops = /\/(\w+)\s+[\d.]+\s+Tf|\[([^\]]*)\]\s*TJ|(<[0-9a-fA-F]*>)\s*Tj/g;
+      for (const [, fontName, array, single] of content.matchAll(ops)) {
+        if (fontName) {
+          font = fonts.get(fontName) ?? null;
+          continue;
+        }
+        let line = '';
+        for (const [, hex] of (array ?? single).matchAll(/<([0-9a-fA-F]*)>/g)) {
+          if (font) {
+            for (let i = 0; i + 4 <= hex.length; i += 4) {
+              line += font.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\ufffd';
+            }
+          } else {
+            line += Buffer.from(hex, 'hex').toString('latin1');
+          }
+        }
+        parts.push(line);
+      }
     }
   }
   return parts.join('\n');

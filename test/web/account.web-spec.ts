@@ -40,13 +40,37 @@ function indexedDbContents(page: Page): Promise<Record<string, number>> {
 describe('my account, notifications and panic', () => {
   const world = webWorld();
 
-  it('a mediator turns on two-step verification, ends another session, and is asked for the code at the next sign-in', async () => {
-    // Another device of the same mediator, signed in earlier.
-    const other = await login(world.stack.api.http, world.cast.mediator.username);
+  it('a mediator ends a session, turns on two-step verification with the password, which ends the others, and is asked for the code at the next sign-in', async () => {
+    // Two other devices of the same mediator, signed in earlier.
+    const others = [
+      await login(world.stack.api.http, world.cast.mediator.username),
+      await login(world.stack.api.http, world.cast.mediator.username),
+    ];
     const { context, page } = await newPerson(world.browser, world.stack.baseURL);
     await signIn(page, world.cast.mediator.username);
     await openScreen(page, '/account');
     await page.getByText('Non activée').waitFor();
+
+    // Sessions: this one and the two others; end one.
+    const sessions = page.getByTestId('session');
+    await expect(sessions.count()).resolves.toBe(3);
+    await captureScreen(page, 'account');
+    acceptNextDialog(page);
+    await page.getByRole('button', { name: 'Fermer cette session' }).first().click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="session"]').length === 2,
+    );
+
+    // Setting up asks for the password again: a wrong one is refused.
+    const password = page.getByLabel('Votre mot de passe');
+    await password.fill('Not-my-password-at-all');
+    await page.getByRole('button', { name: 'Configurer la vérification en deux étapes' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: "Le mot de passe actuel n'est pas correct." })
+      .waitFor();
+    await expect(page.getByTestId('totp-secret').count()).resolves.toBe(0);
+    await password.fill(PASSWORD);
     await page.getByRole('button', { name: 'Configurer la vérification en deux étapes' }).click();
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
     expect(secret).toMatch(/^[A-Z2-7]+$/);
@@ -59,23 +83,22 @@ describe('my account, notifications and panic', () => {
       .waitFor();
     await page
       .getByRole('status')
-      .filter({ hasText: 'Vérification en deux étapes activée' })
+      .filter({
+        hasText: 'Vérification en deux étapes activée. Vos autres sessions ont été fermées.',
+      })
       .waitFor();
 
-    // Sessions: this one and the other device's; end the other.
-    const sessions = page.getByTestId('session');
-    await expect(sessions.count()).resolves.toBe(2);
-    await captureScreen(page, 'account');
-    acceptNextDialog(page);
-    await page.getByRole('button', { name: 'Fermer cette session' }).click();
+    // Only this device is left.
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="session"]').length === 1,
     );
     await sessions.first().getByText('Cet appareil').waitFor();
-    const refused = await world.stack.api.http
-      .post('/api/v1/auth/refresh')
-      .send({ refreshToken: other.refreshToken });
-    expect(refused.status).toBe(401);
+    for (const other of others) {
+      const refused = await world.stack.api.http
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: other.refreshToken });
+      expect(refused.status).toBe(401);
+    }
 
     // Sign out, sign in again: the code is asked after the password.
     await menuButton(page, 'Se déconnecter');

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { authenticator } from 'otplib';
 import { bearer, login } from '../support/factories';
+import { CredentialClaims } from '../../src/modules/mission-orders/credential';
+import { MissionOrderSigningService } from '../../src/modules/mission-orders/mission-order-signing.service';
 import { giveLegalIdentity } from '../support/mission-orders';
 import { captureScreen, newPerson, openScreen, signIn } from './support/browser';
 import { PASSWORD, webWorld } from './support/web-stack';
@@ -10,16 +12,14 @@ const STEP_MS = 30_000;
 const codeOf = (secret: string, step: number): string =>
   authenticator.clone({ epoch: step * STEP_MS }).generate(secret);
 
+/** A Fulfulde name with the letters the standard PDF fonts lack. */
+const HOLDER = 'Aïssata Ɗɛmɓɛlɛ Ɲaŋa';
+
 describe('mission order screens', () => {
   const world = webWorld();
 
   beforeAll(async () => {
-    await giveLegalIdentity(
-      world.stack.api,
-      world.cast.mediator.id,
-      'Aïssata Diallo',
-      'ML-CNI-0042-7781',
-    );
+    await giveLegalIdentity(world.stack.api, world.cast.mediator.id, HOLDER, 'ML-CNI-0042-7781');
   });
 
   it('is requested by a mediator, approved by an official with step-up, and verified at a checkpoint', async () => {
@@ -48,7 +48,10 @@ describe('mission order screens', () => {
     if (remaining < 25_000) await new Promise((r) => setTimeout(r, remaining + 250));
     const step = Math.floor(Date.now() / STEP_MS);
     const token = (await login(stack.api.http, cast.official.username)).accessToken;
-    const setup = await stack.api.http.post('/api/v1/auth/totp/setup').set(bearer(token)).send();
+    const setup = await stack.api.http
+      .post('/api/v1/auth/totp/setup')
+      .set(bearer(token))
+      .send({ password: PASSWORD });
     const secret = setup.body.secret as string;
     const enable = await stack.api.http
       .post('/api/v1/auth/totp/enable')
@@ -103,7 +106,7 @@ describe('mission order screens', () => {
     await verdict.waitFor();
     await expect(verdict.getAttribute('data-valid')).resolves.toBe('true');
     await expect(verdict.textContent()).resolves.toContain('VALIDE');
-    await expect(verdict.textContent()).resolves.toContain('Aïssata Diallo');
+    await expect(verdict.textContent()).resolves.toContain(HOLDER);
     await expect(verdict.textContent()).resolves.toContain('ML-CNI-0042-7781');
     await captureScreen(s, 'verify-valid');
 
@@ -122,9 +125,44 @@ describe('mission order screens', () => {
     await s.getByRole('button', { name: 'Vérifier', exact: true }).click();
     await s.locator('[data-testid="verdict"][data-valid="true"]').waitFor();
     await expect(verdict.textContent()).resolves.toContain('sans connexion');
+    await expect(verdict.textContent()).resolves.toContain(HOLDER);
     await s.getByLabel('Jeton de l’ordre de mission').fill(altered);
     await s.getByRole('button', { name: 'Vérifier', exact: true }).click();
     await s.locator('[data-testid="verdict"][data-valid="false"]').waitFor();
+
+    // A credential signed before credential ids existed: its revocation is unknown offline.
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
+    const { jti, ...withoutId } = claims;
+    expect(jti).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const older = await stack.api.app
+      .get(MissionOrderSigningService)
+      .sign(withoutId as unknown as CredentialClaims);
+    await s.getByLabel('Jeton de l’ordre de mission').fill(older);
+    await s.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await s.getByTestId('revocation-unknown').waitFor();
+
+    // Revoked (arranged in SQL), the list kept online says so offline, by the credential's id.
+    await soldier.context.setOffline(false);
+    await stack.api.db.query(
+      `UPDATE mission_order SET status = 'revoked', revoked_at = now() WHERE order_number = $1`,
+      [claims.orderNumber],
+    );
+    // Opened again with a connection, the page keeps the new list.
+    await s.reload();
+    await s.waitForFunction(
+      () =>
+        (
+          JSON.parse(localStorage.getItem('toguna.missionOrderKeys.v2') ?? '{"revoked":[]}') as {
+            revoked: string[];
+          }
+        ).revoked.length > 0,
+    );
+    await soldier.context.setOffline(true);
+    await s.getByLabel('Jeton de l’ordre de mission').fill(credential);
+    await s.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await s.locator('[data-testid="verdict"][data-valid="false"]').waitFor();
+    await expect(verdict.textContent()).resolves.toContain('Ordre révoqué');
+    await expect(verdict.textContent()).resolves.toContain('sans connexion');
     await soldier.context.close();
   });
 });

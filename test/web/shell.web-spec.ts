@@ -18,6 +18,34 @@ describe('web app shell', () => {
     await context.close();
   });
 
+  it('runs the app and the API docs under a CSP without inline script: nothing is blocked', async () => {
+    // Not newPerson(): its contexts bypass the CSP so that axe-core can be injected.
+    const context = await world.browser.newContext({ baseURL: world.stack.baseURL });
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    const answer = await page.goto('/');
+    expect(answer?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await signIn(page, world.cast.mediator.username);
+    await openScreen(page, '/account');
+    await page.goto('/docs');
+    await page.locator('.swagger-ui .info .title').waitFor();
+    await page.locator('.opblock').first().waitFor();
+    expect(blocked).toEqual([]);
+    // An injected inline script would not run.
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true;';
+      document.body.append(script);
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    await context.close();
+  });
+
   it('switches to English and signs each role in to its first screen', async () => {
     const { context, page } = await newPerson(world.browser, world.stack.baseURL, { locale: 'en' });
     await page.goto('/');

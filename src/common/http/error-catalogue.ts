@@ -339,6 +339,19 @@ export const ERROR_CATALOGUE = {
         "Chaque titulaire doit avoir un nom légal et un numéro de pièce d'identité enregistrés avant l'approbation.",
     },
   },
+  holder_disabled: {
+    status: 409,
+    en: {
+      title: 'Holder disabled',
+      detail:
+        "A holder's account is disabled: their mission-order credential has ended, and none is approved or signed for them.",
+    },
+    fr: {
+      title: 'Titulaire désactivé',
+      detail:
+        "Le compte d'un titulaire est désactivé : son attestation d'ordre de mission a pris fin, et aucune n'est approuvée ni signée pour lui.",
+    },
+  },
   mission_order_not_approved: {
     status: 409,
     en: {
@@ -539,6 +552,22 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     fr: 'ne doit pas contenir le caractère NUL (\\u0000)',
   },
   maxDepth: { en: 'is nested too deeply', fr: 'est imbriqué trop profondément' },
+  happenedDate: {
+    en: 'must be a date from 1960-01-01 to 24 hours from now',
+    fr: 'doit être une date comprise entre le 1er janvier 1960 et dans 24 heures au plus',
+  },
+  plannedDate: {
+    en: 'must be a date from 1960-01-01 to 2100-12-31',
+    fr: 'doit être une date comprise entre le 1er janvier 1960 et le 31 décembre 2100',
+  },
+  nameCharacters: {
+    en: 'must not contain invisible, control or direction-control characters (such as U+200B or U+202E)',
+    fr: 'ne doit pas contenir de caractères invisibles, de contrôle ou de sens d’écriture (comme U+200B ou U+202E)',
+  },
+  textCharacters: {
+    en: 'must not contain control or direction-control characters (such as U+202E)',
+    fr: 'ne doit pas contenir de caractères de contrôle ou de sens d’écriture (comme U+202E)',
+  },
 };
 
 export function fieldMessage(constraint: string, fallback: string, language: Language): string {

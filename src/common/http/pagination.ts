@@ -54,9 +54,39 @@ export function decodeCursor(
   } catch {
     // fall through
   }
-  throw new AppError('validation_failed', {
+  throw invalidCursor();
+}
+
+/**
+ * The time part of a keyset cursor, as the lists write it in SQL
+ * (`to_char(… AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`). The
+ * year may have more than four digits: every cursor the API writes must be
+ * read back, whatever date a row holds.
+ */
+const TIME_KEY = /^\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isTimeKey = (value: unknown): value is string =>
+  typeof value === 'string' && TIME_KEY.test(value);
+export const isUuidKey = (value: unknown): value is string =>
+  typeof value === 'string' && UUID_KEY.test(value);
+
+function invalidCursor(): AppError {
+  return new AppError('validation_failed', {
     errors: [{ field: 'cursor', message: 'invalid cursor', code: 'matches' }],
   });
+}
+
+/**
+ * A [time, id] cursor (lists in time order): anything but what the lists
+ * write is a 400, never a bad cast in SQL.
+ */
+export function decodeTimeIdCursor(cursor: string | undefined): [string, string] | null {
+  const key = decodeCursor(cursor, 2);
+  if (key === null) return null;
+  const [at, id] = key;
+  if (!isTimeKey(at) || !isUuidKey(id)) throw invalidCursor();
+  return [at, id];
 }
 
 /** Builds a page from `limit + 1` fetched rows. */

@@ -29,6 +29,20 @@ interface RequestLike {
   id?: string;
   method?: string;
   routeOptions?: { url?: string };
+  headers?: Record<string, string | string[] | undefined>;
+}
+
+/** What a client may send as X-Request-Id to find its requests in the logs. */
+export const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * The client's own X-Request-Id when it is well-formed, else undefined. It
+ * only correlates log lines with the client's: the request's id (audit trail,
+ * X-Request-Id answer, problem documents) is always the server's.
+ */
+export function clientRequestId(request: RequestLike): string | undefined {
+  const given = request.headers?.['x-request-id'];
+  return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : undefined;
 }
 
 function errorSerializer(error: unknown): Record<string, unknown> {
@@ -62,6 +76,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       serializers: {
         req: (req: RequestLike) => ({
           id: req.id,
+          clientRequestId: clientRequestId(req),
           method: req.method,
           route: loggedRoute(req),
         }),

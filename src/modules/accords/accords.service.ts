@@ -6,7 +6,7 @@ import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, Page, pageOf } from '../../common/http/pagination';
+import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, pageOf } from '../../common/http/pagination';
 import { Transactions, Tx } from '../../database/transactions';
 import { CaseStatus, decideTransition } from '../cases/vocabulary';
 import { CasesRepository } from '../cases';
@@ -49,8 +49,6 @@ import {
 } from './accords.mapper';
 
 const DAY_MS = 86_400_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const KEY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** Reasons written (encrypted) on the case transitions an accord or a flag causes. */
 const FIRST_ACCORD_REASON = 'First accord recorded';
@@ -145,7 +143,7 @@ export class AccordsService {
   ): Promise<Page<AccordResponse>> {
     await this.access.caseFor(principal, caseId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = cursorKey(query.cursor);
+    const after = decodeTimeIdCursor(query.cursor);
     const rows = await this.accords.listAccords(caseId, after, limit);
     const page = pageOf(rows, limit, (r) => [r.concludedAtKey, r.id]);
     const standings = await this.standings(page.rows);
@@ -421,7 +419,7 @@ export class AccordsService {
   ): Promise<Page<FollowUpResponse>> {
     const { access, caseId } = await this.resolveAccord(principal, accordId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = cursorKey(query.cursor);
+    const after = decodeTimeIdCursor(query.cursor);
     const rows = await this.accords.listFollowUps(accordId, after, limit + 1);
     const { rows: slice, nextCursor } = pageOf(rows, limit, (r) => [r.checkedAtKey, r.id]);
     const ids = slice.map((r) => r.id);
@@ -746,24 +744,5 @@ export class AccordsService {
 function invalidReference(field: string, message: string): AppError {
   return new AppError('invalid_reference', {
     errors: [{ field, message, code: 'invalid_reference' }],
-  });
-}
-
-/** [time with microseconds, id] as written by the lists: anything else is a 400. */
-function cursorKey(cursor: string | undefined): [string, string] | null {
-  const key = decodeCursor(cursor, 2) as [string, string] | null;
-  if (!key) return null;
-  const [at, id] = key;
-  if (
-    typeof at === 'string' &&
-    KEY_TIME.test(at) &&
-    !Number.isNaN(Date.parse(at)) &&
-    typeof id === 'string' &&
-    UUID.test(id)
-  ) {
-    return key;
-  }
-  throw new AppError('validation_failed', {
-    errors: [{ field: 'cursor', message: 'invalid cursor', code: 'matches' }],
   });
 }

@@ -16,7 +16,7 @@ import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
 import { NoCompression } from '../../common/http/compression';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
-import { TotpCodeDto, TotpSetupResponse } from './dto/totp.dto';
+import { TotpCodeDto, TotpSetupDto, TotpSetupResponse } from './dto/totp.dto';
 import { TotpService } from './totp.service';
 
 /** Second factor of the caller's own account. */
@@ -33,20 +33,25 @@ export class TotpController {
   @HttpCode(200)
   @ApiOkResponse({
     type: TotpSetupResponse,
-    description: 'A new secret, pending until confirmed; 409 totp_already_enabled when on',
+    description:
+      'A new secret, pending until confirmed; needs the password again (400 wrong_current_password); 409 totp_already_enabled when on',
   })
   @RequirePermission(Permission.AccountManage)
   @AllowedDuringTotpSetup()
   @RateLimit('totp')
-  setup(@CurrentPrincipal() principal: Principal): Promise<TotpSetupResponse> {
-    return this.totp.setup(principal);
+  setup(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: TotpSetupDto,
+  ): Promise<TotpSetupResponse> {
+    return this.totp.setup(principal, body.password);
   }
 
   @Post('totp/enable')
   @ApiOperation({ summary: 'Turn on TOTP with a first code' })
   @HttpCode(204)
   @ApiNoContentResponse({
-    description: 'TOTP is now required at sign-in; 400 invalid_totp for a wrong code',
+    description:
+      'TOTP is now required at sign-in and every other session of the account ends; 400 invalid_totp for a wrong code',
   })
   @RequirePermission(Permission.AccountManage)
   @AllowedDuringTotpSetup()

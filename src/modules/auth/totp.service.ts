@@ -5,7 +5,8 @@ import { Principal } from '../../common/auth/principal';
 import { FieldCipher, FieldContext } from '../../common/crypto/field-cipher';
 import { AppError } from '../../common/http/app-error';
 import { Transactions, Tx } from '../../database/transactions';
-import { StepUpService } from '../sessions';
+import { SessionsRepository, StepUpService } from '../sessions';
+import { PasswordService, UsersRepository } from '../users';
 import { TotpSetupResponse } from './dto/totp.dto';
 import { BackoffPolicy, LoginThrottleRepository } from './login-throttle.repository';
 import { matchedStep, newTotpSecret, otpauthUrl } from './totp';
@@ -39,20 +40,37 @@ export class TotpService {
     private readonly stepUps: StepUpService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly users: UsersRepository,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionsRepository,
   ) {}
 
-  private event(tx: Tx, principal: Principal, action: AuditAction) {
+  private event(tx: Tx, principal: Principal, action: AuditAction, count?: number) {
     return this.audit.record(tx, {
       action,
       entityType: 'user',
       entityId: principal.userId,
       associationId: principal.associationId,
-      details: { fields: ['totpSecret'] },
+      details: { fields: ['totpSecret'], ...(count === undefined ? {} : { count }) },
     });
   }
 
-  /** A new secret, pending until confirmed with `enable`; replaces an unconfirmed one. */
-  async setup(principal: Principal): Promise<TotpSetupResponse> {
+  /**
+   * A new secret, pending until confirmed with `enable`; replaces an
+   * unconfirmed one. Only with the password: a stolen session alone must not
+   * be able to put its own authenticator on the account and lock the owner
+   * out. Wrong passwords count against a key of their own, so that session
+   * cannot guess the password here either.
+   */
+  async setup(principal: Principal, password: string): Promise<TotpSetupResponse> {
+    const key = `totp_setup:${principal.userId}`;
+    await this.countAttempt(key);
+    const user = await this.users.findByIdWithHash(principal.userId);
+    if (!user) throw new AppError('unauthenticated');
+    if (!(await this.passwords.verify(user.passwordHash, password))) {
+      throw new AppError('wrong_current_password');
+    }
+    await this.throttle.clear(key);
     const state = await this.totp.read(principal.userId);
     if (!state) throw new AppError('unauthenticated');
     if (state.enabled) throw new AppError('totp_already_enabled');
@@ -70,7 +88,11 @@ export class TotpService {
     return { secret, otpauthUrl: otpauthUrl(principal.username, secret) };
   }
 
-  /** Turns TOTP on when `code` matches the pending secret; 400 `invalid_totp` otherwise. */
+  /**
+   * Turns TOTP on when `code` matches the pending secret; 400 `invalid_totp`
+   * otherwise. Every other session of the account ends: one opened by
+   * someone else before the factor was on must not outlive it.
+   */
   async enable(principal: Principal, code: string): Promise<void> {
     const key = throttleKey(principal.userId);
     await this.countAttempt(key);
@@ -92,7 +114,15 @@ export class TotpService {
         this.cipher.decrypt(state.secret, secretContext(principal.userId)),
       );
       const enabled = step !== null && (await this.totp.enable(tx, principal.userId, step));
-      if (enabled) await this.event(tx, principal, 'totp.enable');
+      if (enabled) {
+        const ended = await this.sessions.revokeAllOfUser(
+          tx,
+          principal.userId,
+          'totp_enabled',
+          principal.sessionId,
+        );
+        await this.event(tx, principal, 'totp.enable', ended);
+      }
       return enabled;
     });
     if (!outcome) throw new AppError('invalid_totp');

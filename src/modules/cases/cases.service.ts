@@ -6,7 +6,7 @@ import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../../common/http/pagination';
+import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, toPage } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
 import { decideTransition } from './case-status';
 import {
@@ -103,12 +103,7 @@ export class CasesService {
 
   async list(principal: Principal, query: ListCasesQueryDto): Promise<Page<CaseResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    if (after && !validCursorKey(after)) {
-      throw new AppError('validation_failed', {
-        errors: [{ field: 'cursor', message: 'invalid cursor', code: 'matches' }],
-      });
-    }
+    const after = decodeTimeIdCursor(query.cursor);
     const rows = await this.cases.list({
       visible: this.access.visibleCases(principal, 'c', 1),
       status: query.status,
@@ -291,16 +286,4 @@ export class CasesService {
       overlaps: await this.overlaps.activeCasesOfOthers(existing.areaId, existing.associationId),
     };
   }
-}
-
-/** [created_at, id] as written by `list`: anything else would reach SQL as a bad cast. */
-function validCursorKey(key: unknown[]): boolean {
-  const [createdAt, id] = key;
-  return (
-    typeof createdAt === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(createdAt) &&
-    !Number.isNaN(Date.parse(createdAt)) &&
-    typeof id === 'string' &&
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
-  );
 }

@@ -4,6 +4,8 @@ import { Principal } from '../../common/auth/principal';
 import {
   DEFAULT_PAGE_SIZE,
   decodeCursor,
+  isTimeKey,
+  isUuidKey,
   PageQueryDto,
   toPage,
 } from '../../common/http/pagination';
@@ -12,8 +14,6 @@ import { DashboardRepository, StatsScope } from './dashboard.repository';
 import { publishCercles, publishRegions } from './disclosure-control';
 import { AccordStatsResponse, DashboardAccordPage, StatsQueryDto } from './dto/dashboard.dto';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const KEY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** The accords dashboard (worst first, scoped like cases) and aggregated health statistics. */
 @Injectable()
@@ -26,15 +26,7 @@ export class DashboardService {
   async accords(principal: Principal, query: PageQueryDto): Promise<DashboardAccordPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 3);
-    if (
-      after &&
-      !(
-        typeof after[0] === 'number' &&
-        Number.isInteger(after[0]) &&
-        KEY_TIME.test(String(after[1])) &&
-        UUID.test(String(after[2]))
-      )
-    )
+    if (after && !(Number.isInteger(after[0]) && isTimeKey(after[1]) && isUuidKey(after[2])))
       decodeCursor('!', 3);
     const rows = await this.repository.page(
       this.access.visibleCases(principal, 'c', 2),

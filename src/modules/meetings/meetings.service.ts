@@ -5,7 +5,7 @@ import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, Page, pageOf } from '../../common/http/pagination';
+import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, pageOf } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
 import { CoverageQuestion } from '../mission-orders';
 import { MissionOrderCoverageService } from '../mission-orders';
@@ -116,12 +116,7 @@ export class MeetingsService {
   /** The caller's visible meetings in calendar order, keyset by (scheduledAt, id). */
   async list(principal: Principal, query: ListMeetingsQueryDto): Promise<Page<MeetingResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    if (after && !validCursorKey(after)) {
-      throw new AppError('validation_failed', {
-        errors: [{ field: 'cursor', message: 'invalid cursor', code: 'matches' }],
-      });
-    }
+    const after = decodeTimeIdCursor(query.cursor);
     const from = query.from === undefined ? undefined : new Date(query.from);
     const to = query.to === undefined ? undefined : new Date(query.to);
     const rows = await this.meetings.list({
@@ -427,18 +422,6 @@ export class MeetingsService {
 
 function fieldError(field: string, message: string, code: string): AppError {
   return new AppError('validation_failed', { errors: [{ field, message, code }] });
-}
-
-/** [scheduled_at, id] as written by `list`: anything else would reach SQL as a bad cast. */
-function validCursorKey(key: unknown[]): boolean {
-  const [scheduledAt, id] = key;
-  return (
-    typeof scheduledAt === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(scheduledAt) &&
-    !Number.isNaN(Date.parse(scheduledAt)) &&
-    typeof id === 'string' &&
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
-  );
 }
 
 /** Whether the meeting's attendees are covered by mission orders in its commune, for its whole time. */

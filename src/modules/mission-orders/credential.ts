@@ -4,11 +4,18 @@ import { CompactSign, compactVerify, createLocalJWKSet, importJWK, JSONWebKeySet
 export const CREDENTIAL_PURPOSE = 'mission de médiation';
 export const CREDENTIAL_TYPE = 'toguna-mission-order+jws';
 
+/** A credential identifier: 128 random bits, base64url. */
+export const CREDENTIAL_ID = /^[A-Za-z0-9_-]{22}$/;
+
 /**
  * What a checkpoint needs and nothing more: order number, holder's legal
- * name and ID-document number, issuing authority, area names, validity window.
+ * name and ID-document number, issuing authority, area names, validity window,
+ * and the credential's random identifier (`jti`), which the revocation list
+ * publishes once the credential ends. Credentials signed before identifiers
+ * existed have none.
  */
 export interface CredentialClaims {
+  jti?: string;
   orderNumber: string;
   holder: { legalName: string; idDocumentNumber: string };
   authority: { name: string };
@@ -50,6 +57,7 @@ function asClaims(value: unknown): CredentialClaims | null {
   const holder = c.holder as Record<string, unknown> | undefined;
   const authority = c.authority as Record<string, unknown> | undefined;
   if (
+    (c.jti !== undefined && !(typeof c.jti === 'string' && CREDENTIAL_ID.test(c.jti))) ||
     !isString(c.orderNumber) ||
     !holder ||
     !isString(holder.legalName) ||
@@ -68,6 +76,7 @@ function asClaims(value: unknown): CredentialClaims | null {
     return null;
   }
   return {
+    ...(typeof c.jti === 'string' ? { jti: c.jti } : {}),
     orderNumber: c.orderNumber,
     holder: { legalName: holder.legalName, idDocumentNumber: holder.idDocumentNumber },
     authority: { name: authority.name },
@@ -83,7 +92,8 @@ function asClaims(value: unknown): CredentialClaims | null {
  * Checks a credential with nothing but the published keys (no network, no
  * database): the signature against a key of the set (by `kid`), then the
  * validity window. Anything malformed is `invalid`, never an exception.
- * Revocation is checked online (or against the published revocation list).
+ * Revocation is checked online, or against a copy of the published
+ * revocation list (`isRevoked`).
  */
 export async function verifyCredential(
   token: string,
@@ -112,4 +122,14 @@ export async function verifyCredential(
   } catch {
     return { valid: false, status: 'invalid' };
   }
+}
+
+/**
+ * Whether a saved copy of the revocation list (`GET /api/v1/mission-orders/
+ * revocations`) ends this credential: true or false by its `jti`; null when
+ * the credential has none (signed before identifiers existed), whose
+ * revocation only the online check can tell.
+ */
+export function isRevoked(claims: CredentialClaims, revoked: readonly string[]): boolean | null {
+  return claims.jti === undefined ? null : revoked.includes(claims.jti);
 }

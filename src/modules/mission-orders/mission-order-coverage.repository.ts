@@ -16,7 +16,7 @@ export class MissionOrderCoverageRepository {
 
   /**
    * For each question (by index), the users who hold an approved, unrevoked
-   * order valid over the whole of [from, until] whose areas include the
+   * order (their own credential not ended) valid over the whole of [from, until] whose areas include the
    * commune or one of its ancestors (cercle, region). One query for all the
    * questions (a page of meetings asks one each).
    */
@@ -43,6 +43,7 @@ export class MissionOrderCoverageRepository {
          JOIN mission_order o ON o.id = h.mission_order_id
         WHERE o.status = 'approved'
           AND o.revoked_at IS NULL
+          AND h.credential_revoked_at IS NULL
           AND o.valid_from <= r.from_at
           AND o.valid_until >= r.until_at
           AND EXISTS (
@@ -54,8 +55,10 @@ export class MissionOrderCoverageRepository {
         asked.map((a) => a.index),
         asked.map((a) => a.userId),
         asked.map((a) => a.q.communeId),
-        asked.map((a) => a.q.from.toISOString()),
-        asked.map((a) => a.q.until.toISOString()),
+        // Dates, not ISO strings: past year 9999 toISOString() writes "+010000-…", which
+        // PostgreSQL refuses (meetings may be that far from before dates were bounded).
+        asked.map((a) => a.q.from),
+        asked.map((a) => a.q.until),
       ],
     );
     for (const row of rows) covered[row.k].add(row.user_id);

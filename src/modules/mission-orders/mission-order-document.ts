@@ -1,5 +1,18 @@
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+
+/**
+ * DejaVu Sans (package dejavu-fonts-ttf; Bitstream Vera licence, DejaVu
+ * changes in the public domain), embedded in every PDF. The standard
+ * Helvetica covers Latin-1 only: Bambara and Fulfulde names (ɛ ɔ ɲ ŋ ɓ ɗ ƴ)
+ * came out garbled and no longer matched the ID card. Read once; pdfkit
+ * embeds only the glyphs a document uses.
+ */
+const FONTS = {
+  regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+  bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+};
 
 export interface MissionOrderDocumentInput {
   orderNumber: string;
@@ -45,6 +58,8 @@ export async function renderMissionOrderPdf(
     compress: options.compress ?? true,
     info: { Title: `Ordre de mission ${input.orderNumber}`, Producer: 'Toguna', Creator: 'Toguna' },
   });
+  doc.registerFont('Regular', FONTS.regular);
+  doc.registerFont('Bold', FONTS.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -52,18 +67,18 @@ export async function renderMissionOrderPdf(
     doc.on('error', reject);
   });
 
-  doc.font('Helvetica').fontSize(10).text('République du Mali', { align: 'center' });
+  doc.font('Regular').fontSize(10).text('République du Mali', { align: 'center' });
   doc.text('Un Peuple – Un But – Une Foi', { align: 'center' });
   doc.moveDown();
-  doc.font('Helvetica-Bold').fontSize(14).text(input.authorityName, { align: 'center' });
+  doc.font('Bold').fontSize(14).text(input.authorityName, { align: 'center' });
   doc.moveDown();
   doc.fontSize(20).text('Ordre de mission', { align: 'center' });
-  doc.font('Helvetica').fontSize(11).text(`N° ${input.orderNumber}`, { align: 'center' });
+  doc.font('Regular').fontSize(11).text(`N° ${input.orderNumber}`, { align: 'center' });
   doc.moveDown(1.5);
 
   const line = (label: string, value: string): void => {
-    doc.font('Helvetica-Bold').text(`${label} : `, { continued: true });
-    doc.font('Helvetica').text(value);
+    doc.font('Bold').text(`${label} : `, { continued: true });
+    doc.font('Regular').text(value);
   };
   doc.fontSize(12);
   line('Titulaire', input.holder.legalName);

@@ -8,7 +8,12 @@ import { MISSION_ORDER_STATUSES, MissionOrderStatus } from './mission-order-stat
  * association, addressed to one authority, for areas of its jurisdiction.
  */
 @Entity('mission_order')
-@Unique('uq_mission_order_order_number', ['orderNumber'])
+@Unique('uq_mission_order_association_id_order_number', ['associationId', 'orderNumber'])
+// Numbers from the former installation-wide sequence stay unique: their credentials carry no jti.
+@Index('uq_mission_order_order_number_numbered_globally', ['orderNumber'], {
+  unique: true,
+  where: '"numbered_globally"',
+})
 @Check(
   'ck_mission_order_status',
   `"status" IN (${MISSION_ORDER_STATUSES.map((s) => `'${s}'`).join(', ')})`,
@@ -23,9 +28,20 @@ export class MissionOrder {
   @PrimaryColumn('uuid')
   id: string;
 
-  /** Human-readable, e.g. `OM-2026-000123` (from a sequence). */
+  /**
+   * Human-readable, e.g. `OM-2026-000123`: numbered per association and year
+   * (mission_order_number_counter), so no association learns how many orders
+   * the others have. Unique within its association only.
+   */
   @Column('text')
   orderNumber: string;
+
+  /**
+   * Numbered by the former installation-wide sequence: credentials signed
+   * then carry no credential id and are still found by this number.
+   */
+  @Column('boolean', { default: false })
+  numberedGlobally: boolean;
 
   @Column('uuid')
   associationId: string;

@@ -7,16 +7,16 @@ import {
   RevocationsResponse,
   VerifyMissionOrderResponse,
 } from './dto/mission-order.response';
-import { MissionOrdersService } from './mission-orders.service';
+import { MissionOrderCredentialsService } from './mission-order-credentials.service';
 
 /**
  * What a checkpoint needs, without a token: the signing public keys, the
- * revocation list (hashes) and an online check of one credential.
+ * revocation list (credential ids) and an online check of one credential.
  */
 @ApiTags('mission-orders')
 @Controller()
 export class MissionOrdersPublicController {
-  constructor(private readonly orders: MissionOrdersService) {}
+  constructor(private readonly orders: MissionOrderCredentialsService) {}
 
   @Get('.well-known/mission-order-keys.json')
   @ApiOperation({ summary: 'Publish the keys that sign mission-order credentials' })

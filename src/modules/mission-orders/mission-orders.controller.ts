@@ -22,13 +22,17 @@ import {
   MissionOrderPage,
   MissionOrderResponse,
 } from './dto/mission-order.response';
+import { MissionOrderCredentialsService } from './mission-order-credentials.service';
 import { MissionOrdersService } from './mission-orders.service';
 
 @ApiTags('mission-orders')
 @ApiBearerAuth()
 @Controller('api/v1/mission-orders')
 export class MissionOrdersController {
-  constructor(private readonly orders: MissionOrdersService) {}
+  constructor(
+    private readonly orders: MissionOrdersService,
+    private readonly credentialsOf: MissionOrderCredentialsService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Request a mission order' })
@@ -108,26 +112,33 @@ export class MissionOrdersController {
   @Get(':id/credentials')
   @ApiOperation({ summary: 'Issue the signed credentials of an approved mission order' })
   @RequirePermission(Permission.MissionOrdersRead)
-  @ApiOkResponse({ type: [MissionOrderCredential] })
+  @ApiOkResponse({
+    type: [MissionOrderCredential],
+    description:
+      'One per holder whose credential stands; a disabled holder gets none (409 holder_disabled when none is left).',
+  })
   credentials(
     @CurrentPrincipal() principal: Principal,
     @IdParam() id: string,
   ): Promise<MissionOrderCredential[]> {
-    return this.orders.credentials(principal, id);
+    return this.credentialsOf.credentials(principal, id);
   }
 
   @Get(':id/document')
   @ApiOperation({ summary: 'Download a mission order as PDF with its QR codes' })
   @RequirePermission(Permission.MissionOrdersRead)
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'One page, in French, with the QR code of the credential.' })
+  @ApiOkResponse({
+    description:
+      'One page, in French, with the QR code of the credential; 409 holder_disabled for a disabled holder.',
+  })
   async document(
     @CurrentPrincipal() principal: Principal,
     @IdParam() id: string,
     @Query() query: DocumentQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const pdf = await this.orders.document(principal, id, query.holderUserId);
+    const pdf = await this.credentialsOf.document(principal, id, query.holderUserId);
     void reply.header('content-type', 'application/pdf');
     void reply.header('content-disposition', 'inline; filename="ordre-de-mission.pdf"');
     return pdf;

@@ -4,6 +4,7 @@ import { SessionsModule } from '../sessions';
 import { UsersModule } from '../users';
 import { MissionOrderCoverageRepository } from './mission-order-coverage.repository';
 import { MissionOrderCoverageService } from './mission-order-coverage.service';
+import { MissionOrderCredentialsService } from './mission-order-credentials.service';
 import { MissionOrderSigningService } from './mission-order-signing.service';
 import { MissionOrdersPublicController } from './mission-orders-public.controller';
 import { MissionOrdersController } from './mission-orders.controller';
@@ -13,9 +14,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MissionOrder } from './mission-order.entity';
 import { MissionOrderHolder } from './mission-order-holder.entity';
 import { MissionOrderArea } from './mission-order-area.entity';
+import { MissionOrderNumberCounter } from './mission-order-number-counter.entity';
 
 /** The tables this module owns. */
-const ENTITIES = [MissionOrder, MissionOrderHolder, MissionOrderArea];
+const ENTITIES = [MissionOrder, MissionOrderHolder, MissionOrderArea, MissionOrderNumberCounter];
 
 /** Mission orders: requests, decisions, signed credentials, verification, coverage. */
 @Module({
@@ -26,6 +28,7 @@ const ENTITIES = [MissionOrder, MissionOrderHolder, MissionOrderArea];
     MissionOrderCoverageService,
     MissionOrdersRepository,
     MissionOrdersService,
+    MissionOrderCredentialsService,
     MissionOrderSigningService,
   ],
   exports: [MissionOrderCoverageService],

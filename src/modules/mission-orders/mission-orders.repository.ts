@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Principal } from '../../common/auth/principal';
@@ -52,8 +53,26 @@ export interface HolderCandidate {
   associationId: string | null;
   disabled: boolean;
   pending: boolean;
+}
+
+/** A holder of an order and the state of their credential. */
+export interface OrderHolder {
+  userId: string;
+  credentialId: string;
+  /** The credential ended (account disabled) or the account is disabled now. */
+  ended: boolean;
   hasLegalIdentity: boolean;
 }
+
+/** What verification needs of a credential id: its order and whether it still stands. */
+export interface CredentialRecord {
+  order: MissionOrderRow;
+  holderUserId: string;
+  ended: boolean;
+}
+
+/** A new credential identifier: 128 random bits, base64url. */
+export const newCredentialId = (): string => randomBytes(16).toString('base64url');
 
 export interface ListFilter {
   principal: Principal;
@@ -107,12 +126,51 @@ export class MissionOrdersRepository {
     return rows[0] ?? null;
   }
 
-  async findByOrderNumber(orderNumber: string): Promise<MissionOrderRow | null> {
+  /** The order and holder a credential id belongs to. */
+  async findCredential(credentialId: string): Promise<CredentialRecord | null> {
+    const holders: { missionOrderId: string; userId: string; ended: boolean }[] =
+      await this.dataSource.query(
+        `SELECT h.mission_order_id AS "missionOrderId", h.user_id AS "userId",
+                (h.credential_revoked_at IS NOT NULL OR u.disabled) AS ended
+           FROM mission_order_holder h JOIN app_user u ON u.id = h.user_id
+          WHERE h.credential_id = $1`,
+        [credentialId],
+      );
+    const holder = holders[0];
+    const order = holder ? await this.findById(holder.missionOrderId) : null;
+    return order ? { order, holderUserId: holder.userId, ended: holder.ended } : null;
+  }
+
+  /** An order numbered by the former global sequence (its credentials carry no id). */
+  async findNumberedGlobally(orderNumber: string): Promise<MissionOrderRow | null> {
     const rows: MissionOrderRow[] = await this.dataSource.query(
-      `${SELECT_ORDER} WHERE o.order_number = $1`,
+      `${SELECT_ORDER} WHERE o.order_number = $1 AND o.numbered_globally`,
       [orderNumber],
     );
     return rows[0] ?? null;
+  }
+
+  /** The holders of an order with their credential ids, in user id order. */
+  async holdersOf(orderId: string, tx?: Tx): Promise<OrderHolder[]> {
+    return this.manager(tx).query(
+      `SELECT h.user_id AS "userId", h.credential_id AS "credentialId",
+              (h.credential_revoked_at IS NOT NULL OR u.disabled) AS ended,
+              (u.legal_name IS NOT NULL AND u.id_document_number IS NOT NULL) AS "hasLegalIdentity"
+         FROM mission_order_holder h JOIN app_user u ON u.id = h.user_id
+        WHERE h.mission_order_id = $1
+        ORDER BY h.user_id`,
+      [orderId],
+    );
+  }
+
+  /** Ends every credential of a holder (their account is being disabled); how many ended. */
+  async endCredentialsOf(tx: Tx, userId: string): Promise<number> {
+    const result: [unknown, number] = await tx.query(
+      `UPDATE mission_order_holder SET credential_revoked_at = now()
+        WHERE user_id = $1 AND credential_revoked_at IS NULL`,
+      [userId],
+    );
+    return result[1];
   }
 
   async authorityExists(authorityId: string): Promise<boolean> {
@@ -144,8 +202,7 @@ export class MissionOrdersRepository {
 
   async holderCandidates(userIds: string[]): Promise<HolderCandidate[]> {
     return this.dataSource.query(
-      `SELECT id, role, association_id AS "associationId", disabled, pending,
-              (legal_name IS NOT NULL AND id_document_number IS NOT NULL) AS "hasLegalIdentity"
+      `SELECT id, role, association_id AS "associationId", disabled, pending
          FROM app_user WHERE id = ANY($1::uuid[])`,
       [userIds],
     );
@@ -162,15 +219,24 @@ export class MissionOrdersRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Inserts the order (number from the sequence), its holders and areas. */
+  /**
+   * Inserts the order, its holders (each with a new credential id) and areas.
+   * The number is the association's next of the year: the counter row stays
+   * locked until the transaction ends, so two requests never get one number.
+   */
   async insert(tx: Tx, order: NewMissionOrder): Promise<void> {
-    const numbers: { orderNumber: string }[] = await tx.query(
-      `SELECT 'OM-' || to_char(now() AT TIME ZONE 'UTC', 'YYYY') || '-' ||
-              lpad(nextval('mission_order_number_seq')::text, 6, '0') AS "orderNumber"`,
+    const counted: { year: number; lastNumber: number }[] = await tx.query(
+      `INSERT INTO mission_order_number_counter AS c (association_id, year, last_number)
+       VALUES ($1, extract(year FROM now() AT TIME ZONE 'UTC')::integer, 1)
+       ON CONFLICT (association_id, year) DO UPDATE SET last_number = c.last_number + 1
+       RETURNING c.year, c.last_number AS "lastNumber"`,
+      [order.associationId],
     );
+    const { year, lastNumber } = counted[0];
     await tx.insert(MissionOrder, {
       id: order.id,
-      orderNumber: numbers[0].orderNumber,
+      orderNumber: `OM-${year}-${String(lastNumber).padStart(6, '0')}`,
+      numberedGlobally: false,
       associationId: order.associationId,
       authorityId: order.authorityId,
       caseId: order.caseId,
@@ -186,7 +252,12 @@ export class MissionOrdersRepository {
     });
     await tx.insert(
       MissionOrderHolder,
-      order.holderUserIds.map((userId) => ({ missionOrderId: order.id, userId })),
+      order.holderUserIds.map((userId) => ({
+        missionOrderId: order.id,
+        userId,
+        credentialId: newCredentialId(),
+        credentialRevokedAt: null,
+      })),
     );
     await tx.insert(
       MissionOrderArea,
@@ -276,16 +347,24 @@ export class MissionOrdersRepository {
     return rows[0] ?? null;
   }
 
-  /** Order numbers of revoked orders, and when the list last changed. */
-  async revoked(): Promise<{ orderNumbers: string[]; updatedAt: Date | null }> {
-    const rows: { orderNumber: string; revokedAt: Date }[] = await this.dataSource.query(
-      `SELECT order_number AS "orderNumber", revoked_at AS "revokedAt"
-         FROM mission_order WHERE status = 'revoked' ORDER BY order_number`,
+  /**
+   * The ids of the credentials that ended: every holder's of a revoked
+   * order, and a disabled holder's of an approved one; and when the list
+   * last changed.
+   */
+  async revokedCredentials(): Promise<{ credentialIds: string[]; updatedAt: Date | null }> {
+    const rows: { credentialId: string; endedAt: Date }[] = await this.dataSource.query(
+      `SELECT h.credential_id AS "credentialId",
+              greatest(o.revoked_at, h.credential_revoked_at) AS "endedAt"
+         FROM mission_order_holder h JOIN mission_order o ON o.id = h.mission_order_id
+        WHERE o.status = 'revoked'
+           OR (o.status = 'approved' AND h.credential_revoked_at IS NOT NULL)
+        ORDER BY h.credential_id`,
     );
     const updatedAt = rows.reduce<Date | null>(
-      (max, r) => (max === null || r.revokedAt > max ? r.revokedAt : max),
+      (max, r) => (max === null || r.endedAt > max ? r.endedAt : max),
       null,
     );
-    return { orderNumbers: rows.map((r) => r.orderNumber), updatedAt };
+    return { credentialIds: rows.map((r) => r.credentialId), updatedAt };
   }
 }

@@ -1,51 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import type { JSONWebKeySet } from 'jose';
+import { randomUUID } from 'node:crypto';
 import { AccessService } from '../../common/access/access.service';
 import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../../common/http/pagination';
+import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, toPage } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
 import { NotificationsRepository } from '../notifications';
 import { StepUpService } from '../sessions';
-import { UsersRepository } from '../users';
-import { CREDENTIAL_PURPOSE } from './credential';
 import { CreateMissionOrderDto } from './dto/create-mission-order.dto';
 import { DecisionReasonDto } from './dto/decide-mission-order.dto';
 import { ListMissionOrdersQueryDto } from './dto/list-mission-orders.query';
-import {
-  MissionOrderCredential,
-  MissionOrderResponse,
-  RevocationsResponse,
-  VerifyMissionOrderResponse,
-} from './dto/mission-order.response';
-import { renderMissionOrderPdf } from './mission-order-document';
-import { MissionOrderSigningService } from './mission-order-signing.service';
-import {
-  canTransition,
-  MAX_VALIDITY_DAYS,
-  MissionOrderStatus,
-  readStatus,
-} from './mission-order-status';
+import { MissionOrderResponse } from './dto/mission-order.response';
+import { canTransition, MAX_VALIDITY_DAYS, MissionOrderStatus } from './mission-order-status';
 import { toMissionOrderResponse } from './mission-orders.mapper';
 import { MissionOrderRow, MissionOrdersRepository } from './mission-orders.repository';
 
 const DAY_MS = 86_400_000;
-const CURSOR_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** Where a printed credential says it can be checked online. */
-export const VERIFY_PATH = '/api/v1/verify/mission-orders/';
 
 @Injectable()
 export class MissionOrdersService {
   constructor(
     private readonly orders: MissionOrdersRepository,
-    private readonly users: UsersRepository,
     private readonly notifications: NotificationsRepository,
-    private readonly signing: MissionOrderSigningService,
     private readonly stepUp: StepUpService,
     private readonly access: AccessService,
     private readonly transactions: Transactions,
@@ -149,12 +127,7 @@ export class MissionOrdersService {
     query: ListMissionOrdersQueryDto,
   ): Promise<Page<MissionOrderResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    if (after && !(CURSOR_KEY.test(String(after[0])) && UUID.test(String(after[1])))) {
-      throw new AppError('validation_failed', {
-        errors: [{ field: 'cursor', message: 'invalid cursor', code: 'matches' }],
-      });
-    }
+    const after = decodeTimeIdCursor(query.cursor);
     const rows = await this.orders.list({ principal, status: query.status, after, limit });
     return toPage(
       rows,
@@ -169,7 +142,7 @@ export class MissionOrdersService {
   }
 
   /** The order if the caller may see it; otherwise 404, as if absent. */
-  private async visible(principal: Principal, id: string): Promise<MissionOrderRow> {
+  async visible(principal: Principal, id: string): Promise<MissionOrderRow> {
     const row = await this.orders.findById(id);
     if (!row || !this.maySee(principal, row)) throw new AppError('not_found');
     return row;
@@ -213,12 +186,15 @@ export class MissionOrdersService {
     const row = await this.decidable(principal, id);
     await this.stepUp.assertSteppedUp(principal);
     this.assertTransition(row.status, 'approved');
-    const candidates = await this.orders.holderCandidates(row.holderUserIds);
-    const lacking = candidates.filter((c) => !c.hasLegalIdentity).map((c) => c.id);
-    if (lacking.length > 0 || candidates.length !== row.holderUserIds.length) {
-      throw new AppError('holder_identity_missing', {
-        extensions: { holderUserIds: lacking.sort() },
-      });
+    const holders = await this.orders.holdersOf(row.id);
+    // A disabled holder's credential has ended: the order cannot give them a new one.
+    const disabled = holders.filter((h) => h.ended).map((h) => h.userId);
+    if (disabled.length > 0) {
+      throw new AppError('holder_disabled', { extensions: { holderUserIds: disabled } });
+    }
+    const lacking = holders.filter((h) => !h.hasLegalIdentity).map((h) => h.userId);
+    if (lacking.length > 0) {
+      throw new AppError('holder_identity_missing', { extensions: { holderUserIds: lacking } });
     }
     return this.decide(principal, row, 'approved', null);
   }
@@ -300,126 +276,5 @@ export class MissionOrdersService {
       return current;
     });
     return this.present(principal, after);
-  }
-
-  /**
-   * One signed credential per holder (a mediator gets only their own).
-   * Reading the legal identity leaves a `user.read_sensitive` event each.
-   */
-  async credentials(principal: Principal, id: string): Promise<MissionOrderCredential[]> {
-    const row = await this.visible(principal, id);
-    if (readStatus(row.status, row.validUntil) !== 'approved') {
-      throw new AppError('mission_order_not_approved', {
-        extensions: { currentStatus: readStatus(row.status, row.validUntil) },
-      });
-    }
-    const holders =
-      principal.role === 'mediator'
-        ? row.holderUserIds.filter((h) => h === principal.userId)
-        : row.holderUserIds;
-    const result: MissionOrderCredential[] = [];
-    for (const holderUserId of holders) {
-      result.push({ holderUserId, token: await this.credentialFor(row, holderUserId) });
-    }
-    return result;
-  }
-
-  async document(principal: Principal, id: string, holderUserId: string): Promise<Buffer> {
-    const row = await this.visible(principal, id);
-    if (
-      !row.holderUserIds.includes(holderUserId) ||
-      (principal.role === 'mediator' && holderUserId !== principal.userId)
-    ) {
-      throw new AppError('not_found');
-    }
-    if (readStatus(row.status, row.validUntil) !== 'approved') {
-      throw new AppError('mission_order_not_approved', {
-        extensions: { currentStatus: readStatus(row.status, row.validUntil) },
-      });
-    }
-    const token = await this.credentialFor(row, holderUserId);
-    const identity = await this.readIdentity(row, holderUserId, false);
-    return renderMissionOrderPdf({
-      orderNumber: row.orderNumber,
-      authorityName: row.authorityName,
-      holder: identity,
-      areaNames: row.areas.map((a) => a.name),
-      validFrom: row.validFrom,
-      validUntil: row.validUntil,
-      token,
-      verifyUrl: VERIFY_PATH,
-    });
-  }
-
-  private async readIdentity(
-    row: MissionOrderRow,
-    holderUserId: string,
-    record = true,
-  ): Promise<{ legalName: string; idDocumentNumber: string }> {
-    const identity = await this.users.readLegalIdentity(holderUserId);
-    if (!identity) {
-      throw new AppError('holder_identity_missing', {
-        extensions: { holderUserIds: [holderUserId] },
-      });
-    }
-    if (record) {
-      await this.transactions.run((tx) =>
-        this.audit.record(tx, {
-          action: 'user.read_sensitive',
-          entityType: 'user',
-          entityId: holderUserId,
-          associationId: row.associationId,
-          details: { fields: ['legalName', 'idDocumentNumber'], ids: [row.id] },
-        }),
-      );
-    }
-    return identity;
-  }
-
-  private async credentialFor(row: MissionOrderRow, holderUserId: string): Promise<string> {
-    const holder = await this.readIdentity(row, holderUserId);
-    return this.signing.sign({
-      orderNumber: row.orderNumber,
-      holder,
-      authority: { name: row.authorityName },
-      areas: row.areas.map((a) => ({ name: a.name })),
-      purpose: CREDENTIAL_PURPOSE,
-      validFrom: row.validFrom.toISOString(),
-      validUntil: row.validUntil.toISOString(),
-      issuedAt: new Date().toISOString(),
-    });
-  }
-
-  /** Public: signature against a published key, window, revocation. Garbage → invalid. */
-  async verify(token: string): Promise<VerifyMissionOrderResponse> {
-    const invalid: VerifyMissionOrderResponse = { valid: false, status: 'invalid' };
-    const checked = await this.signing.verify(token);
-    if (!checked.claims || checked.status === 'invalid') return invalid;
-    const row = await this.orders.findByOrderNumber(checked.claims.orderNumber);
-    if (!row || (row.status !== 'approved' && row.status !== 'revoked')) return invalid;
-    const status = row.status === 'revoked' ? 'revoked' : checked.status;
-    const c = checked.claims;
-    return {
-      valid: status === 'approved',
-      status,
-      orderNumber: c.orderNumber,
-      holder: { legalName: c.holder.legalName, idDocumentNumber: c.holder.idDocumentNumber },
-      authority: { name: c.authority.name },
-      areas: c.areas.map((a) => ({ name: a.name })),
-      validFrom: c.validFrom,
-      validUntil: c.validUntil,
-    };
-  }
-
-  publicKeys(): JSONWebKeySet {
-    return this.signing.publicKeys();
-  }
-
-  async revocations(): Promise<RevocationsResponse> {
-    const { orderNumbers, updatedAt } = await this.orders.revoked();
-    return {
-      revoked: orderNumbers.map((n) => createHash('sha256').update(n, 'utf8').digest('hex')),
-      updatedAt: (updatedAt ?? new Date(0)).toISOString(),
-    };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../../common/http/pagination';
+import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, toPage } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
 import {
   ListNotificationsQueryDto,
@@ -22,8 +22,7 @@ export class NotificationsService {
 
   async list(principal: Principal, query: ListNotificationsQueryDto): Promise<NotificationPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    if (after && (!isTimestamp(after[0]) || !isUuid(after[1]))) decodeCursor('!', 2);
+    const after = decodeTimeIdCursor(query.cursor);
     const rows = await this.notifications.listForUser(principal.userId, {
       unreadOnly: query.unread === true,
       after,
@@ -63,8 +62,3 @@ export class NotificationsService {
     };
   }
 }
-
-const isTimestamp = (v: unknown): boolean =>
-  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(v);
-const isUuid = (v: unknown): boolean =>
-  typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);

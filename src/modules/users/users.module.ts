@@ -4,6 +4,7 @@ import { SessionsModule } from '../sessions';
 import { FirstAdminService } from './first-admin.service';
 import { PasswordService } from './password.service';
 import { TotpRepository } from './totp.repository';
+import { UserDisabledHooks } from './user-disabled-hooks';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -16,8 +17,15 @@ const ENTITIES = [User];
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES), SessionsModule, NotificationsModule],
   controllers: [UsersController],
-  providers: [UsersRepository, TotpRepository, UsersService, PasswordService, FirstAdminService],
-  exports: [UsersRepository, TotpRepository, UsersService, PasswordService],
+  providers: [
+    UsersRepository,
+    TotpRepository,
+    UsersService,
+    PasswordService,
+    FirstAdminService,
+    UserDisabledHooks,
+  ],
+  exports: [UsersRepository, TotpRepository, UsersService, PasswordService, UserDisabledHooks],
 })
 export class UsersModule {
   static readonly entities = ENTITIES;

@@ -16,6 +16,7 @@ import { Transactions, Tx } from '../../database/transactions';
 import { NotificationsRepository } from '../notifications';
 import { PasswordService } from './password.service';
 import { TotpRepository } from './totp.repository';
+import { UserDisabledHooks } from './user-disabled-hooks';
 import { SessionsRepository } from '../sessions';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ResetPasswordDto } from './dto/reset-password.dto';
@@ -35,6 +36,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsRepository,
     private readonly totp: TotpRepository,
+    private readonly disabledHooks: UserDisabledHooks,
   ) {}
 
   /** The audit event of a change to the user `subject` (field names and counts only). */
@@ -171,7 +173,11 @@ export class UsersService {
     return toUserResponse(user);
   }
 
-  /** Conditional update on the version read by the client; disabling ends every session. */
+  /**
+   * Conditional update on the version read by the client; disabling ends
+   * every session and, through UserDisabledHooks, every mission-order
+   * credential of the user.
+   */
   async update(id: string, version: number, dto: UpdateUserDto): Promise<UserResponse> {
     return this.transactions.run(async (tx) => {
       const updated = await this.users.updateIfVersion(tx, id, version, dto);
@@ -183,6 +189,8 @@ export class UsersService {
         dto.disabled === true
           ? await this.sessions.revokeAllAndForgetDevices(tx, id, 'user_disabled')
           : 0;
+      // What other modules end with the account (its mission-order credentials).
+      if (dto.disabled === true) await this.disabledHooks.run(tx, id);
       await this.event(tx, 'user.update', current, { fields: fieldNames(dto), count: revoked });
       return toUserResponse(current);
     });

@@ -1388,6 +1388,7 @@ export interface components {
         CreateAccordDto: {
             /**
              * Format: date-time
+             * @description From 1960-01-01 to 24 hours from now.
              * @example 2026-11-20T10:00:00Z
              */
             concludedAt: string;
@@ -1490,7 +1491,10 @@ export interface components {
         };
         CreateFollowUpDto: {
             assessments: components["schemas"]["AssessmentDto"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description From 1960-01-01 to 24 hours from now.
+             */
             checkedAt: string;
             /**
              * Format: uuid
@@ -1503,7 +1507,7 @@ export interface components {
             method: "visit" | "phone" | "informant" | "meeting";
             /**
              * Format: date-time
-             * @description Default: checkedAt + the accord’s followUpIntervalDays.
+             * @description Default: checkedAt + the accord’s followUpIntervalDays. From 1960-01-01 to 2100-12-31.
              */
             nextCheckDue?: string;
             /** @enum {string} */
@@ -1536,6 +1540,7 @@ export interface components {
             partyIds?: string[];
             /**
              * Format: date-time
+             * @description From 1960-01-01 to 2100-12-31.
              * @example 2026-12-03T08:00:00Z
              */
             scheduledAt: string;
@@ -1557,7 +1562,10 @@ export interface components {
             holderUserIds: string[];
             /** @description Never printed on the credential. */
             purpose: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description From 1960-01-01 to 2100-12-31.
+             */
             validFrom: string;
             /**
              * Format: date-time
@@ -1615,6 +1623,7 @@ export interface components {
             category: "ceasefire_non_aggression" | "freedom_of_movement" | "livelihoods_access" | "weapons" | "armed_presence" | "explosives_mines" | "infrastructure" | "information_collaboration" | "reconciliation_forgiveness" | "prisoner_release" | "compensation" | "religious_social_rules" | "taxation_zakat" | "education" | "justice_dispute_resolution" | "displacement_return" | "humanitarian_access" | "other";
             /**
              * Format: date
+             * @description From 1960-01-01 to 2100-12-31.
              * @example 2027-01-31
              */
             deadline?: string;
@@ -1784,7 +1793,10 @@ export interface components {
         IncidentDto: {
             /** @default 0 */
             fatalities: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description From 1960-01-01 to 24 hours from now.
+             */
             occurredAt: string;
             /** @example armed_group */
             perpetratorKind?: string;
@@ -2043,7 +2055,7 @@ export interface components {
              * @description Stable machine-readable code
              * @enum {string}
              */
-            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password";
+            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_disabled" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password";
             detail?: string;
             /** @description The fields at fault (validation_failed) */
             errors?: {
@@ -2096,7 +2108,7 @@ export interface components {
             note: string;
         };
         RevocationsResponse: {
-            /** @description sha256 (hex) of each revoked order number */
+            /** @description The credential id (`jti`, 128 random bits in base64url) of every credential that ended: all the holders’ of a revoked order, a disabled holder’s of an approved one. */
             revoked: string[];
             /** Format: date-time */
             updatedAt: string;
@@ -2180,6 +2192,10 @@ export interface components {
              */
             code: string;
         };
+        TotpSetupDto: {
+            /** @description The account’s current password. Wrong: 400 wrong_current_password, counted per user (429 too_many_attempts after 5). */
+            password: string;
+        };
         TotpSetupResponse: {
             /** @description otpauth://totp/ URL (issuer Toguna, label the username), for a QR code */
             otpauthUrl: string;
@@ -2231,7 +2247,10 @@ export interface components {
             /** @description Case team only (coordinators: 403). */
             locationDetail?: string;
             partyIds?: string[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description From 1960-01-01 to 2100-12-31.
+             */
             scheduledAt?: string;
         };
         UpdatePartyDto: {
@@ -2245,7 +2264,10 @@ export interface components {
             beneficiaryPartyId?: string;
             /** @enum {string} */
             category?: "ceasefire_non_aggression" | "freedom_of_movement" | "livelihoods_access" | "weapons" | "armed_presence" | "explosives_mines" | "infrastructure" | "information_collaboration" | "reconciliation_forgiveness" | "prisoner_release" | "compensation" | "religious_social_rules" | "taxation_zakat" | "education" | "justice_dispute_resolution" | "displacement_return" | "humanitarian_access" | "other";
-            /** Format: date */
+            /**
+             * Format: date
+             * @description From 1960-01-01 to 2100-12-31.
+             */
             deadline?: string;
             isConcession?: boolean;
             /**
@@ -3100,7 +3122,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TOTP is now required at sign-in; 400 invalid_totp for a wrong code */
+            /** @description TOTP is now required at sign-in and every other session of the account ends; 400 invalid_totp for a wrong code */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3136,9 +3158,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpSetupDto"];
+            };
+        };
         responses: {
-            /** @description A new secret, pending until confirmed; 409 totp_already_enabled when on */
+            /** @description A new secret, pending until confirmed; needs the password again (400 wrong_current_password); 409 totp_already_enabled when on */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3151,6 +3177,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             /** @description rate_limited, or too_many_attempts after wrong codes */
             429: {
@@ -4197,6 +4225,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One per holder whose credential stands; a disabled holder gets none (409 holder_disabled when none is left). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4226,7 +4255,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page, in French, with the QR code of the credential. */
+            /** @description One page, in French, with the QR code of the credential; 409 holder_disabled for a disabled holder. */
             200: {
                 headers: {
                     [name: string]: unknown;

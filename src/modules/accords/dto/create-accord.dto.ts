@@ -1,16 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { LowerCase, Optional, Trim, WITH_TIME_ZONE } from '../../../common/http/dto';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { FreeText, NameText } from '../../../common/http/text';
+import { HappenedAt } from '../../../common/http/dates';
 import { ACCORD_FORMS, ACCORD_KINDS, AccordForm, AccordKind } from '../accord-vocabulary';
 
 export const MIN_FOLLOW_UP_INTERVAL_DAYS = 1;
@@ -23,9 +15,12 @@ export class CreateAccordDto {
   @IsUUID()
   id?: string;
 
-  @ApiProperty({ format: 'date-time', example: '2026-11-20T10:00:00Z' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(WITH_TIME_ZONE)
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-20T10:00:00Z',
+    description: 'From 1960-01-01 to 24 hours from now.',
+  })
+  @HappenedAt()
   concludedAt: string;
 
   @ApiProperty({ enum: ACCORD_KINDS })
@@ -44,7 +39,7 @@ export class CreateAccordDto {
 
   @ApiPropertyOptional({ maxLength: 500, example: 'village committee of five' })
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MaxLength(500)
   monitoringMechanism?: string;
@@ -62,7 +57,7 @@ export class CreateAccordDto {
 
   @ApiPropertyOptional({ maxLength: 5000, description: 'Encrypted at rest.' })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(5000)
   summary?: string;

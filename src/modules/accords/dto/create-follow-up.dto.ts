@@ -5,15 +5,15 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LowerCase, Optional, Trim, WITH_TIME_ZONE } from '../../../common/http/dto';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { FreeText, NameText } from '../../../common/http/text';
+import { HappenedAt, PlannedAt } from '../../../common/http/dates';
 import {
   ASSESSMENT_STATUSES,
   AssessmentStatus,
@@ -44,7 +44,7 @@ export class AssessmentDto {
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Encrypted at rest.' })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(2000)
   note?: string;
@@ -88,9 +88,8 @@ export class IncidentDto {
   @IsIn(INCIDENT_TYPES)
   type: IncidentType;
 
-  @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(WITH_TIME_ZONE)
+  @ApiProperty({ format: 'date-time', description: 'From 1960-01-01 to 24 hours from now.' })
+  @HappenedAt()
   occurredAt: string;
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })
@@ -101,7 +100,7 @@ export class IncidentDto {
 
   @ApiPropertyOptional({ maxLength: 100, example: 'armed_group' })
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MaxLength(100)
   perpetratorKind?: string;
@@ -118,9 +117,8 @@ export class CreateFollowUpDto {
   @IsUUID()
   id?: string;
 
-  @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(WITH_TIME_ZONE)
+  @ApiProperty({ format: 'date-time', description: 'From 1960-01-01 to 24 hours from now.' })
+  @HappenedAt()
   checkedAt: string;
 
   @ApiProperty({ enum: FOLLOW_UP_METHODS })
@@ -154,10 +152,10 @@ export class CreateFollowUpDto {
 
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'Default: checkedAt + the accord’s followUpIntervalDays.',
+    description:
+      'Default: checkedAt + the accord’s followUpIntervalDays. From 1960-01-01 to 2100-12-31.',
   })
   @Optional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(WITH_TIME_ZONE)
+  @PlannedAt()
   nextCheckDue?: string;
 }

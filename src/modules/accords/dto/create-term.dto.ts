@@ -1,18 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsISO8601,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { IsBoolean, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PlannedDate } from '../../../common/http/dates';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 import { TERM_CATEGORIES, TermCategory } from '../accord-vocabulary';
 
-export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export const MAX_TERM_TEXT = 5000;
 
 export class CreateTermDto {
@@ -23,7 +15,7 @@ export class CreateTermDto {
   id?: string;
 
   @ApiProperty({ maxLength: MAX_TERM_TEXT, description: 'Encrypted at rest.' })
-  @Trim()
+  @FreeText()
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_TERM_TEXT)
@@ -49,9 +41,12 @@ export class CreateTermDto {
   @IsBoolean()
   isConcession?: boolean;
 
-  @ApiPropertyOptional({ format: 'date', example: '2027-01-31' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2027-01-31',
+    description: 'From 1960-01-01 to 2100-12-31.',
+  })
   @Optional()
-  @IsISO8601({ strict: true })
-  @Matches(DATE_ONLY)
+  @PlannedDate()
   deadline?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 import { FLAG_SEVERITIES, FlagSeverity } from '../accord-vocabulary';
 
 export class RaiseFlagDto {
@@ -9,7 +9,7 @@ export class RaiseFlagDto {
   severity: FlagSeverity;
 
   @ApiProperty({ maxLength: 2000, description: 'Encrypted at rest.' })
-  @Trim()
+  @FreeText()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
@@ -18,7 +18,7 @@ export class RaiseFlagDto {
 
 export class ResolveFlagDto {
   @ApiProperty({ maxLength: 2000, description: 'Encrypted at rest.' })
-  @Trim()
+  @FreeText()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)

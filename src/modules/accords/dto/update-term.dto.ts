@@ -1,23 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsISO8601,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { IsBoolean, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PlannedDate } from '../../../common/http/dates';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 import { TERM_CATEGORIES, TermCategory } from '../accord-vocabulary';
-import { DATE_ONLY, MAX_TERM_TEXT } from './create-term.dto';
+import { MAX_TERM_TEXT } from './create-term.dto';
 
 /** An amendment of a term; the previous text and category are kept as a revision. */
 export class UpdateTermDto {
   @ApiPropertyOptional({ maxLength: MAX_TERM_TEXT })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_TERM_TEXT)
@@ -51,9 +44,8 @@ export class UpdateTermDto {
   @IsBoolean()
   isConcession?: boolean;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ format: 'date', description: 'From 1960-01-01 to 2100-12-31.' })
   @Optional()
-  @IsISO8601({ strict: true })
-  @Matches(DATE_ONLY)
+  @PlannedDate()
   deadline?: string;
 }

@@ -1,4 +1,5 @@
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { NameText } from '../../../common/http/text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
@@ -12,7 +13,7 @@ export class CreateAreaDto {
   id?: string;
 
   @ApiProperty({ example: 'Dinangourou' })
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(120)

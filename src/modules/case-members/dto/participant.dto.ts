@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { NameText } from '../../../common/http/text';
 
 export class CreateParticipantDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
@@ -10,7 +11,7 @@ export class CreateParticipantDto {
   id?: string;
 
   @ApiProperty({ example: 'Baobab', description: 'The name used in the file: never a real name' })
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -23,7 +24,7 @@ export class CreateParticipantDto {
   partyId?: string;
 
   @ApiProperty({ example: 'negotiator', description: 'negotiator, interpreter, elder, informant…' })
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -38,7 +39,7 @@ export class CreateParticipantDto {
     description: 'Needs consentToRecordIdentity: true; encrypted; shown to the case team only',
   })
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -48,7 +49,7 @@ export class CreateParticipantDto {
     description: 'Needs consentToRecordIdentity: true; encrypted; shown to the case team only',
   })
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(200)

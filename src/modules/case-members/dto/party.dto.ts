@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { FreeText, NameText } from '../../../common/http/text';
 import { PARTY_KINDS, PartyKind } from '../party-kinds';
 
 export class CreatePartyDto {
@@ -11,7 +12,7 @@ export class CreatePartyDto {
   id?: string;
 
   @ApiProperty({ example: 'Village council' })
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -23,7 +24,7 @@ export class CreatePartyDto {
 
   @ApiPropertyOptional()
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(2000)
   description?: string;
@@ -32,7 +33,7 @@ export class CreatePartyDto {
 export class UpdatePartyDto {
   @ApiPropertyOptional()
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -45,7 +46,7 @@ export class UpdatePartyDto {
 
   @ApiPropertyOptional()
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(2000)
   description?: string;

@@ -10,7 +10,8 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { LANGUAGE_CODE, LowerCase, MAX_LANGUAGES, Optional, Trim } from '../../../common/http/dto';
+import { LANGUAGE_CODE, LowerCase, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
+import { FreeText, NameText } from '../../../common/http/text';
 import { CASE_TYPES, CaseType } from '../case-status';
 
 /** ISO 639-3 language codes (three lower-case letters). */
@@ -22,7 +23,7 @@ export class CreateCaseDto {
   id?: string;
 
   @ApiProperty({ example: 'Baobab-7', description: 'A neutral label, never a village name.' })
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(80)
@@ -39,7 +40,7 @@ export class CreateCaseDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(2000)
   summary?: string;
@@ -62,7 +63,7 @@ export class CreateCaseDto {
     description: 'Village, exact place. Encrypted at rest; readable by the case team only.',
   })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(1000)
   locationDetail?: string;
@@ -72,6 +73,7 @@ export class CreateCaseDto {
     description: 'Encrypted at rest; readable by the case team only.',
   })
   @Optional()
+  @FreeText({ trim: false })
   @IsString()
   @MaxLength(10000)
   confidentialNotes?: string;

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { LowerCase } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 import { PageQueryDto } from '../../../common/http/pagination';
 import { CASE_STATUSES, CaseStatus } from '../case-status';
 
@@ -18,6 +19,7 @@ export class ListCasesQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Case-insensitive text in the code name or summary' })
   @IsOptional()
+  @FreeText()
   @IsString()
   @MinLength(1)
   @MaxLength(100)

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 import { CASE_STATUSES, CaseStatus } from '../case-status';
 
 export class TransitionCaseDto {
@@ -9,7 +9,7 @@ export class TransitionCaseDto {
   to: CaseStatus;
 
   @ApiProperty({ minLength: 1, maxLength: 500, description: 'Why; stored encrypted.' })
-  @Trim()
+  @FreeText()
   @IsString()
   @MinLength(1)
   @MaxLength(500)

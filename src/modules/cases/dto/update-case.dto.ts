@@ -9,14 +9,15 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { LANGUAGE_CODE, MAX_LANGUAGES, Optional, Trim } from '../../../common/http/dto';
+import { LANGUAGE_CODE, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
+import { FreeText, NameText } from '../../../common/http/text';
 import { CASE_TYPES, CaseType } from '../case-status';
 
 /** The fields a PATCH may change; status goes through transitions, the rest is fixed. */
 export class UpdateCaseDto {
   @ApiPropertyOptional()
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(80)
@@ -29,7 +30,7 @@ export class UpdateCaseDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(2000)
   summary?: string;
@@ -45,13 +46,14 @@ export class UpdateCaseDto {
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Case team only (coordinators: 403).' })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(1000)
   locationDetail?: string;
 
   @ApiPropertyOptional({ maxLength: 10000, description: 'Case team only (coordinators: 403).' })
   @Optional()
+  @FreeText({ trim: false })
   @IsString()
   @MaxLength(10000)
   confidentialNotes?: string;

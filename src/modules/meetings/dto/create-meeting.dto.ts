@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
-  IsISO8601,
   IsString,
   IsUUID,
   Matches,
@@ -14,17 +13,11 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import {
-  LANGUAGE_CODE,
-  LowerCase,
-  MAX_LANGUAGES,
-  Optional,
-  Trim,
-  WITH_TIME_ZONE,
-} from '../../../common/http/dto';
+import { PlannedAt } from '../../../common/http/dates';
+import { LANGUAGE_CODE, LowerCase, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../meeting-status';
 
-/** A date-time with its offset (`Z` or `±hh:mm`): never a server-local time. */
 export const MAX_ATTENDEES = 50;
 export const MAX_PARTIES = 50;
 
@@ -35,9 +28,12 @@ export class CreateMeetingDto {
   @IsUUID()
   id?: string;
 
-  @ApiProperty({ format: 'date-time', example: '2026-12-03T08:00:00Z' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(WITH_TIME_ZONE)
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-12-03T08:00:00Z',
+    description: 'From 1960-01-01 to 2100-12-31.',
+  })
+  @PlannedAt()
   scheduledAt: string;
 
   @ApiProperty({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES, example: 120 })
@@ -70,7 +66,7 @@ export class CreateMeetingDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(2000)
   agenda?: string;
@@ -94,7 +90,7 @@ export class CreateMeetingDto {
     description: 'Exact place. Encrypted at rest; case team only (coordinators: 403).',
   })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(1000)
   locationDetail?: string;

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsString, Matches, MaxLength } from 'class-validator';
-import { Optional, WITH_TIME_ZONE } from '../../../common/http/dto';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { PlannedAt } from '../../../common/http/dates';
+import { Optional } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 import { MEETING_OUTCOMES, MeetingOutcome } from '../meeting-status';
 
 export class MeetingOutcomeDto {
@@ -13,6 +15,7 @@ export class MeetingOutcomeDto {
     description: 'Encrypted at rest; case team only (coordinators: 403).',
   })
   @Optional()
+  @FreeText({ trim: false })
   @IsString()
   @MaxLength(10000)
   outcomeNotes?: string;
@@ -22,7 +25,6 @@ export class MeetingOutcomeDto {
     description: 'The new time, in the future: required with postponed, refused otherwise.',
   })
   @Optional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(WITH_TIME_ZONE)
+  @PlannedAt()
   rescheduledAt?: string;
 }

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
-  IsISO8601,
   IsString,
   IsUUID,
   Matches,
@@ -14,23 +13,17 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import {
-  LANGUAGE_CODE,
-  LowerCase,
-  MAX_LANGUAGES,
-  Optional,
-  Trim,
-  WITH_TIME_ZONE,
-} from '../../../common/http/dto';
+import { PlannedAt } from '../../../common/http/dates';
+import { LANGUAGE_CODE, LowerCase, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../meeting-status';
 import { MAX_ATTENDEES, MAX_PARTIES } from './create-meeting.dto';
 
 /** What a PATCH may change; status goes through the outcome route. */
 export class UpdateMeetingDto {
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'From 1960-01-01 to 2100-12-31.' })
   @Optional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(WITH_TIME_ZONE)
+  @PlannedAt()
   scheduledAt?: string;
 
   @ApiPropertyOptional({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES })
@@ -61,7 +54,7 @@ export class UpdateMeetingDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(2000)
   agenda?: string;
@@ -82,7 +75,7 @@ export class UpdateMeetingDto {
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Case team only (coordinators: 403).' })
   @Optional()
-  @Trim()
+  @FreeText()
   @IsString()
   @MaxLength(1000)
   locationDetail?: string;

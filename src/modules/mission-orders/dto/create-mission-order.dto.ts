@@ -10,7 +10,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { DateWithin } from '../../../common/http/dates';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 
 export const MAX_HOLDERS = 50;
 export const MAX_AREAS = 50;
@@ -48,18 +50,20 @@ export class CreateMissionOrderDto {
   areaIds: string[];
 
   @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Never printed on the credential.' })
-  @Trim()
+  @FreeText()
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
   purpose: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'From 1960-01-01 to 2100-12-31.' })
   @IsISO8601({ strict: true })
+  @DateWithin('planned')
   validFrom: string;
 
   @ApiProperty({ format: 'date-time', description: 'After validFrom, at most 90 days later.' })
   @IsISO8601({ strict: true })
+  @DateWithin('planned')
   validUntil: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A case the caller can see.' })

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 
 /** Reject or revoke: why (stored encrypted). */
 export class DecisionReasonDto {
   @ApiProperty({ minLength: 1, maxLength: 500, description: 'Why; stored encrypted.' })
-  @Trim()
+  @FreeText()
   @IsString()
   @MinLength(1)
   @MaxLength(500)

@@ -78,7 +78,11 @@ export class VerifyMissionOrderResponse {
 }
 
 export class RevocationsResponse {
-  @ApiProperty({ type: [String], description: 'sha256 (hex) of each revoked order number' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'The credential id (`jti`, 128 random bits in base64url) of every credential that ended: all the holders’ of a revoked order, a disabled holder’s of an approved one.',
+  })
   revoked: string[];
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

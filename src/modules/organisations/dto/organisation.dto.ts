@@ -1,4 +1,5 @@
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { NameText } from '../../../common/http/text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STATS_SCOPES, StatsScopeSetting } from '../authority.entity';
 import {
@@ -20,7 +21,7 @@ export class CreateAssociationDto {
   id?: string;
 
   @ApiProperty({ example: 'Association des médiateurs de Koro' })
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -28,7 +29,7 @@ export class CreateAssociationDto {
 
   @ApiPropertyOptional()
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -64,7 +65,7 @@ export class CreateAuthorityDto {
   id?: string;
 
   @ApiProperty({ example: 'Préfecture de Koro' })
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(2)
   @MaxLength(200)

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { LowerCase, Trim } from '../../../common/http/dto';
+import { LowerCase } from '../../../common/http/dto';
+import { FreeText } from '../../../common/http/text';
 import { CASE_STATUSES, CASE_TYPES, CaseStatus, CaseType } from '../../cases/vocabulary';
 
 export class RegistryQueryDto {
@@ -35,7 +36,7 @@ export class CreateCoordinationRequestDto {
   areaId: string;
 
   @ApiProperty({ description: "To the other associations' coordinators; stored encrypted" })
-  @Trim()
+  @FreeText()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)

@@ -1,4 +1,5 @@
-import { LowerCase, Optional, Trim } from '../../../common/http/dto';
+import { LowerCase, Optional } from '../../../common/http/dto';
+import { NameText } from '../../../common/http/text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from '../../../common/auth/role';
@@ -21,7 +22,7 @@ export class CreateUserDto {
   username: string;
 
   @ApiProperty({ example: 'Amadou K.' })
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -45,7 +46,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ description: 'Printed on mission orders; stored encrypted.' })
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -53,7 +54,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ description: 'Printed on mission orders; stored encrypted.' })
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(64)

@@ -1,11 +1,12 @@
-import { Optional, Trim } from '../../../common/http/dto';
+import { Optional } from '../../../common/http/dto';
+import { NameText } from '../../../common/http/text';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @Optional()
-  @Trim()
+  @NameText()
   @IsString()
   @MinLength(1)
   @MaxLength(120)

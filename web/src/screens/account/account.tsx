@@ -87,6 +87,8 @@ export default function Account() {
   const { lang } = useLang();
   const me = useApi<Me>('/auth/me');
   const [passwordDone, setPasswordDone] = useState(false);
+  // Enabling TOTP ends the other sessions: the list is read again.
+  const [sessionsRead, setSessionsRead] = useState(0);
 
   return (
     <Page title={t('title')}>
@@ -119,9 +121,17 @@ export default function Account() {
         <ChangePasswordForm onDone={() => setPasswordDone(true)} />
       </section>
 
-      {me.data && <TotpSection enabled={me.data.totpEnabled} onEnabled={me.reload} />}
+      {me.data && (
+        <TotpSection
+          enabled={me.data.totpEnabled}
+          onEnabled={() => {
+            me.reload();
+            setSessionsRead((n) => n + 1);
+          }}
+        />
+      )}
 
-      <SessionsSection />
+      <SessionsSection key={sessionsRead} />
 
       <section aria-labelledby="panic-heading" className="account-section">
         <h2 id="panic-heading">{t('panic')}</h2>

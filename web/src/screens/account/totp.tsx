@@ -13,13 +13,15 @@ const messages = {
     enabled: 'Activée',
     enabledText: 'Un code de votre application est demandé à chaque connexion.',
     disabled: 'Non activée',
+    password: 'Votre mot de passe',
+    passwordHint: 'Demandé à nouveau avant de changer la façon dont vous vous connectez.',
     start: 'Configurer la vérification en deux étapes',
     scan: "1. Scannez ce code avec votre application d'authentification.",
     qrAlt: "Code QR à scanner avec l'application d'authentification",
     orType: 'Ou saisissez cette clé dans l’application :',
     code: '2. Code à 6 chiffres affiché par l’application',
     confirm: 'Activer',
-    done: 'Vérification en deux étapes activée.',
+    done: 'Vérification en deux étapes activée. Vos autres sessions ont été fermées.',
   },
   en: {
     heading: 'Two-step verification',
@@ -28,13 +30,15 @@ const messages = {
     enabled: 'Enabled',
     enabledText: 'A code from your app is asked at every sign-in.',
     disabled: 'Not enabled',
+    password: 'Your password',
+    passwordHint: 'Asked again before changing how you sign in.',
     start: 'Set up two-step verification',
     scan: '1. Scan this code with your authenticator app.',
     qrAlt: 'QR code to scan with the authenticator app',
     orType: 'Or type this key into the app:',
     code: '2. 6-digit code shown by the app',
     confirm: 'Enable',
-    done: 'Two-step verification enabled.',
+    done: 'Two-step verification enabled. Your other sessions were closed.',
   },
 } satisfies Messages<string>;
 
@@ -58,13 +62,15 @@ function QrCode({ url, alt }: { url: string; alt: string }) {
 export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnabled: () => void }) {
   const t = useT(messages);
   const [setup, setSetup] = useState<TotpSetup | null>(null);
+  const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const action = useAction();
   const [done, setDone] = useState(false);
 
   function start() {
     void action.run(async () => {
-      setSetup(await api.post<TotpSetup>('/auth/totp/setup'));
+      setSetup(await api.post<TotpSetup>('/auth/totp/setup', { password }));
+      setPassword('');
     });
   }
 
@@ -96,11 +102,29 @@ export function TotpSection({ enabled, onEnabled }: { enabled: boolean; onEnable
       ) : (
         <>
           <p>{t('intro')}</p>
-          <ErrorMessage error={action.error} shownFields={['code']} />
+          <ErrorMessage error={action.error} shownFields={['code', 'password']} />
           {!setup ? (
-            <button type="button" className="primary" disabled={action.busy} onClick={start}>
-              {t('start')}
-            </button>
+            <Form onSubmit={start}>
+              <Field
+                label={t('password')}
+                hint={t('passwordHint')}
+                error={fieldError(action.error, 'password')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    name="password"
+                    type="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                  />
+                )}
+              </Field>
+              <button type="submit" className="primary" disabled={action.busy}>
+                {t('start')}
+              </button>
+            </Form>
           ) : (
             <Form onSubmit={enable}>
               <p>{t('scan')}</p>

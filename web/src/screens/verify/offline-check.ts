@@ -1,11 +1,14 @@
 import type { VerifyResult } from './verify-types';
 
 /**
- * The checkpoint's offline check: the published signing keys and revocation
- * hashes are kept on the device while online; without a connection the token's
- * Ed25519 signature and dates are checked here with WebCrypto.
+ * The checkpoint's offline check: the published signing keys and the
+ * revocation list (the random ids of ended credentials) are kept on the
+ * device while online; without a connection the token's Ed25519 signature,
+ * dates and id are checked here with WebCrypto.
  */
-const KEYS = 'toguna.missionOrderKeys';
+const KEYS = 'toguna.missionOrderKeys.v2';
+/** Where lists of sha256(order number) were kept: meaningless for the ids, dropped. */
+const FORMER_KEYS = 'toguna.missionOrderKeys';
 
 interface Jwk extends JsonWebKey {
   kid?: string;
@@ -29,6 +32,7 @@ export async function refreshKeys(): Promise<void> {
     ]);
     const kept: Kept = { keys: jwks.keys, revoked: revocations.revoked, savedAt: Date.now() };
     localStorage.setItem(KEYS, JSON.stringify(kept));
+    localStorage.removeItem(FORMER_KEYS);
   } catch {
     // no connection: keep what we have
   }
@@ -44,9 +48,6 @@ const fromBase64Url = (text: string): Uint8Array<ArrayBuffer> => {
   const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
   return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
 };
-
-const hex = (buffer: ArrayBuffer): string =>
-  [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The result of checking a token on the device, or null when no keys are kept. */
 export async function checkOffline(token: string): Promise<VerifyResult | null> {
@@ -79,21 +80,22 @@ export async function checkOffline(token: string): Promise<VerifyResult | null> 
     if (!(await crypto.subtle.verify('Ed25519', key, fromBase64Url(signature), signed)))
       return invalid;
     const claims = JSON.parse(new TextDecoder().decode(fromBase64Url(body))) as VerifyResult & {
+      jti?: string;
       orderNumber: string;
       validFrom: string;
       validUntil: string;
     };
-    const digest = hex(
-      await crypto.subtle.digest('SHA-256', new TextEncoder().encode(claims.orderNumber)),
-    );
     const now = Date.now();
-    const status = kept.revoked.includes(digest)
-      ? 'revoked'
-      : now < Date.parse(claims.validFrom)
-        ? 'not_yet_valid'
-        : now > Date.parse(claims.validUntil)
-          ? 'expired'
-          : 'approved';
+    // Credentials signed before ids existed carry none: only the online check knows their revocation.
+    const revocationUnknown = typeof claims.jti !== 'string';
+    const status =
+      !revocationUnknown && kept.revoked.includes(claims.jti!)
+        ? 'revoked'
+        : now < Date.parse(claims.validFrom)
+          ? 'not_yet_valid'
+          : now > Date.parse(claims.validUntil)
+            ? 'expired'
+            : 'approved';
     return {
       valid: status === 'approved',
       status,
@@ -104,6 +106,7 @@ export async function checkOffline(token: string): Promise<VerifyResult | null> 
       validFrom: claims.validFrom,
       validUntil: claims.validUntil,
       offlineKeysAt: kept.savedAt,
+      ...(revocationUnknown ? { revocationUnknown } : {}),
     };
   } catch {
     // A malformed token.

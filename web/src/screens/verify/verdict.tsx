@@ -20,6 +20,8 @@ const messages = {
     offline:
       'Vérifié sur cet appareil, sans connexion, avec les clés publiques enregistrées le {date}. Une révocation plus récente ne serait pas connue.',
     checkId: 'Comparez avec la pièce d’identité présentée.',
+    revocationUnknown:
+      'Attestation d’un ancien format : sa révocation ne peut pas être vérifiée hors ligne. Vérifiez en ligne dès que possible, ou demandez une attestation réimprimée.',
   },
   en: {
     valid: '✔ VALID',
@@ -39,6 +41,8 @@ const messages = {
     offline:
       'Checked on this device, without a connection, with the public keys saved on {date}. A more recent revocation would not be known.',
     checkId: 'Compare with the identity document shown.',
+    revocationUnknown:
+      'A credential of an older format: its revocation cannot be checked offline. Check online as soon as possible, or ask for a reprinted credential.',
   },
 } satisfies Messages<string>;
 
@@ -79,6 +83,11 @@ export function Verdict({ result }: { result: VerifyResult }) {
             <dd>{result.orderNumber ?? '—'}</dd>
           </dl>
         </>
+      )}
+      {result.revocationUnknown && (
+        <p className="alert alert-warning" data-testid="revocation-unknown">
+          {t('revocationUnknown')}
+        </p>
       )}
       {result.offlineKeysAt !== undefined && (
         <p>

@@ -4,4 +4,6 @@ import type { Schemas } from '../../api/types';
 export type VerifyResult = Schemas['VerifyMissionOrderResponse'] & {
   /** Set when checked on the device (no connection), with the date of the keys used. */
   offlineKeysAt?: number;
+  /** Checked offline, a credential without an id (signed before ids existed): revocation unknown. */
+  revocationUnknown?: boolean;
 };
