@@ -1,21 +1,39 @@
-import { PASSWORD_RULE } from '../auth/password-rule';
 import { Language } from './language';
 
 interface Text {
   title: string;
   detail: string;
 }
-interface Entry {
+export interface ErrorEntry {
   status: number;
   en: Text;
   fr: Text;
 }
 
+/** The codes of a catalogue, as members of ErrorCodes. */
+export type Codes<T> = { [K in keyof T]: true };
+
+const REGISTRY = new Map<string, ErrorEntry & { owner: string }>();
+
 /**
- * Every error a client can receive: its HTTP status and its words in both
- * languages. A code thrown anywhere must be listed here (the type enforces it).
+ * Registers the errors a feature (or common) owns, each with its HTTP status
+ * and its words in both languages. A code may have one owner only: a second
+ * definition stops the application at load. Each feature declares its codes
+ * in `<feature>.errors.ts`, loaded by its module, and adds them to
+ * ErrorCodes, so that `new AppError(code)` is checked at compile time.
  */
-export const ERROR_CATALOGUE = {
+export function defineErrors<T extends Record<string, ErrorEntry>>(owner: string, entries: T): T {
+  for (const [code, entry] of Object.entries(entries)) {
+    const existing = REGISTRY.get(code);
+    if (existing)
+      throw new Error(`error code "${code}" of ${owner} is already defined by ${existing.owner}`);
+    REGISTRY.set(code, { ...entry, owner });
+  }
+  return entries;
+}
+
+/** The errors of no one feature: input, access, concurrency, transport. */
+export const COMMON_ERRORS = defineErrors('common', {
   validation_failed: {
     status: 400,
     en: { title: 'Invalid request', detail: 'Some fields are missing or invalid.' },
@@ -37,168 +55,10 @@ export const ERROR_CATALOGUE = {
       detail: "La requête fait référence à un enregistrement qui n'existe pas.",
     },
   },
-  invalid_area_hierarchy: {
-    status: 400,
-    en: {
-      title: 'Invalid area',
-      detail: 'A commune belongs to a cercle, and a cercle to a region.',
-    },
-    fr: {
-      title: 'Zone invalide',
-      detail: 'Une commune appartient à un cercle, et un cercle à une région.',
-    },
-  },
-  area_not_commune: {
-    status: 400,
-    en: {
-      title: 'Not a commune',
-      detail: 'A case is opened in a commune, not a cercle or a region.',
-    },
-    fr: {
-      title: 'Pas une commune',
-      detail: 'Un dossier est ouvert dans une commune, pas dans un cercle ni une région.',
-    },
-  },
-  invalid_membership: {
-    status: 400,
-    en: {
-      title: 'Invalid membership',
-      detail:
-        'Mediators and coordinators belong to an association, officials to an authority, admins to neither.',
-    },
-    fr: {
-      title: 'Appartenance invalide',
-      detail:
-        'Les médiateurs et coordinateurs appartiennent à une association, les officiels à une autorité, les administrateurs à aucune.',
-    },
-  },
-  invalid_team_member: {
-    status: 400,
-    en: {
-      title: 'Not a possible team member',
-      detail: "A case team member must be an active mediator of the case's association.",
-    },
-    fr: {
-      title: "Membre d'équipe impossible",
-      detail: "Un membre de l'équipe doit être un médiateur actif de l'association du dossier.",
-    },
-  },
-  invalid_attendee: {
-    status: 400,
-    en: {
-      title: 'Not on the team',
-      detail: 'Every attendee of a meeting must be on the case team.',
-    },
-    fr: {
-      title: "Hors de l'équipe",
-      detail: "Chaque participant à une réunion doit faire partie de l'équipe du dossier.",
-    },
-  },
-  identity_consent_required: {
-    status: 400,
-    en: {
-      title: 'Consent required',
-      detail: 'A real name or contact is recorded only with consentToRecordIdentity: true.',
-    },
-    fr: {
-      title: 'Consentement requis',
-      detail: "Un nom réel ou un contact n'est enregistré qu'avec consentToRecordIdentity : true.",
-    },
-  },
-  area_outside_jurisdiction: {
-    status: 400,
-    en: {
-      title: 'Area outside jurisdiction',
-      detail: "Every area of a mission order must lie within the authority's jurisdiction.",
-    },
-    fr: {
-      title: 'Zone hors juridiction',
-      detail: "Chaque zone d'un ordre de mission doit relever de la juridiction de l'autorité.",
-    },
-  },
-  invalid_mission_order_holder: {
-    status: 400,
-    en: {
-      title: 'Invalid holder',
-      detail:
-        'A coordinator requests orders for active mediators of the association; a mediator only for themself.',
-    },
-    fr: {
-      title: 'Titulaire invalide',
-      detail:
-        "Un coordinateur demande des ordres pour les médiateurs actifs de l'association ; un médiateur pour lui-même seulement.",
-    },
-  },
-  invalid_validity_window: {
-    status: 400,
-    en: {
-      title: 'Invalid validity window',
-      detail: 'validUntil must come after validFrom, at most 90 days later.',
-    },
-    fr: {
-      title: 'Période de validité invalide',
-      detail: 'validUntil doit suivre validFrom, au plus 90 jours après.',
-    },
-  },
-  weak_password: {
-    status: 400,
-    en: { title: 'Password too weak', detail: PASSWORD_RULE.en },
-    fr: { title: 'Mot de passe trop faible', detail: PASSWORD_RULE.fr },
-  },
-  common_password: {
-    status: 400,
-    en: { title: 'Password too common', detail: PASSWORD_RULE.en },
-    fr: { title: 'Mot de passe trop courant', detail: PASSWORD_RULE.fr },
-  },
-  wrong_current_password: {
-    status: 400,
-    en: { title: 'Wrong password', detail: 'The current password is not correct.' },
-    fr: { title: 'Mot de passe incorrect', detail: "Le mot de passe actuel n'est pas correct." },
-  },
-  invalid_totp: {
-    // 400 on enable and step-up; sign-in answers it with 401 (AppError status override).
-    status: 400,
-    en: {
-      title: 'Wrong code',
-      detail: 'The authenticator code is wrong, expired or already used.',
-    },
-    fr: {
-      title: 'Code incorrect',
-      detail: "Le code de l'application d'authentification est incorrect, expiré ou déjà utilisé.",
-    },
-  },
   unauthenticated: {
     status: 401,
     en: { title: 'Sign-in required', detail: 'A valid access token is required.' },
     fr: { title: 'Connexion requise', detail: "Un jeton d'accès valide est requis." },
-  },
-  invalid_credentials: {
-    status: 401,
-    en: { title: 'Sign-in failed', detail: 'Wrong username or password.' },
-    fr: { title: 'Échec de la connexion', detail: "Nom d'utilisateur ou mot de passe incorrect." },
-  },
-  totp_required: {
-    status: 401,
-    en: {
-      title: 'Code required',
-      detail: 'This account uses a second factor: send the code of the authenticator app.',
-    },
-    fr: {
-      title: 'Code requis',
-      detail:
-        "Ce compte utilise un second facteur : envoyez le code de l'application d'authentification.",
-    },
-  },
-  invalid_refresh_token: {
-    status: 401,
-    en: {
-      title: 'Session ended',
-      detail: 'This refresh token is not valid any more. Sign in again.',
-    },
-    fr: {
-      title: 'Session terminée',
-      detail: "Ce jeton de rafraîchissement n'est plus valide. Reconnectez-vous.",
-    },
   },
   forbidden: {
     status: 403,
@@ -239,17 +99,6 @@ export const ERROR_CATALOGUE = {
       title: 'Second facteur requis',
       detail:
         "Votre rôle exige un second facteur : configurez d'abord une application d'authentification.",
-    },
-  },
-  step_up_required: {
-    status: 403,
-    en: {
-      title: 'Confirmation required',
-      detail: 'Confirm with an authenticator code (step-up) before this action.',
-    },
-    fr: {
-      title: 'Confirmation requise',
-      detail: "Confirmez avec un code d'authentification (step-up) avant cette action.",
     },
   },
   not_found: {
@@ -304,17 +153,6 @@ export const ERROR_CATALOGUE = {
         "Quelqu'un a modifié cet enregistrement depuis votre lecture. Rechargez et réessayez.",
     },
   },
-  team_lead_required: {
-    status: 409,
-    en: {
-      title: 'Lead required',
-      detail: 'Make another team member the lead before removing the current lead.',
-    },
-    fr: {
-      title: 'Responsable requis',
-      detail: "Désignez un autre membre de l'équipe comme responsable avant de retirer l'actuel.",
-    },
-  },
   invalid_transition: {
     status: 409,
     en: {
@@ -324,98 +162,6 @@ export const ERROR_CATALOGUE = {
     fr: {
       title: 'Transition invalide',
       detail: 'Le dossier ne peut pas passer de son statut actuel au statut demandé.',
-    },
-  },
-  holder_identity_missing: {
-    status: 409,
-    en: {
-      title: 'Holder identity missing',
-      detail:
-        'Every holder needs a legal name and an ID document number on file before the order is approved.',
-    },
-    fr: {
-      title: 'Identité du titulaire manquante',
-      detail:
-        "Chaque titulaire doit avoir un nom légal et un numéro de pièce d'identité enregistrés avant l'approbation.",
-    },
-  },
-  holder_disabled: {
-    status: 409,
-    en: {
-      title: 'Holder disabled',
-      detail:
-        "A holder's account is disabled: their mission-order credential has ended, and none is approved or signed for them.",
-    },
-    fr: {
-      title: 'Titulaire désactivé',
-      detail:
-        "Le compte d'un titulaire est désactivé : son attestation d'ordre de mission a pris fin, et aucune n'est approuvée ni signée pour lui.",
-    },
-  },
-  mission_order_not_approved: {
-    status: 409,
-    en: {
-      title: 'Order not approved',
-      detail: 'Credentials exist only for an approved mission order.',
-    },
-    fr: {
-      title: 'Ordre non approuvé',
-      detail: "Les attestations n'existent que pour un ordre de mission approuvé.",
-    },
-  },
-  meeting_overlap: {
-    status: 409,
-    en: {
-      title: 'Double booking',
-      detail: 'An attendee already has a meeting at an overlapping time.',
-    },
-    fr: {
-      title: 'Double réservation',
-      detail: 'Un participant a déjà une réunion sur un créneau qui se chevauche.',
-    },
-  },
-  meeting_closed: {
-    status: 409,
-    en: {
-      title: 'Meeting over',
-      detail: 'This meeting was held or cancelled: it cannot change any more.',
-    },
-    fr: {
-      title: 'Réunion terminée',
-      detail: 'Cette réunion a eu lieu ou a été annulée : elle ne peut plus changer.',
-    },
-  },
-  totp_already_enabled: {
-    status: 409,
-    en: {
-      title: 'Second factor already on',
-      detail: 'An authenticator app is already enabled for this account.',
-    },
-    fr: {
-      title: 'Second facteur déjà actif',
-      detail: "Une application d'authentification est déjà activée pour ce compte.",
-    },
-  },
-  account_not_pending: {
-    status: 409,
-    en: {
-      title: 'Already confirmed',
-      detail: 'This account is not awaiting confirmation.',
-    },
-    fr: {
-      title: 'Déjà confirmé',
-      detail: "Ce compte n'est pas en attente de confirmation.",
-    },
-  },
-  totp_not_enabled: {
-    status: 409,
-    en: {
-      title: 'No second factor',
-      detail: 'Enable an authenticator app on this account first.',
-    },
-    fr: {
-      title: 'Pas de second facteur',
-      detail: "Activez d'abord une application d'authentification sur ce compte.",
     },
   },
   idempotency_in_progress: {
@@ -467,14 +213,6 @@ export const ERROR_CATALOGUE = {
     },
     fr: { title: 'If-Match requis', detail: "Envoyez l'en-tête If-Match avec la version lue." },
   },
-  too_many_attempts: {
-    status: 429,
-    en: {
-      title: 'Too many attempts',
-      detail: 'Too many failed attempts. Wait before trying again.',
-    },
-    fr: { title: 'Trop de tentatives', detail: "Trop d'échecs. Patientez avant de réessayer." },
-  },
   rate_limited: {
     status: 429,
     en: { title: 'Too many requests', detail: 'Slow down and try again later.' },
@@ -514,15 +252,19 @@ export const ERROR_CATALOGUE = {
       detail: 'Le serveur redémarre. Réessayez dans un instant.',
     },
   },
-} satisfies Record<string, Entry>;
+});
 
-export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+/** Every error code: common's, and those each feature adds with `declare module` (its *.errors.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the features extend it
+export interface ErrorCodes extends Codes<typeof COMMON_ERRORS> {}
+export type ErrorCode = Extract<keyof ErrorCodes, string>;
 
-/** Every code a client may receive, sorted (the OpenAPI document lists them). */
-export const errorCodes = (): ErrorCode[] => (Object.keys(ERROR_CATALOGUE) as ErrorCode[]).sort();
+/** Every code registered so far, sorted (the OpenAPI document lists them). */
+export const errorCodes = (): string[] => [...REGISTRY.keys()].sort();
 
+/** A code's status and words; a code whose feature never registered it is a bug: internal_error. */
 export function describeError(code: ErrorCode, language: Language): Text & { status: number } {
-  const entry: Entry = ERROR_CATALOGUE[code];
+  const entry = REGISTRY.get(code) ?? REGISTRY.get('internal_error')!;
   return { status: entry.status, ...entry[language] };
 }
 

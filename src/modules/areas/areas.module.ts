@@ -4,6 +4,7 @@ import { AreasRepository } from './areas.repository';
 import { AreasService } from './areas.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Area } from './area.entity';
+import './areas.errors';
 
 /** The tables this module owns. */
 const ENTITIES = [Area];

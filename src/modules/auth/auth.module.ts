@@ -13,6 +13,7 @@ import { TotpController } from './totp.controller';
 import { TotpService } from './totp.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoginThrottle } from './login-throttle.entity';
+import './auth.errors';
 
 /** The tables this module owns. */
 const ENTITIES = [LoginThrottle];

@@ -11,6 +11,7 @@ import { TeamService } from './team.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseParty } from './case-party.entity';
 import { CaseParticipant } from './case-participant.entity';
+import './case-members.errors';
 
 /** The tables this module owns. */
 const ENTITIES = [CaseParty, CaseParticipant];

@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialogueCase } from './dialogue-case.entity';
 import { CaseTeamMember } from './case-team-member.entity';
 import { CaseTransition } from './case-transition.entity';
+import './cases.errors';
 
 /** The tables this module owns. */
 const ENTITIES = [DialogueCase, CaseTeamMember, CaseTransition];

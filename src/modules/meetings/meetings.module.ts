@@ -6,6 +6,7 @@ import { MeetingsService } from './meetings.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Meeting } from './meeting.entity';
 import { MeetingAttendee } from './meeting-attendee.entity';
+import './meetings.errors';
 
 /** The tables this module owns. */
 const ENTITIES = [Meeting, MeetingAttendee];

@@ -15,6 +15,7 @@ import { MissionOrder } from './mission-order.entity';
 import { MissionOrderHolder } from './mission-order-holder.entity';
 import { MissionOrderArea } from './mission-order-area.entity';
 import { MissionOrderNumberCounter } from './mission-order-number-counter.entity';
+import './mission-orders.errors';
 
 /** The tables this module owns. */
 const ENTITIES = [MissionOrder, MissionOrderHolder, MissionOrderArea, MissionOrderNumberCounter];

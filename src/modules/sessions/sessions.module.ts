@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Session } from './session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { TrustedDevice } from './trusted-device.entity';
+import './sessions.errors';
 
 /** The tables this module owns. */
 const ENTITIES = [Session, RefreshToken, TrustedDevice];

@@ -10,6 +10,7 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from './user.entity';
+import './users.errors';
 
 /** The tables this module owns. */
 const ENTITIES = [User];
