@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { bearer, Factory, login, TestUser } from '../support/factories';
+import { bearer, Factory, login, PASSWORD, TestUser } from '../support/factories';
 import { markSteppedUp, missionOrderWorld, orderBody } from '../support/mission-orders';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -126,10 +126,12 @@ describe('compressed API answers', () => {
       `amadou-${'x'.repeat(1100)}`,
     ]);
 
-    const setup = await send('POST', '/api/v1/auth/totp/setup', {
-      ...asked,
-      authorization: `Bearer ${accessToken}`,
-    });
+    const setup = await send(
+      'POST',
+      '/api/v1/auth/totp/setup',
+      { ...asked, authorization: `Bearer ${accessToken}` },
+      { password: PASSWORD },
+    );
     expect(setup.status).toBe(200);
     expect(setup.raw.length).toBeGreaterThan(1024);
     expect(setup.headers['content-encoding']).toBeUndefined();
