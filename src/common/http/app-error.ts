@@ -28,3 +28,10 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/** 400 `invalid_reference`: the field names a record that does not exist or is not the right one. */
+export function invalidReference(field: string, message: string): AppError {
+  return new AppError('invalid_reference', {
+    errors: [{ field, message, code: 'invalid_reference' }],
+  });
+}

@@ -13,6 +13,9 @@ import { Principal } from '../../common/auth/principal';
 import { etagOf, versionFromIfMatch } from '../../common/http/etag';
 import { IdParam } from '../../common/http/params';
 import { AccordsService } from './accords.service';
+import { FlagsService } from './flags.service';
+import { FollowUpsService } from './follow-ups.service';
+import { TermsService } from './terms.service';
 import {
   AccordDetailResponse,
   AccordPage,
@@ -70,7 +73,12 @@ export class CaseAccordsController {
 @ApiBearerAuth()
 @Controller('api/v1/accords')
 export class AccordsController {
-  constructor(private readonly accords: AccordsService) {}
+  constructor(
+    private readonly accords: AccordsService,
+    private readonly terms: TermsService,
+    private readonly followUps: FollowUpsService,
+    private readonly flags: FlagsService,
+  ) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'Read an accord with its terms, health and flags' })
@@ -97,7 +105,7 @@ export class AccordsController {
     @Body() dto: CreateTermDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TermResponse> {
-    const created = await this.accords.addTerm(principal, id, dto);
+    const created = await this.terms.addTerm(principal, id, dto);
     void reply.header('etag', etagOf(created.version));
     return created;
   }
@@ -112,7 +120,7 @@ export class AccordsController {
     @IdParam() id: string,
     @Body() dto: CreateFollowUpDto,
   ): Promise<FollowUpResponse> {
-    return this.accords.addFollowUp(principal, id, dto);
+    return this.followUps.addFollowUp(principal, id, dto);
   }
 
   @Get(':id/follow-ups')
@@ -124,7 +132,7 @@ export class AccordsController {
     @IdParam() id: string,
     @Query() query: ListAccordsQueryDto,
   ): Promise<FollowUpPage> {
-    return this.accords.listFollowUps(principal, id, query);
+    return this.followUps.listFollowUps(principal, id, query);
   }
 
   @Post(':id/flags')
@@ -137,7 +145,7 @@ export class AccordsController {
     @IdParam() id: string,
     @Body() dto: RaiseFlagDto,
   ): Promise<FlagResponse> {
-    return this.accords.raiseFlag(principal, id, dto);
+    return this.flags.raiseFlag(principal, id, dto);
   }
 }
 
@@ -145,7 +153,7 @@ export class AccordsController {
 @ApiBearerAuth()
 @Controller('api/v1/terms')
 export class TermsController {
-  constructor(private readonly accords: AccordsService) {}
+  constructor(private readonly terms: TermsService) {}
 
   @Patch(':id')
   @ApiOperation({ summary: 'Amend a term' })
@@ -158,7 +166,7 @@ export class TermsController {
     @Body() dto: UpdateTermDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TermResponse> {
-    const updated = await this.accords.updateTerm(principal, id, versionFromIfMatch(ifMatch), dto);
+    const updated = await this.terms.updateTerm(principal, id, versionFromIfMatch(ifMatch), dto);
     void reply.header('etag', etagOf(updated.version));
     return updated;
   }
@@ -171,7 +179,7 @@ export class TermsController {
     @CurrentPrincipal() principal: Principal,
     @IdParam() id: string,
   ): Promise<TermHistoryResponse> {
-    return this.accords.termHistory(principal, id);
+    return this.terms.termHistory(principal, id);
   }
 }
 
@@ -179,7 +187,7 @@ export class TermsController {
 @ApiBearerAuth()
 @Controller('api/v1/flags')
 export class FlagsController {
-  constructor(private readonly accords: AccordsService) {}
+  constructor(private readonly flags: FlagsService) {}
 
   @Post(':id/resolve')
   @ApiOperation({ summary: 'Resolve a flag' })
@@ -191,6 +199,6 @@ export class FlagsController {
     @IdParam() id: string,
     @Body() dto: ResolveFlagDto,
   ): Promise<FlagResponse> {
-    return this.accords.resolveFlag(principal, id, dto);
+    return this.flags.resolveFlag(principal, id, dto);
   }
 }

@@ -6,7 +6,10 @@ import {
   IncidentResponse,
   TermResponse,
 } from './dto/accord.response';
-import { AccordRow, FlagRow, FollowUpRow, IncidentRow, TermRow } from './accords.repository';
+import { AccordRow } from './accords.repository';
+import { TermRow } from './terms.repository';
+import { FollowUpRow, IncidentRow } from './follow-ups.repository';
+import { FlagRow } from './flags.repository';
 
 /** What the health rules and the dashboard columns say about one accord now. */
 export interface AccordStanding {

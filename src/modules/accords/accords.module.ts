@@ -7,8 +7,17 @@ import {
   FlagsController,
   TermsController,
 } from './accords.controller';
+import { AccordScopes } from './accord-scopes';
+import { AccordStandingService } from './accord-standing.service';
 import { AccordsRepository } from './accords.repository';
 import { AccordsService } from './accords.service';
+import { CaseMoves } from './case-moves';
+import { FlagsRepository } from './flags.repository';
+import { FlagsService } from './flags.service';
+import { FollowUpsRepository } from './follow-ups.repository';
+import { FollowUpsService } from './follow-ups.service';
+import { TermsRepository } from './terms.repository';
+import { TermsService } from './terms.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Accord } from './accord.entity';
 import { AccordTerm } from './accord-term.entity';
@@ -35,8 +44,19 @@ const ENTITIES = [
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES), CasesModule, NotificationsModule],
   controllers: [CaseAccordsController, AccordsController, TermsController, FlagsController],
-  providers: [AccordsRepository, AccordsService],
-  exports: [AccordsRepository, AccordsService],
+  providers: [
+    AccordsRepository,
+    TermsRepository,
+    FollowUpsRepository,
+    FlagsRepository,
+    AccordScopes,
+    AccordStandingService,
+    CaseMoves,
+    AccordsService,
+    TermsService,
+    FollowUpsService,
+    FlagsService,
+  ],
 })
 export class AccordsModule {
   static readonly entities = ENTITIES;

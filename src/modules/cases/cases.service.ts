@@ -5,7 +5,7 @@ import { CaseAccess, AccessService } from '../../common/access/access.service';
 import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
-import { AppError } from '../../common/http/app-error';
+import { AppError, invalidReference } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, toPage } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
 import { decideTransition } from './case-status';
@@ -48,9 +48,7 @@ export class CasesService {
     }
     const level = await this.cases.areaLevel(dto.areaId);
     if (level === null) {
-      throw new AppError('invalid_reference', {
-        errors: [{ field: 'areaId', message: 'unknown area', code: 'invalid_reference' }],
-      });
+      throw invalidReference('areaId', 'unknown area');
     }
     if (level !== 'commune') throw new AppError('area_not_commune');
 

@@ -14,7 +14,6 @@ import { DashboardRepository, StatsScope } from './dashboard.repository';
 import { publishCercles, publishRegions } from './disclosure-control';
 import { AccordStatsResponse, DashboardAccordPage, StatsQueryDto } from './dto/dashboard.dto';
 
-
 /** The accords dashboard (worst first, scoped like cases) and aggregated health statistics. */
 @Injectable()
 export class DashboardService {

@@ -4,7 +4,7 @@ import { AccessService, CaseAccess } from '../../common/access/access.service';
 import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
-import { AppError } from '../../common/http/app-error';
+import { AppError, invalidReference } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, pageOf } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
 import { CoverageQuestion } from '../mission-orders';
@@ -335,11 +335,7 @@ export class MeetingsService {
     if (partyIds) {
       const unknown = await this.meetings.notParties(caseId, partyIds);
       if (unknown.length > 0) {
-        throw new AppError('invalid_reference', {
-          errors: [
-            { field: 'partyIds', message: 'not a party of the case', code: 'invalid_reference' },
-          ],
-        });
+        throw invalidReference('partyIds', 'not a party of the case');
       }
     }
   }

@@ -4,7 +4,7 @@ import { AccessService } from '../../common/access/access.service';
 import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
-import { AppError } from '../../common/http/app-error';
+import { AppError, invalidReference } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, toPage } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
 import { NotificationsRepository } from '../notifications';
@@ -51,21 +51,15 @@ export class MissionOrdersService {
       try {
         await this.access.caseFor(principal, dto.caseId);
       } catch {
-        throw new AppError('invalid_reference', {
-          errors: [{ field: 'caseId', message: 'unknown case', code: 'invalid_reference' }],
-        });
+        throw invalidReference('caseId', 'unknown case');
       }
     }
     if (!(await this.orders.authorityExists(dto.authorityId))) {
-      throw new AppError('invalid_reference', {
-        errors: [{ field: 'authorityId', message: 'unknown authority', code: 'invalid_reference' }],
-      });
+      throw invalidReference('authorityId', 'unknown authority');
     }
     const areas = await this.orders.areasInJurisdiction(dto.authorityId, dto.areaIds);
     if (areas.length !== dto.areaIds.length) {
-      throw new AppError('invalid_reference', {
-        errors: [{ field: 'areaIds', message: 'unknown area', code: 'invalid_reference' }],
-      });
+      throw invalidReference('areaIds', 'unknown area');
     }
     if (areas.some((a) => !a.inJurisdiction)) {
       throw new AppError('area_outside_jurisdiction', {

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AccessService } from '../../common/access/access.service';
+import { fieldNames } from '../../common/audit/audit-input';
+import { AuditService } from '../../common/audit/audit.service';
+import { Principal } from '../../common/auth/principal';
+import { AppError, invalidReference } from '../../common/http/app-error';
+import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, pageOf } from '../../common/http/pagination';
+import { Transactions } from '../../database/transactions';
+import { implementationScore } from './accord-health';
+import { AccordScopes } from './accord-scopes';
+import { toFollowUpResponse } from './accords.mapper';
+import { AccordsRepository } from './accords.repository';
+import { AssessmentResponse, FollowUpResponse } from './dto/accord.response';
+import { CreateFollowUpDto } from './dto/create-follow-up.dto';
+import { ListAccordsQueryDto } from './dto/list-accords.query';
+import { FollowUpRow, FollowUpsRepository } from './follow-ups.repository';
+import { TermsRepository } from './terms.repository';
+
+const DAY_MS = 86_400_000;
+
+/** Follow-up checks of an accord: record one (with assessments and incidents), list them. */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    private readonly followUps: FollowUpsRepository,
+    private readonly accords: AccordsRepository,
+    private readonly terms: TermsRepository,
+    private readonly scopes: AccordScopes,
+    private readonly access: AccessService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---- follow-ups ----
+  async addFollowUp(
+    principal: Principal,
+    accordId: string,
+    dto: CreateFollowUpDto,
+  ): Promise<FollowUpResponse> {
+    const accord = await this.accords.findAccord(accordId);
+    if (!accord) throw new AppError('not_found');
+    const caseId = accord.caseId;
+    const access = await this.access.caseFor(principal, caseId);
+    const termIds = dto.assessments.map((a) => a.termId);
+    if (new Set(termIds).size !== termIds.length) {
+      throw new AppError('validation_failed', {
+        errors: [{ field: 'assessments', message: 'a term is assessed twice', code: 'unique' }],
+      });
+    }
+    const foreign = await this.terms.notTermsOf(accordId, termIds);
+    if (foreign.length > 0) {
+      throw invalidReference('assessments', 'not a term of this accord');
+    }
+    if (dto.id && (await this.followUps.findFollowUp(dto.id))) throw new AppError('duplicate');
+    const id = dto.id ?? randomUUID();
+    const checkedAt = new Date(dto.checkedAt);
+    const nextCheckDue = dto.nextCheckDue
+      ? new Date(dto.nextCheckDue)
+      : new Date(checkedAt.getTime() + accord.followUpIntervalDays * DAY_MS);
+    const score = implementationScore(dto.assessments.map((a) => a.status));
+    const assessments = dto.assessments.map((a) => ({
+      id: randomUUID(),
+      termId: a.termId,
+      status: a.status,
+      note: a.note ?? null,
+    }));
+    const incidents = (dto.incidents ?? []).map((i) => ({
+      id: randomUUID(),
+      type: i.type,
+      occurredAt: new Date(i.occurredAt),
+      fatalities: i.fatalities ?? 0,
+      perpetratorKind: i.perpetratorKind ?? null,
+      verification: i.verification,
+    }));
+    const indicators = Object.fromEntries(
+      Object.entries(dto.indicators ?? {}).filter(([, v]) => v !== undefined),
+    );
+    const row: Omit<FollowUpRow, 'createdAt' | 'checkedAtKey'> = {
+      id,
+      accordId,
+      checkedAt,
+      method: dto.method,
+      indicators,
+      overall: dto.overall,
+      nextCheckDue,
+      implementationScore: score === null ? null : score.toFixed(2),
+      createdBy: principal.userId,
+    };
+    const createdAt = await this.transactions.run(async (tx) => {
+      // One check of an accord at a time: each sees the others when it sums them up.
+      await this.accords.lockAccord(tx, accordId);
+      const created = await this.followUps.insertFollowUp(tx, row, assessments, incidents);
+      await this.followUps.refreshCheckSummary(tx, accordId);
+      await this.audit.record(tx, {
+        action: 'follow_up.create',
+        entityType: 'follow_up',
+        entityId: id,
+        associationId: access.associationId,
+        details: {
+          ids: [accordId, caseId],
+          fields: fieldNames(dto, ['id']),
+          count: termIds.length,
+        },
+      });
+      return created;
+    });
+    // Answered from what was written; the author wrote the notes: they come back unaudited.
+    return toFollowUpResponse(
+      { ...row, createdAt },
+      assessments.map((a) => ({ termId: a.termId, status: a.status, note: a.note })),
+      incidents
+        .map((i) => ({ ...i, followUpId: id }))
+        .sort(
+          (a, b) =>
+            a.occurredAt.getTime() - b.occurredAt.getTime() ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        ),
+    );
+  }
+
+  /** The checks of an accord, latest first, each with its implementationScore. */
+  async listFollowUps(
+    principal: Principal,
+    accordId: string,
+    query: ListAccordsQueryDto,
+  ): Promise<Page<FollowUpResponse>> {
+    const { access, caseId } = await this.scopes.ofAccord(principal, accordId);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeTimeIdCursor(query.cursor);
+    const rows = await this.followUps.listFollowUps(accordId, after, limit + 1);
+    const { rows: slice, nextCursor } = pageOf(rows, limit, (r) => [r.checkedAtKey, r.id]);
+    const ids = slice.map((r) => r.id);
+    const [assessments, incidents] = await Promise.all([
+      this.followUps.assessmentsOf(ids),
+      this.followUps.incidentsOf(ids),
+    ]);
+    const notes = assessments.filter((a) => a.note !== null).length;
+    if (notes > 0) {
+      await this.audit.recordNow({
+        action: 'follow_up.read_sensitive',
+        entityType: 'accord',
+        entityId: accordId,
+        associationId: access.associationId,
+        details: { ids: [caseId], fields: ['assessments.note'], count: notes },
+      });
+    }
+    const items = slice.map((row) =>
+      toFollowUpResponse(
+        row,
+        assessments
+          .filter((a) => a.followUpId === row.id)
+          .map((a): AssessmentResponse => ({
+            termId: a.termId,
+            status: a.status,
+            note: this.followUps.open('follow_up_assessment', 'note', a.id, a.note),
+          })),
+        incidents.filter((i) => i.followUpId === row.id),
+      ),
+    );
+    return { items, nextCursor };
+  }
+}
