@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MissionOrdersModule } from '../mission-orders';
 import { CaseMeetingsController, MeetingsController } from './meetings.controller';
+import { MeetingRules } from './meeting-rules';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -15,7 +16,7 @@ const ENTITIES = [Meeting, MeetingAttendee];
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES), MissionOrdersModule],
   controllers: [CaseMeetingsController, MeetingsController],
-  providers: [MeetingsRepository, MeetingsService],
+  providers: [MeetingsRepository, MeetingRules, MeetingsService],
 })
 export class MeetingsModule {
   static readonly entities = ENTITIES;

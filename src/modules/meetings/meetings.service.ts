@@ -4,11 +4,11 @@ import { AccessService, CaseAccess } from '../../common/access/access.service';
 import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
-import { AppError, invalidReference } from '../../common/http/app-error';
+import { AppError } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, pageOf } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
-import { CoverageQuestion } from '../mission-orders';
-import { MissionOrderCoverageService } from '../mission-orders';
+import { CoverageQuestion, MissionOrderCoverageService } from '../mission-orders';
+import { MeetingRules } from './meeting-rules';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { ListMeetingsQueryDto } from './dto/list-meetings.query';
 import { MeetingOutcomeDto } from './dto/meeting-outcome.dto';
@@ -36,6 +36,7 @@ const OPEN_STATUSES: readonly MeetingStatus[] = ['planned', 'postponed'];
 export class MeetingsService {
   constructor(
     private readonly meetings: MeetingsRepository,
+    private readonly rules: MeetingRules,
     private readonly access: AccessService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -51,7 +52,7 @@ export class MeetingsService {
     if (dto.locationDetail !== undefined && !access.mayReadSensitive) {
       throw new AppError('forbidden');
     }
-    await this.checkReferences(caseId, dto.attendeeUserIds, dto.partyIds);
+    await this.rules.checkReferences(caseId, dto.attendeeUserIds, dto.partyIds);
     const scheduledAt = new Date(dto.scheduledAt);
 
     if (dto.id) {
@@ -92,7 +93,7 @@ export class MeetingsService {
       });
     } catch (error) {
       if (error instanceof AttendeeOverlap) {
-        throw await this.overlap(
+        throw await this.rules.overlap(
           principal,
           dto.attendeeUserIds,
           scheduledAt,
@@ -152,7 +153,7 @@ export class MeetingsService {
     if (dto.locationDetail !== undefined && !access.mayReadSensitive) {
       throw new AppError('forbidden');
     }
-    await this.checkReferences(caseId, dto.attendeeUserIds, dto.partyIds);
+    await this.rules.checkReferences(caseId, dto.attendeeUserIds, dto.partyIds);
     const changes: MeetingChanges = {
       agenda: dto.agenda,
       languages: dto.languages,
@@ -213,7 +214,7 @@ export class MeetingsService {
     } catch (error) {
       const tried = attempted as MeetingRow | null;
       if (error instanceof AttendeeOverlap && tried) {
-        throw await this.overlap(
+        throw await this.rules.overlap(
           principal,
           dto.attendeeUserIds ?? tried.attendeeUserIds,
           tried.scheduledAt,
@@ -294,7 +295,7 @@ export class MeetingsService {
       return await this.present(access, row);
     } catch (error) {
       if (error instanceof AttendeeOverlap && rescheduledAt) {
-        throw await this.overlap(
+        throw await this.rules.overlap(
           principal,
           current.attendeeUserIds,
           rescheduledAt,
@@ -314,63 +315,6 @@ export class MeetingsService {
     const caseId = await this.meetings.caseIdOf(id);
     if (!caseId) throw new AppError('not_found');
     return { access: await this.access.caseFor(principal, caseId), caseId };
-  }
-
-  /** Attendees on the case team (else 400 invalid_attendee); parties of the same case (else 400). */
-  private async checkReferences(
-    caseId: string,
-    attendeeUserIds: string[] | undefined,
-    partyIds: string[] | undefined,
-  ): Promise<void> {
-    if (attendeeUserIds) {
-      const outsiders = await this.meetings.notOnTeam(caseId, attendeeUserIds);
-      if (outsiders.length > 0) {
-        throw new AppError('invalid_attendee', {
-          errors: [
-            { field: 'attendeeUserIds', message: 'not on the case team', code: 'invalid_attendee' },
-          ],
-        });
-      }
-    }
-    if (partyIds) {
-      const unknown = await this.meetings.notParties(caseId, partyIds);
-      if (unknown.length > 0) {
-        throw invalidReference('partyIds', 'not a party of the case');
-      }
-    }
-  }
-
-  /**
-   * 409 meeting_overlap naming the other meeting's time; its id and case
-   * only when the caller may see that case.
-   */
-  private async overlap(
-    principal: Principal,
-    userIds: string[],
-    scheduledAt: Date,
-    durationMinutes: number,
-    meetingId: string,
-  ): Promise<AppError> {
-    const clash = await this.meetings.findClash(userIds, scheduledAt, durationMinutes, meetingId);
-    if (!clash) return new AppError('meeting_overlap');
-    let visible = false;
-    try {
-      await this.access.caseFor(principal, clash.caseId);
-      visible = true;
-    } catch {
-      visible = false;
-    }
-    return new AppError('meeting_overlap', {
-      extensions: {
-        conflict: {
-          userId: clash.userId,
-          scheduledAt: clash.scheduledAt.toISOString(),
-          durationMinutes: clash.durationMinutes,
-          endsAt: endOf(clash).toISOString(),
-          ...(visible ? { meetingId: clash.meetingId, caseId: clash.caseId } : {}),
-        },
-      },
-    });
   }
 
   private coverageOf(row: MeetingRow): Promise<MissionOrderCoverageResponse> {
