@@ -1,5 +1,15 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsString,
+  IsUUID,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
 
 /**
  * The property may be left out, but not sent as null: unlike @IsOptional(),
@@ -27,3 +37,30 @@ export const MAX_LANGUAGES = 20;
 
 /** An ISO 8601 date-time that says its offset (`Z` or `±hh:mm`): no time left to guess. */
 export const WITH_TIME_ZONE = /T.*(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The id a client may choose for the record it creates (offline clients,
+ * retries): a UUID, compared in lower case.
+ */
+export const ClientId = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' }),
+    Optional(),
+    LowerCase(),
+    IsUUID(),
+  );
+
+/** The languages of talks: ISO 639-3 codes, at most MAX_LANGUAGES, each once. */
+export const LanguageCodes = (swagger: {
+  example: string[];
+  description?: string;
+}): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String], ...swagger }),
+    Optional(),
+    IsArray(),
+    ArrayMaxSize(MAX_LANGUAGES),
+    ArrayUnique(),
+    IsString({ each: true }),
+    Matches(LANGUAGE_CODE, { each: true }),
+  );

@@ -1,7 +1,14 @@
+import type { FastifyReply } from 'fastify';
 import { AppError } from './app-error';
 
 export function etagOf(version: number): string {
   return `W/"${version}"`;
+}
+
+/** Answers `record` with its version as ETag (the If-Match of the next change). */
+export function withEtag<T extends { version: number }>(reply: FastifyReply, record: T): T {
+  void reply.header('etag', etagOf(record.version));
+  return record;
 }
 
 /** The version a PATCH was based on, from If-Match (W/"3", "3" or 3). */

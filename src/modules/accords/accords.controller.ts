@@ -10,7 +10,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
-import { etagOf, versionFromIfMatch } from '../../common/http/etag';
+import { versionFromIfMatch, withEtag } from '../../common/http/etag';
 import { IdParam } from '../../common/http/params';
 import { AccordsService } from './accords.service';
 import { FlagsService } from './flags.service';
@@ -51,9 +51,7 @@ export class CaseAccordsController {
     @Body() dto: CreateAccordDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccordResponse> {
-    const created = await this.accords.create(principal, caseId, dto);
-    void reply.header('etag', etagOf(created.version));
-    return created;
+    return withEtag(reply, await this.accords.create(principal, caseId, dto));
   }
 
   @Get()
@@ -89,9 +87,7 @@ export class AccordsController {
     @IdParam() id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccordDetailResponse> {
-    const found = await this.accords.get(principal, id);
-    void reply.header('etag', etagOf(found.version));
-    return found;
+    return withEtag(reply, await this.accords.get(principal, id));
   }
 
   @Post(':id/terms')
@@ -105,9 +101,7 @@ export class AccordsController {
     @Body() dto: CreateTermDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TermResponse> {
-    const created = await this.terms.addTerm(principal, id, dto);
-    void reply.header('etag', etagOf(created.version));
-    return created;
+    return withEtag(reply, await this.terms.addTerm(principal, id, dto));
   }
 
   @Post(':id/follow-ups')
@@ -166,9 +160,10 @@ export class TermsController {
     @Body() dto: UpdateTermDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TermResponse> {
-    const updated = await this.terms.updateTerm(principal, id, versionFromIfMatch(ifMatch), dto);
-    void reply.header('etag', etagOf(updated.version));
-    return updated;
+    return withEtag(
+      reply,
+      await this.terms.updateTerm(principal, id, versionFromIfMatch(ifMatch), dto),
+    );
   }
 
   @Get(':id/history')

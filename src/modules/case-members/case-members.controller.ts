@@ -22,7 +22,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
-import { etagOf, versionFromIfMatch } from '../../common/http/etag';
+import { versionFromIfMatch, withEtag } from '../../common/http/etag';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IdParam } from '../../common/http/params';
 import { CreateParticipantDto, ParticipantPage, ParticipantResponse } from './dto/participant.dto';
@@ -100,9 +100,7 @@ export class CaseMembersController {
     @Body() dto: CreatePartyDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PartyResponse> {
-    const party = await this.parties.create(principal, id, dto);
-    void reply.header('etag', etagOf(party.version));
-    return party;
+    return withEtag(reply, await this.parties.create(principal, id, dto));
   }
 
   @Patch(':id/parties/:partyId')
@@ -117,15 +115,10 @@ export class CaseMembersController {
     @Body() dto: UpdatePartyDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PartyResponse> {
-    const party = await this.parties.update(
-      principal,
-      id,
-      partyId,
-      versionFromIfMatch(ifMatch),
-      dto,
+    return withEtag(
+      reply,
+      await this.parties.update(principal, id, partyId, versionFromIfMatch(ifMatch), dto),
     );
-    void reply.header('etag', etagOf(party.version));
-    return party;
   }
 
   @Delete(':id/parties/:partyId')

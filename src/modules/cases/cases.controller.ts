@@ -10,7 +10,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
-import { etagOf, versionFromIfMatch } from '../../common/http/etag';
+import { versionFromIfMatch, withEtag } from '../../common/http/etag';
 import { IdParam } from '../../common/http/params';
 import { CasesService } from './cases.service';
 import { CaseHistory, CasePage, CaseResponse, CreatedCaseResponse } from './dto/case.response';
@@ -57,9 +57,7 @@ export class CasesController {
     @IdParam() id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CaseResponse> {
-    const found = await this.cases.get(principal, id);
-    void reply.header('etag', etagOf(found.version));
-    return found;
+    return withEtag(reply, await this.cases.get(principal, id));
   }
 
   @Patch(':id')
@@ -73,9 +71,10 @@ export class CasesController {
     @Body() dto: UpdateCaseDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CaseResponse> {
-    const updated = await this.cases.update(principal, id, versionFromIfMatch(ifMatch), dto);
-    void reply.header('etag', etagOf(updated.version));
-    return updated;
+    return withEtag(
+      reply,
+      await this.cases.update(principal, id, versionFromIfMatch(ifMatch), dto),
+    );
   }
 
   @Post(':id/transitions')
@@ -89,9 +88,7 @@ export class CasesController {
     @Body() dto: TransitionCaseDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CaseResponse> {
-    const moved = await this.cases.transition(principal, id, dto);
-    void reply.header('etag', etagOf(moved.version));
-    return moved;
+    return withEtag(reply, await this.cases.transition(principal, id, dto));
   }
 
   @Get(':id/history')

@@ -10,7 +10,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
-import { etagOf, versionFromIfMatch } from '../../common/http/etag';
+import { versionFromIfMatch, withEtag } from '../../common/http/etag';
 import { IdParam } from '../../common/http/params';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { ListMeetingsQueryDto } from './dto/list-meetings.query';
@@ -37,9 +37,7 @@ export class CaseMeetingsController {
     @Body() dto: CreateMeetingDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeetingResponse> {
-    const created = await this.meetings.create(principal, caseId, dto);
-    void reply.header('etag', etagOf(created.version));
-    return created;
+    return withEtag(reply, await this.meetings.create(principal, caseId, dto));
   }
 }
 
@@ -69,9 +67,7 @@ export class MeetingsController {
     @IdParam() id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeetingResponse> {
-    const found = await this.meetings.get(principal, id);
-    void reply.header('etag', etagOf(found.version));
-    return found;
+    return withEtag(reply, await this.meetings.get(principal, id));
   }
 
   @Patch(':id')
@@ -85,9 +81,10 @@ export class MeetingsController {
     @Body() dto: UpdateMeetingDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeetingResponse> {
-    const updated = await this.meetings.update(principal, id, versionFromIfMatch(ifMatch), dto);
-    void reply.header('etag', etagOf(updated.version));
-    return updated;
+    return withEtag(
+      reply,
+      await this.meetings.update(principal, id, versionFromIfMatch(ifMatch), dto),
+    );
   }
 
   @Post(':id/outcome')
@@ -101,8 +98,6 @@ export class MeetingsController {
     @Body() dto: MeetingOutcomeDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeetingResponse> {
-    const moved = await this.meetings.outcome(principal, id, dto);
-    void reply.header('etag', etagOf(moved.version));
-    return moved;
+    return withEtag(reply, await this.meetings.outcome(principal, id, dto));
   }
 }

@@ -11,7 +11,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
-import { etagOf } from '../../common/http/etag';
+import { withEtag } from '../../common/http/etag';
 import { IdParam } from '../../common/http/params';
 import { CreateMissionOrderDto } from './dto/create-mission-order.dto';
 import { DecisionReasonDto } from './dto/decide-mission-order.dto';
@@ -66,9 +66,7 @@ export class MissionOrdersController {
     @IdParam() id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MissionOrderResponse> {
-    const found = await this.orders.get(principal, id);
-    void reply.header('etag', etagOf(found.version));
-    return found;
+    return withEtag(reply, await this.orders.get(principal, id));
   }
 
   @Post(':id/approve')

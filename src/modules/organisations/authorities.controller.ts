@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
-import { etagOf, versionFromIfMatch } from '../../common/http/etag';
+import { versionFromIfMatch, withEtag } from '../../common/http/etag';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IdParam } from '../../common/http/params';
 import {
@@ -43,9 +43,7 @@ export class AuthoritiesController {
     @IdParam() id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthorityResponse> {
-    const authority = await this.organisations.getAuthority(id);
-    void reply.header('etag', etagOf(authority.version));
-    return authority;
+    return withEtag(reply, await this.organisations.getAuthority(id));
   }
 
   /** The statistics scope of the authority's officials (If-Match: the ETag of the GET). */
@@ -58,12 +56,9 @@ export class AuthoritiesController {
     @Body() dto: UpdateAuthorityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthorityResponse> {
-    const authority = await this.organisations.updateAuthority(
-      id,
-      versionFromIfMatch(ifMatch),
-      dto,
+    return withEtag(
+      reply,
+      await this.organisations.updateAuthority(id, versionFromIfMatch(ifMatch), dto),
     );
-    void reply.header('etag', etagOf(authority.version));
-    return authority;
   }
 }

@@ -22,7 +22,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
-import { etagOf, versionFromIfMatch } from '../../common/http/etag';
+import { versionFromIfMatch, withEtag } from '../../common/http/etag';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IdParam } from '../../common/http/params';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -67,9 +67,7 @@ export class UsersController {
     @IdParam() id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponse> {
-    const user = await this.users.get(principal, id);
-    void reply.header('etag', etagOf(user.version));
-    return user;
+    return withEtag(reply, await this.users.get(principal, id));
   }
 
   @Patch(':id')
@@ -81,9 +79,7 @@ export class UsersController {
     @Body() dto: UpdateUserDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponse> {
-    const user = await this.users.update(id, versionFromIfMatch(ifMatch), dto);
-    void reply.header('etag', etagOf(user.version));
-    return user;
+    return withEtag(reply, await this.users.update(id, versionFromIfMatch(ifMatch), dto));
   }
 
   @Post(':id/confirm')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { LowerCase, Optional } from '../../../common/http/dto';
+import { ClientId, LowerCase, Optional } from '../../../common/http/dto';
 import { FreeText, NameText } from '../../../common/http/text';
 import { HappenedAt } from '../../../common/http/dates';
 import { ACCORD_FORMS, ACCORD_KINDS, AccordForm, AccordKind } from '../accord-vocabulary';
@@ -9,10 +9,7 @@ export const MIN_FOLLOW_UP_INTERVAL_DAYS = 1;
 export const MAX_FOLLOW_UP_INTERVAL_DAYS = 366;
 
 export class CreateAccordDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
-  @Optional()
-  @LowerCase()
-  @IsUUID()
+  @ClientId()
   id?: string;
 
   @ApiProperty({

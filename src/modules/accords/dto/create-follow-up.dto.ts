@@ -11,7 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LowerCase, Optional } from '../../../common/http/dto';
+import { ClientId, LowerCase, Optional } from '../../../common/http/dto';
 import { FreeText, NameText } from '../../../common/http/text';
 import { HappenedAt, PlannedAt } from '../../../common/http/dates';
 import {
@@ -111,10 +111,7 @@ export class IncidentDto {
 }
 
 export class CreateFollowUpDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
-  @Optional()
-  @LowerCase()
-  @IsUUID()
+  @ClientId()
   id?: string;
 
   @ApiProperty({ format: 'date-time', description: 'From 1960-01-01 to 24 hours from now.' })

@@ -1,17 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PlannedDate } from '../../../common/http/dates';
-import { LowerCase, Optional } from '../../../common/http/dto';
+import { ClientId, LowerCase, Optional } from '../../../common/http/dto';
 import { FreeText } from '../../../common/http/text';
 import { TERM_CATEGORIES, TermCategory } from '../accord-vocabulary';
 
 export const MAX_TERM_TEXT = 5000;
 
 export class CreateTermDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
-  @Optional()
-  @LowerCase()
-  @IsUUID()
+  @ClientId()
   id?: string;
 
   @ApiProperty({ maxLength: MAX_TERM_TEXT, description: 'Encrypted at rest.' })

@@ -1,13 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { LowerCase, Optional } from '../../../common/http/dto';
+import { ClientId, LowerCase, Optional } from '../../../common/http/dto';
 import { NameText } from '../../../common/http/text';
 
 export class CreateParticipantDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
-  @Optional()
-  @LowerCase()
-  @IsUUID()
+  @ClientId()
   id?: string;
 
   @ApiProperty({ example: 'Baobab', description: 'The name used in the file: never a real name' })

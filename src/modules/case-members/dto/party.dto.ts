@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { LowerCase, Optional } from '../../../common/http/dto';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ClientId, Optional } from '../../../common/http/dto';
 import { FreeText, NameText } from '../../../common/http/text';
 import { PARTY_KINDS, PartyKind } from '../party-kinds';
 
 export class CreatePartyDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
-  @Optional()
-  @LowerCase()
-  @IsUUID()
+  @ClientId()
   id?: string;
 
   @ApiProperty({ example: 'Village council' })

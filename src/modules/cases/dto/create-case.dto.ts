@@ -1,25 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { LANGUAGE_CODE, LowerCase, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
+import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ClientId, LanguageCodes, LowerCase, Optional } from '../../../common/http/dto';
 import { FreeText, NameText } from '../../../common/http/text';
 import { CASE_TYPES, CaseType } from '../case-status';
 
 /** ISO 639-3 language codes (three lower-case letters). */
 export class CreateCaseDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
-  @Optional()
-  @LowerCase()
-  @IsUUID()
+  @ClientId()
   id?: string;
 
   @ApiProperty({ example: 'Baobab-7', description: 'A neutral label, never a village name.' })
@@ -45,17 +32,10 @@ export class CreateCaseDto {
   @MaxLength(2000)
   summary?: string;
 
-  @ApiPropertyOptional({
-    type: [String],
+  @LanguageCodes({
     example: ['ffm', 'dts'],
     description: 'ISO 639-3 codes used in the talks (at most 20).',
   })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LANGUAGES)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Matches(LANGUAGE_CODE, { each: true })
   languages?: string[];
 
   @ApiPropertyOptional({

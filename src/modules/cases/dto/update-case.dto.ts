@@ -1,15 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { LANGUAGE_CODE, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { LanguageCodes, Optional } from '../../../common/http/dto';
 import { FreeText, NameText } from '../../../common/http/text';
 import { CASE_TYPES, CaseType } from '../case-status';
 
@@ -35,13 +26,7 @@ export class UpdateCaseDto {
   @MaxLength(2000)
   summary?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['ffm', 'bam'] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LANGUAGES)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Matches(LANGUAGE_CODE, { each: true })
+  @LanguageCodes({ example: ['ffm', 'bam'] })
   languages?: string[];
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Case team only (coordinators: 403).' })

@@ -8,13 +8,12 @@ import {
   IsInt,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { PlannedAt } from '../../../common/http/dates';
-import { LANGUAGE_CODE, LowerCase, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
+import { ClientId, LanguageCodes, LowerCase, Optional } from '../../../common/http/dto';
 import { FreeText } from '../../../common/http/text';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../meeting-status';
 
@@ -22,10 +21,7 @@ export const MAX_ATTENDEES = 50;
 export const MAX_PARTIES = 50;
 
 export class CreateMeetingDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
-  @Optional()
-  @LowerCase()
-  @IsUUID()
+  @ClientId()
   id?: string;
 
   @ApiProperty({
@@ -71,13 +67,7 @@ export class CreateMeetingDto {
   @MaxLength(2000)
   agenda?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['ffm', 'dts'], description: 'ISO 639-3 codes.' })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LANGUAGES)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Matches(LANGUAGE_CODE, { each: true })
+  @LanguageCodes({ example: ['ffm', 'dts'], description: 'ISO 639-3 codes.' })
   languages?: string[];
 
   @ApiPropertyOptional({ default: false })

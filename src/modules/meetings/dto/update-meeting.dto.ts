@@ -8,13 +8,12 @@ import {
   IsInt,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { PlannedAt } from '../../../common/http/dates';
-import { LANGUAGE_CODE, LowerCase, MAX_LANGUAGES, Optional } from '../../../common/http/dto';
+import { LanguageCodes, LowerCase, Optional } from '../../../common/http/dto';
 import { FreeText } from '../../../common/http/text';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../meeting-status';
 import { MAX_ATTENDEES, MAX_PARTIES } from './create-meeting.dto';
@@ -59,13 +58,7 @@ export class UpdateMeetingDto {
   @MaxLength(2000)
   agenda?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['ffm', 'bam'] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LANGUAGES)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Matches(LANGUAGE_CODE, { each: true })
+  @LanguageCodes({ example: ['ffm', 'bam'] })
   languages?: string[];
 
   @ApiPropertyOptional()

@@ -1,4 +1,4 @@
-import { LowerCase, Optional } from '../../../common/http/dto';
+import { ClientId, LowerCase, Optional } from '../../../common/http/dto';
 import { NameText } from '../../../common/http/text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
@@ -10,10 +10,7 @@ import {
 } from '../../../common/auth/password-rule';
 
 export class CreateUserDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id (offline clients)' })
-  @Optional()
-  @LowerCase()
-  @IsUUID()
+  @ClientId()
   id?: string;
 
   @ApiProperty({ example: 'amadou.k', description: '3–64 characters: letters, digits, . _ -' })
