@@ -110,7 +110,7 @@ describe('words on the screens', () => {
     await context.close();
   });
 
-  it('shows exact counts as they are, zero included, and the rule for officials in one line', async () => {
+  it('shows counts as the API gives them, zero included, and the suppression rule in one line', async () => {
     const stats = {
       groupBy: 'cercle',
       items: [
@@ -134,7 +134,7 @@ describe('words on the screens', () => {
     expect(await cells.allTextContents()).toEqual(['0', '1', '4', '12']);
     const rule = page.getByTestId('suppression-rule');
     expect(await rule.textContent()).toBe(
-      'Pour les autorités, tout nombre inférieur à 3 s’affiche « <3 » : un petit village ne peut pas être reconnu.',
+      'Tout nombre inférieur à 3, zéro compris, s’affiche « <3 » pour qu’un petit village ne puisse pas être reconnu ; « x » : chiffre de région retenu, car il permettrait de retrouver un « <3 » de ses cercles.',
     );
     await context.close();
 
