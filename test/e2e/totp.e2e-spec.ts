@@ -250,10 +250,10 @@ describe('TOTP second factor (S6)', () => {
       expect(blocked.body.code).toBe('too_many_attempts');
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       expect(await secretOf()).toBeNull();
-      // A key of its own: the owner still signs in.
+      // Not the sign-in's counter: the owner still signs in.
       await login(t.http, user.username);
 
-      await t.db.query(`DELETE FROM login_throttle WHERE key = $1`, [`totp_setup:${user.id}`]);
+      await t.db.query(`DELETE FROM login_throttle WHERE key = $1`, [`password:${user.id}`]);
       const right = await t.http.post(SETUP).set(stolen).send({ password: PASSWORD });
       expect(right.status).toBe(200);
       expect(await secretOf()).toMatch(/^enc:v1:/);

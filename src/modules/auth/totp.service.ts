@@ -8,17 +8,9 @@ import { Transactions, Tx } from '../../database/transactions';
 import { SessionsRepository, StepUpService } from '../sessions';
 import { PasswordService, UsersRepository } from '../users';
 import { TotpSetupResponse } from './dto/totp.dto';
-import { BackoffPolicy, LoginThrottleRepository } from './login-throttle.repository';
+import { SignInLimits } from './sign-in-limits';
 import { matchedStep, newTotpSecret, otpauthUrl } from './totp';
 import { TotpRepository } from '../users';
-
-/** Wrong codes on enable and step-up, per user: 5 failures, then 30 s doubling up to 15 min. */
-export const TOTP_BACKOFF: BackoffPolicy = {
-  threshold: 5,
-  baseSeconds: 30,
-  maxSeconds: 900,
-  windowSeconds: 900,
-};
 
 const secretContext = (userId: string): FieldContext => ({
   table: 'app_user',
@@ -36,7 +28,7 @@ export class TotpService {
   constructor(
     private readonly totp: TotpRepository,
     private readonly cipher: FieldCipher,
-    private readonly throttle: LoginThrottleRepository,
+    private readonly limits: SignInLimits,
     private readonly stepUps: StepUpService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -59,18 +51,17 @@ export class TotpService {
    * A new secret, pending until confirmed with `enable`; replaces an
    * unconfirmed one. Only with the password: a stolen session alone must not
    * be able to put its own authenticator on the account and lock the owner
-   * out. Wrong passwords count against a key of their own, so that session
-   * cannot guess the password here either.
+   * out. Wrong passwords count with those of a password change (the same
+   * secret, checked on a signed-in session), so that session cannot guess it.
    */
   async setup(principal: Principal, password: string): Promise<TotpSetupResponse> {
-    const key = `totp_setup:${principal.userId}`;
-    await this.countAttempt(key);
+    await this.limits.takeForUser('password', principal.userId);
     const user = await this.users.findByIdWithHash(principal.userId);
     if (!user) throw new AppError('unauthenticated');
     if (!(await this.passwords.verify(user.passwordHash, password))) {
       throw new AppError('wrong_current_password');
     }
-    await this.throttle.clear(key);
+    await this.limits.clearForUser('password', principal.userId);
     const state = await this.totp.read(principal.userId);
     if (!state) throw new AppError('unauthenticated');
     if (state.enabled) throw new AppError('totp_already_enabled');
@@ -94,8 +85,7 @@ export class TotpService {
    * someone else before the factor was on must not outlive it.
    */
   async enable(principal: Principal, code: string): Promise<void> {
-    const key = throttleKey(principal.userId);
-    await this.countAttempt(key);
+    await this.limits.takeForUser('totp', principal.userId);
     const outcome = await this.transactions.run(async (tx) => {
       // Locked: a concurrent setup cannot swap the secret between check and update.
       const state = await this.totp.read(principal.userId, tx);
@@ -126,18 +116,17 @@ export class TotpService {
       return enabled;
     });
     if (!outcome) throw new AppError('invalid_totp');
-    await this.throttle.clear(key);
+    await this.limits.clearForUser('totp', principal.userId);
   }
 
   /** Marks the caller's session as freshly verified with a TOTP code. */
   async stepUp(principal: Principal, code: string): Promise<void> {
-    const key = throttleKey(principal.userId);
-    await this.countAttempt(key);
+    await this.limits.takeForUser('totp', principal.userId);
     const state = await this.totp.read(principal.userId);
     if (!state?.enabled || !state.secret) throw new AppError('totp_not_enabled');
     if (!(await this.spend(principal.userId, state.secret, code)))
       throw new AppError('invalid_totp');
-    await this.throttle.clear(key);
+    await this.limits.clearForUser('totp', principal.userId);
     await this.transactions.run(async (tx) => {
       await this.stepUps.markSteppedUp(tx, principal.sessionId, principal.userId);
       await this.event(tx, principal, 'auth.step_up');
@@ -158,16 +147,4 @@ export class TotpService {
     const step = matchedStep(code, this.cipher.decrypt(encryptedSecret, secretContext(userId)));
     return step !== null && this.totp.acceptStep(userId, step);
   }
-
-  /** Counts the attempt before the code is checked, so codes sent together cannot all be tried. */
-  private async countAttempt(key: string): Promise<void> {
-    const blockedFor = await this.throttle.takeAttempt([{ key, policy: TOTP_BACKOFF }]);
-    if (blockedFor > 0) {
-      throw new AppError('too_many_attempts', { headers: { 'retry-after': String(blockedFor) } });
-    }
-  }
-}
-
-function throttleKey(userId: string): string {
-  return `totp:${userId}`;
 }
