@@ -4,6 +4,7 @@ import { PASSWORD_RULE } from '../../common/auth/password-rule';
 import { AppError } from '../../common/http/app-error';
 import { describeError } from '../../common/http/error-catalogue';
 import { PasswordService } from './password.service';
+import './users.errors';
 
 /** The code of the AppError `fn` throws, or null when it passes. */
 function refusal(fn: () => void): string | null {
