@@ -17,6 +17,27 @@ import { resolve } from 'node:path';
 export const TOTP_POLICY_ROLES = ['official', 'coordinator'] as const;
 export type TotpPolicyRole = (typeof TOTP_POLICY_ROLES)[number];
 
+/** How messages leave (TOGUNA_SMS_GATEWAY): README "SMS" says what each one posts. */
+export const SMS_GATEWAYS = ['generic', 'rapidpro', 'africastalking'] as const;
+export type SmsGateway = (typeof SMS_GATEWAYS)[number];
+const SMS_TOKEN = /^[A-Za-z0-9_-]{24,128}$/;
+
+/** SMS in and out; `undefined` in AppConfig when TOGUNA_SMS_SECRET is unset (every SMS route answers 404). */
+export interface SmsConfig {
+  /** `whsec_<base64>`, as the Standard Webhooks libraries take it. */
+  secret: string;
+  gateway: SmsGateway;
+  /** Unset: messages stay queued (an admin sees them). */
+  outboundUrl?: string;
+  sender?: string;
+  africasTalking?: { username: string; apiKey: string };
+  /** Set: the adapter's route is on; the token is compared in constant time. */
+  africasTalkingToken?: string;
+  rapidProToken?: string;
+  twilioAuthToken?: string;
+  publicUrl?: string;
+}
+
 /** A ceiling per client address: at most `limit` in `windowSeconds`. */
 export interface RateLimit {
   limit: number;
@@ -184,6 +205,54 @@ class EnvSchema {
   @Min(0)
   @Max(24 * 3600)
   TOGUNA_SCHEDULER_INTERVAL_SECONDS = 300;
+
+  /** Standard Webhooks secret (`whsec_<base64>`): signs the generic gateway's posts both ways. Unset: SMS is off. */
+  @IsOptional()
+  @Matches(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, {
+    message: 'TOGUNA_SMS_SECRET must look like whsec_<base64 of at least 16 bytes>',
+  })
+  TOGUNA_SMS_SECRET?: string;
+
+  @IsIn(SMS_GATEWAYS)
+  TOGUNA_SMS_GATEWAY: SmsGateway = 'generic';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'TOGUNA_SMS_OUTBOUND_URL must be an http(s) URL' })
+  TOGUNA_SMS_OUTBOUND_URL?: string;
+
+  /** The number or short code messages are sent from (RapidPro's `from`, Africa's Talking's `from`). */
+  @IsOptional()
+  @Matches(/^\+?[A-Za-z0-9]{3,15}$/, { message: 'TOGUNA_SMS_SENDER must be a number or short code' })
+  TOGUNA_SMS_SENDER?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  TOGUNA_SMS_AT_USERNAME?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  TOGUNA_SMS_AT_API_KEY?: string;
+
+  /** Secret tokens in the callback URLs of the gateways that do not sign their posts. */
+  @IsOptional()
+  @Matches(SMS_TOKEN, { message: 'TOGUNA_SMS_AT_TOKEN must be 24 to 128 URL-safe characters' })
+  TOGUNA_SMS_AT_TOKEN?: string;
+
+  @IsOptional()
+  @Matches(SMS_TOKEN, { message: 'TOGUNA_SMS_RAPIDPRO_TOKEN must be 24 to 128 URL-safe characters' })
+  TOGUNA_SMS_RAPIDPRO_TOKEN?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  TOGUNA_SMS_TWILIO_AUTH_TOKEN?: string;
+
+  /** The address gateways reach this API at (Twilio signs the full URL it posts to). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+(\/\S*)?$/, { message: 'TOGUNA_PUBLIC_URL must be an http(s) URL' })
+  TOGUNA_PUBLIC_URL?: string;
 }
 
 export interface AppConfig {
@@ -215,9 +284,51 @@ export interface AppConfig {
   deviceTokenDays: number;
   /** How often the follow-up reminder job runs, in seconds; 0 = never. */
   schedulerIntervalSeconds: number;
+  sms?: SmsConfig;
 }
 
 export class ConfigError extends Error {}
+
+/** The variables without a default (absent from `new EnvSchema()`'s keys). */
+const OPTIONAL_KEYS = new Set([
+  'DATABASE_URL',
+  'TOGUNA_KEYS_DIR',
+  'TOGUNA_ADMIN_PASSWORD',
+  'TOGUNA_DOCS',
+  'TOGUNA_SMS_SECRET',
+  'TOGUNA_SMS_OUTBOUND_URL',
+  'TOGUNA_SMS_SENDER',
+  'TOGUNA_SMS_AT_USERNAME',
+  'TOGUNA_SMS_AT_API_KEY',
+  'TOGUNA_SMS_AT_TOKEN',
+  'TOGUNA_SMS_RAPIDPRO_TOKEN',
+  'TOGUNA_SMS_TWILIO_AUTH_TOKEN',
+  'TOGUNA_PUBLIC_URL',
+]);
+
+function smsConfig(parsed: EnvSchema): SmsConfig | undefined {
+  if (!parsed.TOGUNA_SMS_SECRET) return undefined;
+  if (parsed.TOGUNA_SMS_GATEWAY === 'africastalking') {
+    if (!parsed.TOGUNA_SMS_AT_USERNAME || !parsed.TOGUNA_SMS_AT_API_KEY)
+      throw new ConfigError(
+        'Invalid configuration:\n  TOGUNA_SMS_GATEWAY: africastalking needs TOGUNA_SMS_AT_USERNAME and TOGUNA_SMS_AT_API_KEY',
+      );
+  }
+  return {
+    secret: parsed.TOGUNA_SMS_SECRET,
+    gateway: parsed.TOGUNA_SMS_GATEWAY,
+    outboundUrl: parsed.TOGUNA_SMS_OUTBOUND_URL,
+    sender: parsed.TOGUNA_SMS_SENDER,
+    africasTalking:
+      parsed.TOGUNA_SMS_AT_USERNAME && parsed.TOGUNA_SMS_AT_API_KEY
+        ? { username: parsed.TOGUNA_SMS_AT_USERNAME, apiKey: parsed.TOGUNA_SMS_AT_API_KEY }
+        : undefined,
+    africasTalkingToken: parsed.TOGUNA_SMS_AT_TOKEN,
+    rapidProToken: parsed.TOGUNA_SMS_RAPIDPRO_TOKEN,
+    twilioAuthToken: parsed.TOGUNA_SMS_TWILIO_AUTH_TOKEN,
+    publicUrl: parsed.TOGUNA_PUBLIC_URL,
+  };
+}
 
 /** Validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -226,8 +337,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  for (const key of ['DATABASE_URL', 'TOGUNA_KEYS_DIR', 'TOGUNA_ADMIN_PASSWORD', 'TOGUNA_DOCS']) {
-    if (env[key]) raw[key] = env[key];
+  for (const key of Object.keys(env)) {
+    if (OPTIONAL_KEYS.has(key) && env[key]) raw[key] = env[key];
   }
   const parsed = plainToInstance(EnvSchema, raw);
   const errors = validateSync(parsed, { whitelist: true });
@@ -270,5 +381,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits,
     deviceTokenDays: parsed.TOGUNA_DEVICE_TOKEN_DAYS,
     schedulerIntervalSeconds: parsed.TOGUNA_SCHEDULER_INTERVAL_SECONDS,
+    sms: smsConfig(parsed),
   };
 }
