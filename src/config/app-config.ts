@@ -222,7 +222,9 @@ class EnvSchema {
 
   /** The number or short code messages are sent from (RapidPro's `from`, Africa's Talking's `from`). */
   @IsOptional()
-  @Matches(/^\+?[A-Za-z0-9]{3,15}$/, { message: 'TOGUNA_SMS_SENDER must be a number or short code' })
+  @Matches(/^\+?[A-Za-z0-9]{3,15}$/, {
+    message: 'TOGUNA_SMS_SENDER must be a number or short code',
+  })
   TOGUNA_SMS_SENDER?: string;
 
   @IsOptional()
@@ -241,7 +243,9 @@ class EnvSchema {
   TOGUNA_SMS_AT_TOKEN?: string;
 
   @IsOptional()
-  @Matches(SMS_TOKEN, { message: 'TOGUNA_SMS_RAPIDPRO_TOKEN must be 24 to 128 URL-safe characters' })
+  @Matches(SMS_TOKEN, {
+    message: 'TOGUNA_SMS_RAPIDPRO_TOKEN must be 24 to 128 URL-safe characters',
+  })
   TOGUNA_SMS_RAPIDPRO_TOKEN?: string;
 
   @IsOptional()

@@ -9,10 +9,13 @@ describe('GSM-7', () => {
     expect(gsm7Length('€[]')).toBe(6);
   });
 
-  it.each(['ê', 'â', 'î', 'ô', 'û', '’', '«', '😀'])('refuses %s, which would make it UCS-2', (ch) => {
-    expect(gsm7Length(`a${ch}b`)).toBeNull();
-    expect(fitsOneSms(`a${ch}b`)).toBe(false);
-  });
+  it.each(['ê', 'â', 'î', 'ô', 'û', '’', '«', '😀'])(
+    'refuses %s, which would make it UCS-2',
+    (ch) => {
+      expect(gsm7Length(`a${ch}b`)).toBeNull();
+      expect(fitsOneSms(`a${ch}b`)).toBe(false);
+    },
+  );
 
   it('fits one SMS up to 160 septets', () => {
     expect(fitsOneSms('x'.repeat(160))).toBe(true);
