@@ -16,6 +16,7 @@ const FEATURES = [
   'areas',
   'organisations',
   'notifications',
+  'sms-outbox',
   'sessions',
   'users',
   'cases',

@@ -11,6 +11,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { SmsOutboxModule } from './modules/sms-outbox/sms-outbox.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -27,6 +28,7 @@ export const ALL_ENTITIES: Entities = [
   AreasModule,
   OrganisationsModule,
   NotificationsModule,
+  SmsOutboxModule,
   SessionsModule,
   UsersModule,
   AuthModule,

@@ -19,6 +19,7 @@ import { HealthModule } from './modules/health/health.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { SmsOutboxModule } from './modules/sms-outbox/sms-outbox.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { UsersModule } from './modules/users/users.module';
@@ -48,6 +49,7 @@ export class AppModule {
         MeetingsModule,
         AccordsModule,
         NotificationsModule,
+        SmsOutboxModule,
         DashboardModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
