@@ -25,6 +25,7 @@ const FEATURES = [
   'mission-orders',
   'meetings',
   'accords',
+  'sms-reminders',
   'dashboard',
   'auth',
 ];

@@ -15,6 +15,7 @@ import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStats
 import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
 import { SmsOutbox1796665179326 } from './1796665179326-SmsOutbox';
+import { SmsPreferences1796665723566 } from './1796665723566-SmsPreferences';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PendingMembers1796654150484,
   MissionOrderCredentialIds1796655136111,
   SmsOutbox1796665179326,
+  SmsPreferences1796665723566,
 ];

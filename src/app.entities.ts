@@ -12,6 +12,7 @@ import { MissionOrdersModule } from './modules/mission-orders/mission-orders.mod
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { SmsOutboxModule } from './modules/sms-outbox/sms-outbox.module';
+import { SmsRemindersModule } from './modules/sms-reminders/sms-reminders.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -37,4 +38,5 @@ export const ALL_ENTITIES: Entities = [
   MissionOrdersModule,
   MeetingsModule,
   AccordsModule,
+  SmsRemindersModule,
 ].flatMap((module): Entities => module.entities);

@@ -20,6 +20,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { SmsOutboxModule } from './modules/sms-outbox/sms-outbox.module';
+import { SmsRemindersModule } from './modules/sms-reminders/sms-reminders.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { UsersModule } from './modules/users/users.module';
@@ -50,6 +51,7 @@ export class AppModule {
         AccordsModule,
         NotificationsModule,
         SmsOutboxModule,
+        SmsRemindersModule,
         DashboardModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

@@ -26,8 +26,16 @@ export interface NewNotification {
   message?: string | null;
 }
 
-/** The channels every notification is queued for in the outbox. */
-export const OUTBOX_CHANNELS = ['in_app'] as const;
+/** The channel every notification is queued for in the outbox. */
+export const IN_APP_CHANNEL = 'in_app';
+/** The channel of the notifications that also go by SMS (to the verified numbers of their user). */
+export const SMS_CHANNEL = 'sms';
+/** The kinds that go by SMS too: a reminder reaches a basic phone where the app does not. */
+export const SMS_KINDS: ReadonlySet<string> = new Set(['follow_up_due', 'follow_up_overdue']);
+
+/** The outbox channels a notification of `kind` is queued for. */
+export const outboxChannelsOf = (kind: string): string[] =>
+  SMS_KINDS.has(kind) ? [IN_APP_CHANNEL, SMS_CHANNEL] : [IN_APP_CHANNEL];
 
 /** A notification as read, message still encrypted. */
 export interface NotificationRow {
@@ -108,7 +116,7 @@ export class NotificationsRepository {
     await tx.insert(
       NotificationOutbox,
       rows.flatMap((r) =>
-        OUTBOX_CHANNELS.map((channel) => ({
+        outboxChannelsOf(r.kind).map((channel) => ({
           id: randomUUID(),
           notificationId: r.id,
           channel,

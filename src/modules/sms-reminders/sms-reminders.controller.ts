@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
+import { Permission } from '../../common/auth/permission';
+import { Principal } from '../../common/auth/principal';
+import { AppError } from '../../common/http/app-error';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { DataSource } from 'typeorm';
+import { SmsRemindersDto } from './dto/sms-reminders.dto';
+
+/** One's own choice about follow-up reminders by SMS (404 with SMS off). */
+@ApiTags('sms')
+@ApiBearerAuth()
+@Controller('api/v1/me/sms-reminders')
+export class SmsRemindersController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Whether one gets follow-up reminders by SMS' })
+  @RequirePermission(Permission.AccountManage)
+  @ApiOkResponse({ type: SmsRemindersDto })
+  async get(@CurrentPrincipal() principal: Principal): Promise<SmsRemindersDto> {
+    this.requireSms();
+    const rows: { reminders: boolean }[] = await this.dataSource.query(
+      'SELECT reminders FROM sms_preference WHERE user_id = $1',
+      [principal.userId],
+    );
+    return { enabled: rows[0]?.reminders ?? true };
+  }
+
+  @Put()
+  @ApiOperation({ summary: 'Turn follow-up reminders by SMS on or off' })
+  @RequirePermission(Permission.AccountManage)
+  @ApiOkResponse({ type: SmsRemindersDto })
+  async set(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: SmsRemindersDto,
+  ): Promise<SmsRemindersDto> {
+    this.requireSms();
+    await this.dataSource.query(
+      `INSERT INTO sms_preference (user_id, reminders) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET reminders = EXCLUDED.reminders, updated_at = now()`,
+      [principal.userId, body.enabled],
+    );
+    return { enabled: body.enabled };
+  }
+
+  private requireSms(): void {
+    if (!this.config.sms) throw new AppError('not_found');
+  }
+}
