@@ -15,6 +15,7 @@ import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStats
 import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
 import { AccordSmsCodes1796665314717 } from './1796665314717-AccordSmsCodes';
+import { PhoneNumbers1796665621015 } from './1796665621015-PhoneNumbers';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PendingMembers1796654150484,
   MissionOrderCredentialIds1796655136111,
   AccordSmsCodes1796665314717,
+  PhoneNumbers1796665621015,
 ];

@@ -10,6 +10,7 @@ import { CasesModule } from './modules/cases/cases.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PhonesModule } from './modules/phones/phones.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
@@ -29,6 +30,7 @@ export const ALL_ENTITIES: Entities = [
   NotificationsModule,
   SessionsModule,
   UsersModule,
+  PhonesModule,
   AuthModule,
   CasesModule,
   CaseMembersModule,

@@ -19,6 +19,7 @@ import { HealthModule } from './modules/health/health.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PhonesModule } from './modules/phones/phones.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { UsersModule } from './modules/users/users.module';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         UsersModule,
+        PhonesModule,
         AreasModule,
         OrganisationsModule,
         IdempotencyModule,

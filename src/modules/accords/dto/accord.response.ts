@@ -151,7 +151,11 @@ export class FollowUpResponse {
   @ApiProperty({ format: 'date-time' }) nextCheckDue: string;
   @ApiProperty({ nullable: true, type: Number, description: 'PAM roll-up of this check, 0–100.' })
   implementationScore: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'On the whole check; encrypted at rest.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'On the whole check; encrypted at rest.',
+  })
   note: string | null;
   @ApiProperty({ type: [AssessmentResponse] }) assessments: AssessmentResponse[];
   @ApiProperty({ type: [IncidentResponse] }) incidents: IncidentResponse[];
