@@ -16,6 +16,7 @@ import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
 import { AccordSmsCodes1796665314717 } from './1796665314717-AccordSmsCodes';
 import { PhoneNumbers1796665621015 } from './1796665621015-PhoneNumbers';
+import { SmsInbound1796666119059 } from './1796666119059-SmsInbound';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   MissionOrderCredentialIds1796655136111,
   AccordSmsCodes1796665314717,
   PhoneNumbers1796665621015,
+  SmsInbound1796666119059,
 ];

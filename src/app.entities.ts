@@ -11,6 +11,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PhonesModule } from './modules/phones/phones.module';
+import { SmsModule } from './modules/sms/sms.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
@@ -37,4 +38,5 @@ export const ALL_ENTITIES: Entities = [
   MissionOrdersModule,
   MeetingsModule,
   AccordsModule,
+  SmsModule,
 ].flatMap((module): Entities => module.entities);

@@ -20,6 +20,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PhonesModule } from './modules/phones/phones.module';
+import { SmsModule } from './modules/sms/sms.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { UsersModule } from './modules/users/users.module';
@@ -49,6 +50,7 @@ export class AppModule {
         MissionOrdersModule,
         MeetingsModule,
         AccordsModule,
+        SmsModule,
         NotificationsModule,
         DashboardModule,
       ],

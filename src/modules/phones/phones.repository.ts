@@ -123,15 +123,15 @@ export class PhonesRepository {
     return rows[0] ?? null;
   }
 
-  /** The unverified rows of a number with a code still pending, locked. */
-  async lockPendingOfNumber(tx: Tx, numberHash: string): Promise<PendingCode[]> {
-    return tx.query(
+  /** The unverified rows of a number with a code still pending (locked when in `tx`). */
+  async pendingOfNumber(numberHash: string, tx?: Tx): Promise<PendingCode[]> {
+    return (tx ?? this.dataSource.manager).query(
       `SELECT id, user_id AS "userId", code_hash AS "codeHash", code_expires_at AS "codeExpiresAt",
               code_attempts AS "codeAttempts", verified_at AS "verifiedAt"
          FROM phone_number
         WHERE number_hash = $1 AND verified_at IS NULL AND code_hash IS NOT NULL
           AND code_expires_at > now()
-        ORDER BY id FOR UPDATE`,
+        ORDER BY id${tx ? ' FOR UPDATE' : ''}`,
       [numberHash],
     );
   }

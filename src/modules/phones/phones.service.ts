@@ -129,6 +129,14 @@ export class PhonesService implements OnModuleInit {
     return toPhoneResponse((await this.phones.find(id)) as PhoneRow);
   }
 
+  /** Whether `CODE <digits>` from this number would verify a pending registration (reads only). */
+  async codeWouldVerify(e164: string, code: string): Promise<boolean> {
+    const pending = await this.phones.pendingOfNumber(this.phones.numberHash(e164));
+    return pending.some(
+      (row) => row.codeAttempts < MAX_CODE_ATTEMPTS && this.phones.codeMatches(row, code),
+    );
+  }
+
   /**
    * `CODE <digits>` texted from a number, in the caller's transaction: the
    * pending registration of that number whose code it is becomes verified.
@@ -136,9 +144,9 @@ export class PhonesService implements OnModuleInit {
    * counts a wrong attempt).
    */
   async verifyByText(tx: Tx, e164: string, code: string): Promise<string | null> {
-    const pending = (
-      await this.phones.lockPendingOfNumber(tx, this.phones.numberHash(e164))
-    ).filter((row) => row.codeAttempts < MAX_CODE_ATTEMPTS);
+    const pending = (await this.phones.pendingOfNumber(this.phones.numberHash(e164), tx)).filter(
+      (row) => row.codeAttempts < MAX_CODE_ATTEMPTS,
+    );
     const match = pending.find((row) => this.phones.codeMatches(row, code));
     if (!match) {
       for (const row of pending) await this.phones.wrongCode(tx, row.id, MAX_CODE_ATTEMPTS);
