@@ -20,7 +20,13 @@ import './auth.errors';
 const ENTITIES = [LoginThrottle];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES), PassportModule, SessionsModule, UsersModule, PhonesModule],
+  imports: [
+    TypeOrmModule.forFeature(ENTITIES),
+    PassportModule,
+    SessionsModule,
+    UsersModule,
+    PhonesModule,
+  ],
   controllers: [AuthController, TotpController],
   providers: [
     AuthService,

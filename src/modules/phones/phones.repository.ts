@@ -162,9 +162,11 @@ export class PhonesRepository {
   /** One more wrong code; the code is given up at `max`. Returns the attempts so far. */
   async wrongCode(tx: Tx, id: string, max: number): Promise<number> {
     const rows: { attempts: number }[] = await tx.query(
-      `UPDATE phone_number SET code_attempts = code_attempts + 1,
-              code_hash = CASE WHEN code_attempts + 1 >= $2 THEN NULL ELSE code_hash END
-        WHERE id = $1 RETURNING code_attempts AS attempts`,
+      `WITH changed AS (
+         UPDATE phone_number SET code_attempts = code_attempts + 1,
+                code_hash = CASE WHEN code_attempts + 1 >= $2 THEN NULL ELSE code_hash END
+          WHERE id = $1 RETURNING code_attempts)
+       SELECT code_attempts AS attempts FROM changed`,
       [id, max],
     );
     return rows[0]?.attempts ?? max;
@@ -176,8 +178,10 @@ export class PhonesRepository {
    */
   async markVerified(tx: Tx, id: string, numberHash: string): Promise<string[]> {
     const removed: { id: string }[] = await tx.query(
-      `DELETE FROM phone_number WHERE number_hash = $1 AND id <> $2 AND verified_at IS NOT NULL
-       RETURNING id`,
+      `WITH gone AS (
+         DELETE FROM phone_number WHERE number_hash = $1 AND id <> $2 AND verified_at IS NOT NULL
+         RETURNING id)
+       SELECT id FROM gone`,
       [numberHash, id],
     );
     await tx.query(
@@ -197,17 +201,20 @@ export class PhonesRepository {
   }
 
   async remove(tx: Tx, id: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query('DELETE FROM phone_number WHERE id = $1 RETURNING id', [
-      id,
-    ]);
+    const rows: unknown[] = await tx.query(
+      'WITH gone AS (DELETE FROM phone_number WHERE id = $1 RETURNING id) SELECT id FROM gone',
+      [id],
+    );
     return rows.length > 0;
   }
 
   /** Every number of the user stops reporting until verified again; returns how many did. */
   async unverifyAll(tx: Tx, userId: string): Promise<number> {
     const rows: unknown[] = await tx.query(
-      `UPDATE phone_number SET verified_at = NULL, code_hash = NULL, code_expires_at = NULL
-        WHERE user_id = $1 AND (verified_at IS NOT NULL OR code_hash IS NOT NULL) RETURNING id`,
+      `WITH stopped AS (
+         UPDATE phone_number SET verified_at = NULL, code_hash = NULL, code_expires_at = NULL
+          WHERE user_id = $1 AND (verified_at IS NOT NULL OR code_hash IS NOT NULL) RETURNING id)
+       SELECT id FROM stopped`,
       [userId],
     );
     return rows.length;
