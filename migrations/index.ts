@@ -14,6 +14,7 @@ import { TrustedDevices1796652786066 } from './1796652786066-TrustedDevices';
 import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStatsScope';
 import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
+import { SmsOutbox1796665179326 } from './1796665179326-SmsOutbox';
 import { AccordSmsCodes1796665314717 } from './1796665314717-AccordSmsCodes';
 import { PhoneNumbers1796665621015 } from './1796665621015-PhoneNumbers';
 import { SmsInbound1796666119059 } from './1796666119059-SmsInbound';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   AuthorityStatsScope1796653284471,
   PendingMembers1796654150484,
   MissionOrderCredentialIds1796655136111,
+  SmsOutbox1796665179326,
   AccordSmsCodes1796665314717,
   PhoneNumbers1796665621015,
   SmsInbound1796666119059,

@@ -13,6 +13,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { PhonesModule } from './modules/phones/phones.module';
 import { SmsModule } from './modules/sms/sms.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { SmsOutboxModule } from './modules/sms-outbox/sms-outbox.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -29,6 +30,7 @@ export const ALL_ENTITIES: Entities = [
   AreasModule,
   OrganisationsModule,
   NotificationsModule,
+  SmsOutboxModule,
   SessionsModule,
   UsersModule,
   PhonesModule,

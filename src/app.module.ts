@@ -21,6 +21,7 @@ import { MissionOrdersModule } from './modules/mission-orders/mission-orders.mod
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PhonesModule } from './modules/phones/phones.module';
 import { SmsModule } from './modules/sms/sms.module';
+import { SmsOutboxModule } from './modules/sms-outbox/sms-outbox.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { UsersModule } from './modules/users/users.module';
@@ -52,6 +53,7 @@ export class AppModule {
         AccordsModule,
         SmsModule,
         NotificationsModule,
+        SmsOutboxModule,
         DashboardModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

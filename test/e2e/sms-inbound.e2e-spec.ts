@@ -5,6 +5,7 @@ import { bearer, Factory, login, TestUser } from '../support/factories';
 import {
   AT_TOKEN,
   countRows,
+  queuedTo,
   RAPIDPRO_TOKEN,
   sendSms,
   sendTwilio,
@@ -147,6 +148,9 @@ describe('inbound SMS (issue 19)', () => {
     expect(again.status).toBe(200);
     expect(again.body.reply).toBe(res.body.reply);
     expect(await written()).toEqual(before);
+    // The reply is queued once, for the sender.
+    const replies = (await queuedTo(t, PHONE)).filter((m) => m.text === res.body.reply);
+    expect(replies).toEqual([{ purpose: 'reply', text: res.body.reply as string }]);
   });
 
   it('two identical posts at once record one check', async () => {

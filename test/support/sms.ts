@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import TestAgent from 'supertest/lib/agent';
+import { FieldCipher } from '../../src/common/crypto/field-cipher';
 import { LookupHasher } from '../../src/common/crypto/lookup-hasher';
+import { smsNumberHash } from '../../src/modules/sms-outbox';
 import { twilioSignature } from '../../src/modules/sms/sms-gateways';
 import { TestApp } from './test-app';
 
@@ -83,4 +85,28 @@ export async function countRows(t: TestApp, table: string, where = 'true'): Prom
     `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`,
   );
   return rows[0].n;
+}
+
+/** The texts queued for a number (decrypted), oldest first, with their purpose. */
+export async function queuedTo(
+  t: TestApp,
+  e164: string,
+): Promise<{ text: string; purpose: string }[]> {
+  const { rows } = await t.db.query<{ id: string; text: string; purpose: string }>(
+    'SELECT id, text, purpose FROM sms_outbox WHERE to_hash = $1 ORDER BY created_at, id',
+    [smsNumberHash(t.app.get(LookupHasher), e164)],
+  );
+  const cipher = t.app.get(FieldCipher);
+  return rows.map((r) => ({
+    purpose: r.purpose,
+    text: cipher.decrypt(r.text, { table: 'sms_outbox', column: 'text', rowId: r.id }),
+  }));
+}
+
+/** The code in the last verification SMS queued for a number. */
+export async function codeSentTo(t: TestApp, e164: string): Promise<string> {
+  const codes = (await queuedTo(t, e164)).filter((m) => m.purpose === 'verification');
+  const code = /\b(\d{6})\b/.exec(codes[codes.length - 1]?.text ?? '')?.[1];
+  if (!code) throw new Error('no verification code was queued for this number');
+  return code;
 }

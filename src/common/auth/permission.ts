@@ -32,4 +32,6 @@ export enum Permission {
   NotificationsRead = 'notifications.read',
   AuditRead = 'audit.read',
   AuditVerify = 'audit.verify',
+  /** The SMS outbox: what waits to be sent, masked. */
+  SmsOutboxRead = 'sms.outbox_read',
 }

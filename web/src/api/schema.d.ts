@@ -902,6 +902,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sms/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List outgoing SMS
+         * @description Newest first, numbers masked, verification codes hidden. Messages stay `queued` while no gateway is configured.
+         */
+        get: operations["SmsOutbox_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/accords": {
         parameters: {
             query?: never;
@@ -2125,6 +2145,37 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "coordinator" | "mediator" | "official";
             username: string;
+        };
+        SmsOutboxItem: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description What the gateway answered last */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description Next attempt (queued messages)
+             */
+            nextAttemptAt: string;
+            /** @enum {string} */
+            purpose: "reply" | "verification" | "reminder";
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed";
+            /** @description The text as sent; null for a verification code, which stays secret */
+            text: string | null;
+            /**
+             * @description Masked: country code and last four digits
+             * @example +223 ** ** 34 56
+             */
+            to: string;
+        };
+        SmsOutboxPage: {
+            items: components["schemas"]["SmsOutboxItem"][];
+            nextCursor: string | null;
         };
         TeamMemberResponse: {
             /** Format: date-time */
@@ -4460,6 +4511,34 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    SmsOutbox_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: "queued" | "sent" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsOutboxPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
