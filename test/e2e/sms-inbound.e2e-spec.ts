@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { daysFrom } from '../support/accords';
 import { bearer, Factory, login, TestUser } from '../support/factories';
@@ -298,6 +302,25 @@ describe('inbound SMS (issue 19)', () => {
       (await sendTwilio(t.http, { ...params, MessageSid: 'SMother' }, 'not-the-auth-token-000'))
         .status,
     ).toBe(401);
+  });
+
+  it('npm run sms:send posts a signed message to a running server', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const script = join(__dirname, '..', '..', 'src', 'cli', 'sms-send.ts');
+    const run = (args: string[]) =>
+      promisify(execFile)(
+        process.execPath,
+        [require.resolve('ts-node/dist/bin.js'), '--transpile-only', script, ...args],
+        { env: { ...process.env, ...SMS_ENV }, encoding: 'utf8' },
+      );
+    const id = `cli_${randomUUID()}`;
+    const args = ['--from', PHONE, '--url', `http://127.0.0.1:${port}`, '--id', id];
+    const out = await run([...args, `SUIVI ${smsCode} TENDU 1=2`]);
+    expect(out.stdout).toMatch(new RegExp(`^Suivi ${smsCode} enregistré`));
+    const before = await written();
+    expect((await run([...args, `SUIVI ${smsCode} TENDU 1=2`])).stdout).toBe(out.stdout);
+    expect(await written()).toEqual(before);
   });
 
   it('forms are refused on every other route', async () => {
