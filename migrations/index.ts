@@ -15,7 +15,10 @@ import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStats
 import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
 import { SmsOutbox1796665179326 } from './1796665179326-SmsOutbox';
+import { AccordSmsCodes1796665314717 } from './1796665314717-AccordSmsCodes';
+import { PhoneNumbers1796665621015 } from './1796665621015-PhoneNumbers';
 import { SmsPreferences1796665723566 } from './1796665723566-SmsPreferences';
+import { SmsInbound1796666119059 } from './1796666119059-SmsInbound';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -36,5 +39,8 @@ export const MIGRATIONS = [
   PendingMembers1796654150484,
   MissionOrderCredentialIds1796655136111,
   SmsOutbox1796665179326,
+  AccordSmsCodes1796665314717,
+  PhoneNumbers1796665621015,
   SmsPreferences1796665723566,
+  SmsInbound1796666119059,
 ];

@@ -10,6 +10,8 @@ import { CasesModule } from './modules/cases/cases.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PhonesModule } from './modules/phones/phones.module';
+import { SmsModule } from './modules/sms/sms.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { SmsOutboxModule } from './modules/sms-outbox/sms-outbox.module';
 import { SmsRemindersModule } from './modules/sms-reminders/sms-reminders.module';
@@ -32,6 +34,7 @@ export const ALL_ENTITIES: Entities = [
   SmsOutboxModule,
   SessionsModule,
   UsersModule,
+  PhonesModule,
   AuthModule,
   CasesModule,
   CaseMembersModule,
@@ -39,4 +42,5 @@ export const ALL_ENTITIES: Entities = [
   MeetingsModule,
   AccordsModule,
   SmsRemindersModule,
+  SmsModule,
 ].flatMap((module): Entities => module.entities);

@@ -18,6 +18,7 @@ import { createValidationPipe } from './common/http/validation';
 import { PinoNestLogger } from './common/logging/logger';
 import { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi';
+import { registerSmsBodyParsers } from './modules/sms';
 import { serveWebApp } from './web/serve-web-app';
 
 /**
@@ -144,6 +145,8 @@ export async function createApp(
   });
   // JSON only: Fastify's built-in JSON parser stays, plain text is refused with 415.
   fastify.removeContentTypeParser('text/plain');
+  // The SMS routes keep the raw body (signatures) and take the gateways' forms.
+  registerSmsBodyParsers(fastify);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -19,6 +19,8 @@ import { HealthModule } from './modules/health/health.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PhonesModule } from './modules/phones/phones.module';
+import { SmsModule } from './modules/sms/sms.module';
 import { SmsOutboxModule } from './modules/sms-outbox/sms-outbox.module';
 import { SmsRemindersModule } from './modules/sms-reminders/sms-reminders.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
@@ -38,6 +40,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         UsersModule,
+        PhonesModule,
         AreasModule,
         OrganisationsModule,
         IdempotencyModule,
@@ -49,6 +52,7 @@ export class AppModule {
         MissionOrdersModule,
         MeetingsModule,
         AccordsModule,
+        SmsModule,
         NotificationsModule,
         SmsOutboxModule,
         SmsRemindersModule,

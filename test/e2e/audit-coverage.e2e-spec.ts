@@ -2,6 +2,7 @@ import { authenticator } from 'otplib';
 import { listRoutes } from '../support/routes';
 import { bearer, Factory, login, PASSWORD } from '../support/factories';
 import { giveLegalIdentity, markSteppedUp } from '../support/mission-orders';
+import { AT_TOKEN, codeSentTo, RAPIDPRO_TOKEN, sendSms, sendTwilio, SMS_ENV } from '../support/sms';
 import { startTestApp, TestApp } from '../support/test-app';
 
 interface Sent {
@@ -26,7 +27,7 @@ describe('audit coverage (S10)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(SMS_ENV);
     const factory = new Factory(t.db);
     const admin = bearer((await login(t.http, (await factory.user('admin')).username)).accessToken);
     const coordinator = await factory.user('coordinator');
@@ -467,6 +468,52 @@ describe('audit coverage (S10)', () => {
       );
     }
 
+    // Phones and inbound SMS.
+    {
+      const member = await factory.user('mediator');
+      const asMember = bearer((await login(t.http, member.username)).accessToken);
+      const phone = note(
+        'POST /api/v1/me/phones',
+        await t.http.post('/api/v1/me/phones').set(asMember).send({ number: '+22376000010' }),
+      );
+      note(
+        'POST /api/v1/me/phones/:id/verify',
+        await t.http
+          .post(`/api/v1/me/phones/${phone.body.id}/verify`)
+          .set(asMember)
+          .send({ code: await codeSentTo(t, '+22376000010') }),
+      );
+      note(
+        'DELETE /api/v1/me/phones/:id',
+        await t.http.delete(`/api/v1/me/phones/${phone.body.id}`).set(asMember),
+      );
+      note(
+        'POST /api/v1/users/:id/phones',
+        await t.http
+          .post(`/api/v1/users/${member.id}/phones`)
+          .set(admin)
+          .send({ number: '+22376000011' }),
+      );
+      note('POST /api/v1/sms/inbound/generic', await sendSms(t.http, '+22376000011', 'AIDE'));
+      note(
+        'POST /api/v1/sms/inbound/rapidpro',
+        await t.http
+          .post(`/api/v1/sms/inbound/rapidpro?token=${RAPIDPRO_TOKEN}`)
+          .send({ from: '+22376000011', text: 'Bonjour' }),
+      );
+      note(
+        'POST /api/v1/sms/inbound/africastalking',
+        await t.http
+          .post(`/api/v1/sms/inbound/africastalking?token=${AT_TOKEN}`)
+          .set('content-type', 'application/x-www-form-urlencoded')
+          .send(new URLSearchParams({ id: 'ATX1', from: '+22376000011', text: 'AIDE' }).toString()),
+      );
+      note(
+        'POST /api/v1/sms/inbound/twilio',
+        await sendTwilio(t.http, { MessageSid: 'SM1', From: '+22376000011', Body: 'CODE 000000' }),
+      );
+    }
+
     async function sessionsOf(accessToken: string): Promise<string[]> {
       const res = await t.http.get('/api/v1/auth/sessions').set(bearer(accessToken));
       return (res.body.items as { id: string; current: boolean }[])
@@ -535,6 +582,10 @@ describe('audit coverage (S10)', () => {
       'accord_flag.raise',
       'accord_flag.resolve',
       'case.transition',
+      'phone_number.create',
+      'phone_number.verify',
+      'phone_number.delete',
+      'sms.inbound',
     ]) {
       expect(actions).toContain(action);
     }

@@ -7,6 +7,7 @@ import {
   OverallJudgement,
 } from '../../src/modules/accords/accord-vocabulary';
 import { refreshCheckSummarySql } from '../../src/modules/accords/accord-health.sql';
+import { newSmsCode } from '../../src/modules/accords/sms-code';
 
 /**
  * Arranges accords, terms, follow-up checks, incidents and flags straight in
@@ -27,9 +28,17 @@ export class AccordFactory {
   }): Promise<{ id: string; termIds: string[] }> {
     const id = randomUUID();
     await this.db.query(
-      `INSERT INTO accord (id, case_id, concluded_at, form, kind, follow_up_interval_days, created_by, version)
-       VALUES ($1, $2, $3, 'verbal', 'non_aggression_pact', $4, $5, 1)`,
-      [id, opts.caseId, opts.concludedAt, opts.followUpIntervalDays ?? 30, this.createdBy],
+      `INSERT INTO accord (id, case_id, sms_code, concluded_at, form, kind, follow_up_interval_days,
+                           created_by, version)
+       VALUES ($1, $2, $3, $4, 'verbal', 'non_aggression_pact', $5, $6, 1)`,
+      [
+        id,
+        opts.caseId,
+        newSmsCode(),
+        opts.concludedAt,
+        opts.followUpIntervalDays ?? 30,
+        this.createdBy,
+      ],
     );
     const termIds: string[] = [];
     if ((opts.terms ?? 0) > 0) {
@@ -41,9 +50,9 @@ export class AccordFactory {
       for (let i = 0; i < (opts.terms ?? 0); i++) {
         const termId = randomUUID();
         await this.db.query(
-          `INSERT INTO accord_term (id, accord_id, text, category, obligor_party_id, version)
-           VALUES ($1, $2, 'enc:test', 'freedom_of_movement', $3, 1)`,
-          [termId, id, partyId],
+          `INSERT INTO accord_term (id, accord_id, number, text, category, obligor_party_id, version)
+           VALUES ($1, $2, $3, 'enc:test', 'freedom_of_movement', $4, 1)`,
+          [termId, id, i + 1, partyId],
         );
         termIds.push(termId);
       }

@@ -10,6 +10,11 @@ const PUBLIC_ROUTES = [
   'GET /.well-known/mission-order-keys.json',
   'GET /api/v1/mission-orders/revocations',
   'GET /api/v1/verify/mission-orders/:token',
+  // SMS gateways: signed (generic, Twilio) or with a token in the URL; 404 while SMS is off.
+  'POST /api/v1/sms/inbound/generic',
+  'POST /api/v1/sms/inbound/rapidpro',
+  'POST /api/v1/sms/inbound/africastalking',
+  'POST /api/v1/sms/inbound/twilio',
 ];
 
 describe('route inventory', () => {

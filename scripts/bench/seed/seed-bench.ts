@@ -28,6 +28,7 @@ import {
   TERM_CATEGORIES,
   VERIFICATIONS,
 } from '../../../src/modules/accords/accord-vocabulary';
+import { newSmsCode } from '../../../src/modules/accords/sms-code';
 import { CaseStatus, CaseType } from '../../../src/modules/cases/case-status';
 import { MeetingStatus, holdsSlot } from '../../../src/modules/meetings/meeting-status';
 import { PasswordService } from '../../../src/modules/users/password.service';
@@ -137,6 +138,7 @@ const METHOD_WEIGHTS: Record<FollowUpMethod, number> = {
   phone: 30,
   informant: 20,
   meeting: 10,
+  sms: 0,
 };
 
 const LEVELS: readonly AssessmentStatus[] = ['not_initiated', 'minimal', 'intermediate', 'full'];
@@ -887,6 +889,7 @@ export async function seedBench(options: SeedOptions): Promise<SeedManifest> {
     const accords = await open('accord', [
       'id',
       'case_id',
+      'sms_code',
       'concluded_at',
       'form',
       'kind',
@@ -901,6 +904,7 @@ export async function seedBench(options: SeedOptions): Promise<SeedManifest> {
     const terms = await open('accord_term', [
       'id',
       'accord_id',
+      'number',
       'text',
       'category',
       'obligor_party_id',
@@ -922,6 +926,7 @@ export async function seedBench(options: SeedOptions): Promise<SeedManifest> {
       'resolved_at',
       'resolution_note',
     ]);
+    const smsCodes = new Set<string>();
     let previousCase = -1;
     for (let a = 0; a < nAccords; a++) {
       const id = randomUUID();
@@ -933,9 +938,13 @@ export async function seedBench(options: SeedOptions): Promise<SeedManifest> {
       const kind: AccordKind = first
         ? rng.pick(['ceasefire', 'non_aggression_pact', 'humanitarian_access'] as const)
         : rng.pick(ACCORD_KINDS);
+      let smsCode = newSmsCode();
+      while (smsCodes.has(smsCode)) smsCode = newSmsCode();
+      smsCodes.add(smsCode);
       await accords.row([
         id,
         caseIds[c],
+        smsCode,
         concluded,
         rng.chance(0.6) ? 'verbal' : 'written',
         kind,
@@ -971,6 +980,7 @@ export async function seedBench(options: SeedOptions): Promise<SeedManifest> {
         await terms.row([
           termId,
           id,
+          k + 1,
           enc('accord_term', 'text', termId, `${TERM_TEXT[category]} (article ${k + 1})`),
           category,
           ps[obligor],

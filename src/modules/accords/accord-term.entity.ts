@@ -1,10 +1,11 @@
-import { Check, Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique, VersionColumn } from 'typeorm';
 import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
 import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 import { sqlList, TERM_CATEGORIES, TermCategory } from './accord-vocabulary';
 
 /** One commitment of an accord; the text is encrypted. */
 @Entity('accord_term')
+@Unique('uq_accord_term_accord_id_number', ['accordId', 'number'])
 @Check('ck_accord_term_category', `"category" IN (${sqlList(TERM_CATEGORIES)})`)
 export class AccordTerm {
   @PrimaryColumn('uuid')
@@ -16,6 +17,10 @@ export class AccordTerm {
 
   @References('Accord', 'accord_id', 'CASCADE')
   accord?: unknown;
+
+  /** 1, 2, 3… in the order the accord's terms were recorded: how an SMS names the term. */
+  @Column('integer')
+  number: number;
 
   /** Encrypted, bound to `accord_term|text|id`. */
   @EncryptedColumn()

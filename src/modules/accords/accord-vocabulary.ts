@@ -37,8 +37,12 @@ export const TERM_CATEGORIES = [
 ] as const;
 export type TermCategory = (typeof TERM_CATEGORIES)[number];
 
-export const FOLLOW_UP_METHODS = ['visit', 'phone', 'informant', 'meeting'] as const;
+/** `sms`: sent from a registered phone (`SUIVI`, README "SMS"), never chosen in the app. */
+export const FOLLOW_UP_METHODS = ['visit', 'phone', 'informant', 'meeting', 'sms'] as const;
 export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
+/** What a check recorded in the app may say it was. */
+export const APP_FOLLOW_UP_METHODS = ['visit', 'phone', 'informant', 'meeting'] as const;
+export type AppFollowUpMethod = (typeof APP_FOLLOW_UP_METHODS)[number];
 
 export const OVERALL_JUDGEMENTS = ['stable', 'tense', 'breaking_down'] as const;
 export type OverallJudgement = (typeof OVERALL_JUDGEMENTS)[number];

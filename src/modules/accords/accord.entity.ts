@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique, VersionColumn } from 'typeorm';
 import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
 import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 import { ACCORD_FORMS, ACCORD_KINDS, AccordForm, AccordKind, sqlList } from './accord-vocabulary';
@@ -7,6 +7,7 @@ import { ACCORD_FORMS, ACCORD_KINDS, AccordForm, AccordKind, sqlList } from './a
 @Entity('accord')
 @Check('ck_accord_form', `"form" IN (${sqlList(ACCORD_FORMS)})`)
 @Check('ck_accord_kind', `"kind" IN (${sqlList(ACCORD_KINDS)})`)
+@Unique('uq_accord_sms_code', ['smsCode'])
 @Check('ck_accord_follow_up_interval_days', '"follow_up_interval_days" BETWEEN 1 AND 366')
 export class Accord {
   @PrimaryColumn('uuid')
@@ -18,6 +19,10 @@ export class Accord {
 
   @References('DialogueCase', 'case_id', 'CASCADE')
   dialogueCase?: unknown;
+
+  /** Six Crockford base32 characters, random: how an SMS names the accord (sms-code.ts). */
+  @Column('text')
+  smsCode: string;
 
   @Column('timestamptz')
   concludedAt: Date;

@@ -32,6 +32,7 @@ export function toAccordResponse(
   return {
     id: row.id,
     caseId: row.caseId,
+    smsCode: row.smsCode,
     concludedAt: row.concludedAt.toISOString(),
     meetingId: row.meetingId,
     form: row.form,
@@ -54,6 +55,7 @@ export function toTermResponse(row: TermRow, text: string): TermResponse {
   return {
     id: row.id,
     accordId: row.accordId,
+    number: row.number,
     text,
     category: row.category,
     obligorPartyId: row.obligorPartyId,
@@ -96,7 +98,8 @@ export function toIncidentResponse(row: IncidentRow): IncidentResponse {
 }
 
 export function toFollowUpResponse(
-  row: Omit<FollowUpRow, 'checkedAtKey'>,
+  row: Omit<FollowUpRow, 'checkedAtKey' | 'note'>,
+  note: string | null,
   assessments: FollowUpResponse['assessments'],
   incidents: IncidentRow[],
 ): FollowUpResponse {
@@ -109,6 +112,7 @@ export function toFollowUpResponse(
     overall: row.overall,
     nextCheckDue: row.nextCheckDue.toISOString(),
     implementationScore: scoreOf(row.implementationScore),
+    note,
     assessments,
     incidents: incidents.map(toIncidentResponse),
     createdBy: row.createdBy,

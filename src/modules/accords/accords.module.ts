@@ -18,6 +18,7 @@ import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsService } from './follow-ups.service';
 import { TermsRepository } from './terms.repository';
 import { TermsService } from './terms.service';
+import { SmsAccords } from './sms-accords.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Accord } from './accord.entity';
 import { AccordTerm } from './accord-term.entity';
@@ -56,7 +57,9 @@ const ENTITIES = [
     TermsService,
     FollowUpsService,
     FlagsService,
+    SmsAccords,
   ],
+  exports: [FollowUpsService, FlagsService, SmsAccords],
 })
 export class AccordsModule {
   static readonly entities = ENTITIES;

@@ -5,11 +5,13 @@ import { AccordForm, AccordKind } from './accord-vocabulary';
 import { Accord } from './accord.entity';
 import { AccordsTables } from './accords-tables';
 import { SELECT_ACCORD } from './accords.sql';
+import { newSmsCode } from './sms-code';
 
 /** An accord as read (summary still encrypted), with its case's association and status. */
 export interface AccordRow {
   id: string;
   caseId: string;
+  smsCode: string;
   concludedAt: Date;
   meetingId: string | null;
   form: AccordForm;
@@ -82,6 +84,27 @@ export class AccordsRepository extends AccordsTables {
       params,
     );
     return rows;
+  }
+
+  /** A code no accord has (30 random bits: a second draw is already rare). */
+  async unusedSmsCode(): Promise<string> {
+    for (;;) {
+      const code = newSmsCode();
+      const rows: unknown[] = await this.dataSource.query(
+        'SELECT 1 FROM accord WHERE sms_code = $1',
+        [code],
+      );
+      if (rows.length === 0) return code;
+    }
+  }
+
+  /** The accord an SMS names by its code (canonical form), or null. */
+  async accordIdOfSmsCode(code: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM accord WHERE sms_code = $1',
+      [code],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** Inserts the accord (summary encrypted); false if the id exists. */

@@ -72,10 +72,12 @@ export class AccordsService {
       }
     }
     const id = dto.id ?? randomUUID();
+    const smsCode = await this.accords.unusedSmsCode();
     await this.transactions.run(async (tx) => {
       const inserted = await this.accords.insertAccordIfAbsent(tx, {
         id,
         caseId,
+        smsCode,
         concludedAt: new Date(dto.concludedAt),
         meetingId: dto.meetingId ?? null,
         form: dto.form,

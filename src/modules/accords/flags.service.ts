@@ -4,7 +4,7 @@ import { AccessService } from '../../common/access/access.service';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
-import { Transactions } from '../../database/transactions';
+import { Transactions, Tx } from '../../database/transactions';
 import { NotificationsRepository } from '../notifications';
 import { AccordScopes } from './accord-scopes';
 import { toFlagResponse } from './accords.mapper';
@@ -36,49 +36,62 @@ export class FlagsService {
     accordId: string,
     dto: RaiseFlagDto,
   ): Promise<FlagResponse> {
+    return this.transactions.run((tx) => this.raiseFlagIn(tx, principal, accordId, dto));
+  }
+
+  /**
+   * Raises a flag in the caller's transaction (an SMS `ALERTE` with the
+   * inbound message that carried it), under the same rules as in the app
+   * (404 for an accord the caller may not act on). The audit event is its
+   * last write.
+   */
+  async raiseFlagIn(
+    tx: Tx,
+    principal: Principal,
+    accordId: string,
+    dto: RaiseFlagDto,
+  ): Promise<FlagResponse> {
     const { access, caseId } = await this.scopes.ofAccord(principal, accordId);
     const id = randomUUID();
-    const row = await this.transactions.run(async (tx) => {
-      await this.flags.insertFlag(tx, {
-        id,
-        accordId,
-        severity: dto.severity,
-        reason: dto.reason,
-        raisedBy: principal.userId,
-      });
-      // accord_reached has not entered monitoring yet: it gets there on the way.
-      if (dto.severity === 'high') {
-        await this.caseMoves.advance(
-          tx,
-          principal,
-          access,
-          ['monitoring', 'breaking_down'],
-          ['accord_reached', 'monitoring'],
-          HIGH_FLAG_REASON,
-        );
-      }
-      // "A flag raised on an accord of yours": the case's team and coordinators, not the raiser.
-      const recipients = (await this.notifications.caseStakeholders(tx, caseId)).filter(
-        (userId) => userId !== principal.userId,
-      );
-      await this.notifications.insertMany(
+    await this.flags.insertFlag(tx, {
+      id,
+      accordId,
+      severity: dto.severity,
+      reason: dto.reason,
+      raisedBy: principal.userId,
+    });
+    // accord_reached has not entered monitoring yet: it gets there on the way.
+    if (dto.severity === 'high') {
+      await this.caseMoves.advance(
         tx,
-        recipients.map((userId) => ({
-          userId,
-          kind: 'flag_raised',
-          subjectType: 'accord',
-          subjectId: accordId,
-        })),
+        principal,
+        access,
+        ['monitoring', 'breaking_down'],
+        ['accord_reached', 'monitoring'],
+        HIGH_FLAG_REASON,
       );
-      await this.audit.record(tx, {
-        action: 'accord_flag.raise',
-        entityType: 'accord_flag',
-        entityId: id,
-        associationId: access.associationId,
-        details: { ids: [accordId, caseId], to: dto.severity },
-      });
-      // Read back before the commit (see CasesService.create).
-      return (await this.flags.findFlag(id, tx)) as FlagRow;
+    }
+    // "A flag raised on an accord of yours": the case's team and coordinators, not the raiser.
+    const recipients = (await this.notifications.caseStakeholders(tx, caseId)).filter(
+      (userId) => userId !== principal.userId,
+    );
+    await this.notifications.insertMany(
+      tx,
+      recipients.map((userId) => ({
+        userId,
+        kind: 'flag_raised',
+        subjectType: 'accord',
+        subjectId: accordId,
+      })),
+    );
+    // Read back before the commit (see CasesService.create).
+    const row = (await this.flags.findFlag(id, tx)) as FlagRow;
+    await this.audit.record(tx, {
+      action: 'accord_flag.raise',
+      entityType: 'accord_flag',
+      entityId: id,
+      associationId: access.associationId,
+      details: { ids: [accordId, caseId], to: dto.severity },
     });
     return toFlagResponse(row, dto.reason, null);
   }

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
 import { References, CreatedAt } from '../../database/columns';
 import {
   FOLLOW_UP_METHODS,
@@ -43,6 +44,10 @@ export class FollowUp {
   /** PAM roll-up of this check, 0–100; null when no term was assessed. */
   @Column('numeric', { precision: 5, scale: 2, nullable: true })
   implementationScore: string | null;
+
+  /** A note on the whole check (an SMS's text after `#`); encrypted, bound to `follow_up|note|id`. */
+  @EncryptedColumn({ nullable: true })
+  note: string | null;
 
   @Column('uuid')
   createdBy: string;

@@ -48,6 +48,8 @@ export interface FollowUpRow {
   nextCheckDue: Date;
   /** numeric, as pg returns it. */
   implementationScore: string | null;
+  /** Encrypted as stored. */
+  note: string | null;
   createdBy: string;
   createdAt: Date;
   checkedAtKey: string;
@@ -82,7 +84,10 @@ export class FollowUpsRepository extends AccordsTables {
     assessments: Omit<AssessmentRow, 'followUpId'>[],
     incidents: Omit<IncidentRow, 'followUpId'>[],
   ): Promise<Date> {
-    const inserted = await tx.insert(FollowUp, row);
+    const inserted = await tx.insert(FollowUp, {
+      ...row,
+      note: row.note === null ? null : this.seal('follow_up', 'note', row.id, row.note),
+    });
     if (assessments.length > 0) {
       await tx.insert(
         FollowUpAssessment,

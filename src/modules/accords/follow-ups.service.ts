@@ -6,7 +6,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { AppError, invalidReference } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, pageOf } from '../../common/http/pagination';
-import { Transactions } from '../../database/transactions';
+import { Transactions, Tx } from '../../database/transactions';
 import { implementationScore } from './accord-health';
 import { AccordScopes } from './accord-scopes';
 import { toFollowUpResponse } from './accords.mapper';
@@ -34,6 +34,21 @@ export class FollowUpsService {
 
   // ---- follow-ups ----
   async addFollowUp(
+    principal: Principal,
+    accordId: string,
+    dto: CreateFollowUpDto,
+  ): Promise<FollowUpResponse> {
+    return this.transactions.run((tx) => this.recordFollowUp(tx, principal, accordId, dto));
+  }
+
+  /**
+   * Records a check in the caller's transaction (an SMS `SUIVI` with the
+   * inbound message that carried it), under the same rules as in the app:
+   * the caller must be able to act on the accord's case (404 otherwise),
+   * the terms must be the accord's. The audit event is its last write.
+   */
+  async recordFollowUp(
+    tx: Tx,
     principal: Principal,
     accordId: string,
     dto: CreateFollowUpDto,
@@ -85,29 +100,28 @@ export class FollowUpsService {
       overall: dto.overall,
       nextCheckDue,
       implementationScore: score === null ? null : score.toFixed(2),
+      note: dto.note ?? null,
       createdBy: principal.userId,
     };
-    const createdAt = await this.transactions.run(async (tx) => {
-      // One check of an accord at a time: each sees the others when it sums them up.
-      await this.accords.lockAccord(tx, accordId);
-      const created = await this.followUps.insertFollowUp(tx, row, assessments, incidents);
-      await this.followUps.refreshCheckSummary(tx, accordId);
-      await this.audit.record(tx, {
-        action: 'follow_up.create',
-        entityType: 'follow_up',
-        entityId: id,
-        associationId: access.associationId,
-        details: {
-          ids: [accordId, caseId],
-          fields: fieldNames(dto, ['id']),
-          count: termIds.length,
-        },
-      });
-      return created;
+    // One check of an accord at a time: each sees the others when it sums them up.
+    await this.accords.lockAccord(tx, accordId);
+    const createdAt = await this.followUps.insertFollowUp(tx, row, assessments, incidents);
+    await this.followUps.refreshCheckSummary(tx, accordId);
+    await this.audit.record(tx, {
+      action: 'follow_up.create',
+      entityType: 'follow_up',
+      entityId: id,
+      associationId: access.associationId,
+      details: {
+        ids: [accordId, caseId],
+        fields: fieldNames(dto, ['id']),
+        count: termIds.length,
+      },
     });
     // Answered from what was written; the author wrote the notes: they come back unaudited.
     return toFollowUpResponse(
       { ...row, createdAt },
+      row.note,
       assessments.map((a) => ({ termId: a.termId, status: a.status, note: a.note })),
       incidents
         .map((i) => ({ ...i, followUpId: id }))
@@ -136,18 +150,24 @@ export class FollowUpsService {
       this.followUps.incidentsOf(ids),
     ]);
     const notes = assessments.filter((a) => a.note !== null).length;
-    if (notes > 0) {
+    const checkNotes = slice.filter((r) => r.note !== null).length;
+    if (notes + checkNotes > 0) {
       await this.audit.recordNow({
         action: 'follow_up.read_sensitive',
         entityType: 'accord',
         entityId: accordId,
         associationId: access.associationId,
-        details: { ids: [caseId], fields: ['assessments.note'], count: notes },
+        details: {
+          ids: [caseId],
+          fields: [...(checkNotes > 0 ? ['note'] : []), ...(notes > 0 ? ['assessments.note'] : [])],
+          count: notes + checkNotes,
+        },
       });
     }
     const items = slice.map((row) =>
       toFollowUpResponse(
         row,
+        this.followUps.open('follow_up', 'note', row.id, row.note),
         assessments
           .filter((a) => a.followUpId === row.id)
           .map((a): AssessmentResponse => ({

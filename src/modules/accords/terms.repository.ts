@@ -10,6 +10,7 @@ import { SELECT_TERM } from './accords.sql';
 export interface TermRow {
   id: string;
   accordId: string;
+  number: number;
   text: string;
   category: TermCategory;
   obligorPartyId: string;
@@ -31,7 +32,7 @@ export interface RevisionRow {
   changedAt: Date;
 }
 
-export type NewTerm = Omit<TermRow, 'version' | 'createdAt' | 'updatedAt'>;
+export type NewTerm = Omit<TermRow, 'number' | 'version' | 'createdAt' | 'updatedAt'>;
 
 export type TermChanges = Partial<
   Pick<
@@ -86,19 +87,37 @@ export class TermsRepository extends AccordsTables {
   }
 
   async termsOf(accordId: string): Promise<TermRow[]> {
-    return this.dataSource.query(
-      `${SELECT_TERM} WHERE t.accord_id = $1 ORDER BY t.created_at, t.id`,
-      [accordId],
-    );
+    return this.dataSource.query(`${SELECT_TERM} WHERE t.accord_id = $1 ORDER BY t.number`, [
+      accordId,
+    ]);
   }
 
+  /** The ids of the accord's terms by number (those that exist). */
+  async termIdsByNumber(accordId: string, numbers: number[]): Promise<Map<number, string>> {
+    const rows: { id: string; number: number }[] = await this.dataSource.query(
+      'SELECT id, number FROM accord_term WHERE accord_id = $1 AND number = ANY($2::int[])',
+      [accordId, numbers],
+    );
+    return new Map(rows.map((r) => [r.number, r.id]));
+  }
+
+  /**
+   * Inserts the term with the accord's next number; false if the id exists.
+   * The accord's row is locked first: two terms added at once get 1 and 2.
+   */
   async insertTermIfAbsent(tx: Tx, row: NewTerm): Promise<boolean> {
+    await tx.query('SELECT 1 FROM accord WHERE id = $1 FOR NO KEY UPDATE', [row.accordId]);
+    const next: { n: number }[] = await tx.query(
+      'SELECT coalesce(max(number), 0)::int + 1 AS n FROM accord_term WHERE accord_id = $1',
+      [row.accordId],
+    );
     const result = await tx
       .createQueryBuilder()
       .insert()
       .into(AccordTerm)
       .values({
         ...row,
+        number: next[0].n,
         version: 1,
         text: this.seal('accord_term', 'text', row.id, row.text),
       })

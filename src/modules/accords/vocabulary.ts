@@ -5,3 +5,5 @@
 export { HEALTH_LEVELS } from './accord-health';
 export type { HealthLevel } from './accord-health';
 export { LEVEL_BY_RANK } from './accord-health.sql';
+export type { AssessmentStatus, FlagSeverity, OverallJudgement } from './accord-vocabulary';
+export { canonicalSmsCode } from './sms-code';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { PhonesModule } from '../phones';
 import { SessionsModule } from '../sessions';
 import { UsersModule } from '../users';
 import { AccessTokenService } from './access-token.service';
@@ -19,7 +20,13 @@ import './auth.errors';
 const ENTITIES = [LoginThrottle];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES), PassportModule, SessionsModule, UsersModule],
+  imports: [
+    TypeOrmModule.forFeature(ENTITIES),
+    PassportModule,
+    SessionsModule,
+    UsersModule,
+    PhonesModule,
+  ],
   controllers: [AuthController, TotpController],
   providers: [
     AuthService,

@@ -7,6 +7,7 @@ import { AppError } from '../../common/http/app-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Transactions, Tx } from '../../database/transactions';
+import { PhonesService } from '../phones';
 import { SessionsRepository } from '../sessions';
 import { TrustedDevicesRepository } from '../sessions';
 import { PasswordService } from '../users';
@@ -42,6 +43,7 @@ export class AuthService {
     private readonly transactions: Transactions,
     private readonly totp: TotpService,
     private readonly audit: AuditService,
+    private readonly phones: PhonesService,
   ) {}
 
   /**
@@ -215,6 +217,8 @@ export class AuthService {
   async panic(principal: Principal): Promise<void> {
     await this.transactions.run(async (tx) => {
       const count = await this.sessions.revokeAllAndForgetDevices(tx, principal.userId, 'panic');
+      // A seized phone must not report either: its numbers wait for a new verification.
+      await this.phones.stopReporting(tx, principal.userId);
       await this.accountEvent(tx, principal, 'auth.panic', { count });
     });
   }

@@ -645,6 +645,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/phones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List my phone numbers (masked) */
+        get: operations["MyPhones_list"];
+        put?: never;
+        /** Register one of my phone numbers */
+        post: operations["MyPhones_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/phones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one of my phone numbers */
+        delete: operations["MyPhones_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/phones/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify one of my phone numbers with the code it was sent */
+        post: operations["MyPhones_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings": {
         parameters: {
             query?: never;
@@ -902,6 +954,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sms/inbound/africastalking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive an SMS from Africa’s Talking (token in the callback URL) */
+        post: operations["SmsInbound_africasTalking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/inbound/generic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive an SMS from a gateway (Standard Webhooks signature) */
+        post: operations["SmsInbound_generic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/inbound/rapidpro": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive an SMS from RapidPro’s external channel (token in the URL) */
+        post: operations["SmsInbound_rapidPro"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/inbound/twilio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive an SMS from Twilio (X-Twilio-Signature) */
+        post: operations["SmsInbound_twilio"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sms/outbox": {
         parameters: {
             query?: never;
@@ -1043,6 +1163,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/phones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a user’s phone numbers, masked (admin) */
+        get: operations["UserPhones_list"];
+        put?: never;
+        /** Register a phone number for a user (admin) */
+        post: operations["UserPhones_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/totp": {
         parameters: {
             query?: never;
@@ -1126,6 +1264,11 @@ export interface components {
             monitoringMechanism: string | null;
             /** Format: date-time */
             nextCheckDue: string;
+            /**
+             * @description Six Crockford base32 characters naming the accord in an SMS (README "SMS").
+             * @example K7M2QX
+             */
+            smsCode: string;
             /** @description Encrypted at rest; in the response of one accord, not in lists. */
             summary?: string | null;
             terms: components["schemas"]["TermResponse"][];
@@ -1175,6 +1318,11 @@ export interface components {
             monitoringMechanism: string | null;
             /** Format: date-time */
             nextCheckDue: string;
+            /**
+             * @description Six Crockford base32 characters naming the accord in an SMS (README "SMS").
+             * @example K7M2QX
+             */
+            smsCode: string;
             /** @description Encrypted at rest; in the response of one accord, not in lists. */
             summary?: string | null;
             /** Format: date-time */
@@ -1187,6 +1335,13 @@ export interface components {
             /** @description Every cercle (or region) of the caller's scope, whether or not it holds an accord: for a coordinator, the cercles where the association has cases (its accords only); for an admin, every cercle; for an official, the whole cercles of the jurisdiction, or every cercle when the authority has statsScope "all". */
             items: components["schemas"]["AreaHealthStatsResponse"][];
         };
+        AddPhoneDto: {
+            /**
+             * @description E.164; Mali’s 8 digits (`76 12 34 56`) become +223…
+             * @example +22376123456
+             */
+            number: string;
+        };
         AddTeamMemberDto: {
             /** @description Make this member the lead (the previous lead stays on the team). */
             lead?: boolean;
@@ -1195,6 +1350,17 @@ export interface components {
              * @description An enabled mediator of the case's association
              */
             userId: string;
+        };
+        AfricasTalkingInboundDto: {
+            /** @example 2027-01-10 08:15:00 */
+            date?: string;
+            /** @example +22376123456 */
+            from: string;
+            /** @description Africa’s Talking’s message id. */
+            id: string;
+            /** @example SUIVI K7M2QX STABLE 1=3 2=2 */
+            text: string;
+            to?: string;
         };
         AreaHealthCountsResponse: {
             /** @description Counts below 3 (0 included) are returned as "<3". A region figure is the sum of its cercles' figures when each is a number, the figure of its only cercle in the scope, or "x" (withheld: it would let a "<3" be computed). */
@@ -1523,13 +1689,18 @@ export interface components {
             id?: string;
             incidents?: components["schemas"]["IncidentDto"][];
             indicators?: components["schemas"]["IndicatorsDto"];
-            /** @enum {string} */
+            /**
+             * @description `sms` is for checks sent by SMS.
+             * @enum {string}
+             */
             method: "visit" | "phone" | "informant" | "meeting";
             /**
              * Format: date-time
              * @description Default: checkedAt + the accord’s followUpIntervalDays. From 1960-01-01 to 2100-12-31.
              */
             nextCheckDue?: string;
+            /** @description On the whole check; encrypted at rest. */
+            note?: string;
             /** @enum {string} */
             overall: "stable" | "tense" | "breaking_down";
         };
@@ -1798,11 +1969,29 @@ export interface components {
              */
             indicators: Record<string, never>;
             /** @enum {string} */
-            method: "visit" | "phone" | "informant" | "meeting";
+            method: "visit" | "phone" | "informant" | "meeting" | "sms";
             /** Format: date-time */
             nextCheckDue: string;
+            /** @description On the whole check; encrypted at rest. */
+            note: string | null;
             /** @enum {string} */
             overall: "stable" | "tense" | "breaking_down";
+        };
+        GenericInboundDto: {
+            /**
+             * @description The sender, E.164.
+             * @example +22376123456
+             */
+            from: string;
+            /** @description The gateway’s message id: a resent message has the same. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the gateway received it.
+             */
+            receivedAt: string;
+            /** @example SUIVI K7M2QX STABLE 1=3 2=2 */
+            text: string;
         };
         HealthResponse: {
             /** @enum {string} */
@@ -2069,13 +2258,30 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        PhoneList: {
+            items: components["schemas"]["PhoneResponse"][];
+        };
+        PhoneResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Masked: the full number is never sent back.
+             * @example +223 ** ** 34 56
+             */
+            number: string;
+            verified: boolean;
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
         /** @description An RFC 9457 problem document, in French or English (Accept-Language) */
         Problem: {
             /**
              * @description Stable machine-readable code
              * @enum {string}
              */
-            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_disabled" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password";
+            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_disabled" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_phone_number" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "phone_already_verified" | "phone_code_expired" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "too_many_phones" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password" | "wrong_phone_code";
             detail?: string;
             /** @description The fields at fault (validation_failed) */
             errors?: {
@@ -2100,6 +2306,14 @@ export interface components {
              * @enum {string}
              */
             severity: "low" | "medium" | "high";
+        };
+        RapidProInboundDto: {
+            /** Format: date-time */
+            date?: string;
+            /** @example +22376123456 */
+            from: string;
+            /** @example SUIVI K7M2QX STABLE 1=3 2=2 */
+            text: string;
         };
         RefreshDto: {
             refreshToken: string;
@@ -2177,6 +2391,13 @@ export interface components {
             items: components["schemas"]["SmsOutboxItem"][];
             nextCursor: string | null;
         };
+        SmsReplyResponse: {
+            /**
+             * @description Also queued for sending to the sender (not to short codes or alphanumeric senders).
+             * @example Suivi K7M2QX enregistré, réf 4821. 2 engagements notés. Prochain suivi avant le 12/01.
+             */
+            reply: string;
+        };
         TeamMemberResponse: {
             /** Format: date-time */
             addedAt: string;
@@ -2209,6 +2430,8 @@ export interface components {
             id: string;
             isConcession: boolean;
             latestAssessment?: components["schemas"]["LatestAssessmentResponse"] | null;
+            /** @description 1, 2, 3… in the order recorded: `<n>=<level>` in an SMS `SUIVI`. */
+            number: number;
             /** Format: uuid */
             obligorPartyId: string;
             text: string;
@@ -2258,6 +2481,14 @@ export interface components {
             reason: string;
             /** @enum {string} */
             to: "exploratory" | "negotiating" | "accord_reached" | "monitoring" | "breaking_down" | "collapsed" | "suspended" | "closed";
+        };
+        TwilioInboundDto: {
+            /** @example SUIVI K7M2QX STABLE 1=3 2=2 */
+            Body: string;
+            /** @example +22376123456 */
+            From: string;
+            MessageSid: string;
+            To?: string;
         };
         UpdateAuthorityDto: {
             /**
@@ -2383,6 +2614,13 @@ export interface components {
         };
         VerifyName: {
             name: string;
+        };
+        VerifyPhoneDto: {
+            /**
+             * @description The six digits sent to the number by SMS.
+             * @example 482913
+             */
+            code: string;
         };
     };
     responses: {
@@ -3997,6 +4235,174 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    MyPhones_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    MyPhones_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and the same request returns the first response (same status, same body) and runs nothing; the same key on another request → 422 `idempotency_key_reused`; while the first is still running → 409 `idempotency_in_progress`. Remembered per user for 24 h. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPhoneDto"];
+            };
+        };
+        responses: {
+            /** @description Registered unverified; a six-digit code is sent to the number by SMS, valid 24 hours. The same number again sends a new code. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneResponse"];
+                };
+            };
+            /** @description invalid_phone_number: not a mobile number */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description phone_already_verified: already verified here; too_many_phones: 5 already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    MyPhones_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed: the number no longer reports */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description not one of my numbers */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    MyPhones_verify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and the same request returns the first response (same status, same body) and runs nothing; the same key on another request → 422 `idempotency_key_reused`; while the first is still running → 409 `idempotency_in_progress`. Remembered per user for 24 h. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyPhoneDto"];
+            };
+        };
+        responses: {
+            /** @description Verified: the number may report by SMS. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneResponse"];
+                };
+            };
+            /** @description wrong_phone_code: not the code sent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description not one of my numbers */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            /** @description phone_code_expired: expired, or 5 wrong codes: register the number again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     Meetings_list: {
         parameters: {
             query?: {
@@ -4514,6 +4920,197 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    SmsInbound_africasTalking: {
+        parameters: {
+            query: {
+                /** @description TOGUNA_SMS_AT_TOKEN */
+                token: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AfricasTalkingInboundDto"];
+            };
+        };
+        responses: {
+            /** @description The reply, also queued for the sender. A message seen before (same gateway and id) gets the same reply and does nothing else. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsReplyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SMS is off (TOGUNA_SMS_SECRET unset) or this gateway is not set up */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    SmsInbound_generic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenericInboundDto"];
+            };
+        };
+        responses: {
+            /** @description The reply, also queued for the sender. A message seen before (same gateway and id) gets the same reply and does nothing else. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsReplyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Missing or wrong signature, or a timestamp over 5 minutes away */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SMS is off (TOGUNA_SMS_SECRET unset) or this gateway is not set up */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    SmsInbound_rapidPro: {
+        parameters: {
+            query: {
+                /** @description TOGUNA_SMS_RAPIDPRO_TOKEN */
+                token: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RapidProInboundDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["RapidProInboundDto"];
+            };
+        };
+        responses: {
+            /** @description The reply, also queued for the sender. A message seen before (same gateway and id) gets the same reply and does nothing else. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsReplyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SMS is off (TOGUNA_SMS_SECRET unset) or this gateway is not set up */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    SmsInbound_twilio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TwilioInboundDto"];
+            };
+        };
+        responses: {
+            /** @description The reply, also queued for the sender. A message seen before (same gateway and id) gets the same reply and does nothing else. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsReplyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Missing or wrong X-Twilio-Signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SMS is off (TOGUNA_SMS_SECRET unset) or this gateway is not set up */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     SmsOutbox_list: {
         parameters: {
             query?: {
@@ -4812,6 +5409,102 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    UserPhones_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    UserPhones_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and the same request returns the first response (same status, same body) and runs nothing; the same key on another request → 422 `idempotency_key_reused`; while the first is still running → 409 `idempotency_in_progress`. Remembered per user for 24 h. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPhoneDto"];
+            };
+        };
+        responses: {
+            /** @description Registered unverified; a six-digit code is sent to the number by SMS, valid 24 hours. The same number again sends a new code. The phone verifies itself by texting back CODE <digits>. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneResponse"];
+                };
+            };
+            /** @description invalid_phone_number: not a mobile number */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            /** @description phone_already_verified: already verified there; too_many_phones: 5 already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];

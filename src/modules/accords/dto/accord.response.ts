@@ -42,6 +42,8 @@ export class LatestAssessmentResponse {
 export class TermResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) accordId: string;
+  @ApiProperty({ description: '1, 2, 3… in the order recorded: `<n>=<level>` in an SMS `SUIVI`.' })
+  number: number;
   @ApiProperty() text: string;
   @ApiProperty({ enum: TERM_CATEGORIES }) category: TermCategory;
   @ApiProperty({ format: 'uuid' }) obligorPartyId: string;
@@ -85,6 +87,11 @@ export class FlagResponse {
 export class AccordResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({
+    example: 'K7M2QX',
+    description: 'Six Crockford base32 characters naming the accord in an SMS (README "SMS").',
+  })
+  smsCode: string;
   @ApiProperty({ format: 'date-time' }) concludedAt: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) meetingId: string | null;
   @ApiProperty({ enum: ACCORD_FORMS }) form: AccordForm;
@@ -144,6 +151,12 @@ export class FollowUpResponse {
   @ApiProperty({ format: 'date-time' }) nextCheckDue: string;
   @ApiProperty({ nullable: true, type: Number, description: 'PAM roll-up of this check, 0–100.' })
   implementationScore: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'On the whole check; encrypted at rest.',
+  })
+  note: string | null;
   @ApiProperty({ type: [AssessmentResponse] }) assessments: AssessmentResponse[];
   @ApiProperty({ type: [IncidentResponse] }) incidents: IncidentResponse[];
   @ApiProperty({ format: 'uuid' }) createdBy: string;

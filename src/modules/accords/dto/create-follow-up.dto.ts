@@ -17,7 +17,7 @@ import { HappenedAt, PlannedAt } from '../../../common/http/dates';
 import {
   ASSESSMENT_STATUSES,
   AssessmentStatus,
-  FOLLOW_UP_METHODS,
+  APP_FOLLOW_UP_METHODS,
   FollowUpMethod,
   INCIDENT_TYPES,
   INDICATOR_VALUES,
@@ -118,8 +118,8 @@ export class CreateFollowUpDto {
   @HappenedAt()
   checkedAt: string;
 
-  @ApiProperty({ enum: FOLLOW_UP_METHODS })
-  @IsIn(FOLLOW_UP_METHODS)
+  @ApiProperty({ enum: APP_FOLLOW_UP_METHODS, description: '`sms` is for checks sent by SMS.' })
+  @IsIn(APP_FOLLOW_UP_METHODS)
   method: FollowUpMethod;
 
   @ApiProperty({ type: [AssessmentDto] })
@@ -146,6 +146,13 @@ export class CreateFollowUpDto {
   @ApiProperty({ enum: OVERALL_JUDGEMENTS })
   @IsIn(OVERALL_JUDGEMENTS)
   overall: OverallJudgement;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'On the whole check; encrypted at rest.' })
+  @Optional()
+  @FreeText()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 
   @ApiPropertyOptional({
     format: 'date-time',

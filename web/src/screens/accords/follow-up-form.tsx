@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
 import {
   ASSESSMENT_STATUSES,
-  FOLLOW_UP_METHODS,
+  APP_FOLLOW_UP_METHODS,
   OVERALL_JUDGEMENTS,
   type AssessmentStatus,
-  type FollowUpMethod,
+  type AppFollowUpMethod,
   type Indicators,
   type OverallJudgement,
 } from '../../api/vocabulary';
@@ -79,11 +79,13 @@ const messages = {
 const DAY_MS = 86_400_000;
 const dateInput = (d: Date): string => toLocalInput(d).slice(0, 10);
 
-/** The method used most often on this accord's earlier checks (a visit before any). */
-function mostCommonMethod(items: FollowUp[]): FollowUpMethod {
-  const counts = new Map<FollowUpMethod, number>();
-  for (const f of items) counts.set(f.method, (counts.get(f.method) ?? 0) + 1);
-  let best: FollowUpMethod = 'visit';
+/** The method used most often on this accord's earlier checks in the app (a visit before any). */
+function mostCommonMethod(items: FollowUp[]): AppFollowUpMethod {
+  const counts = new Map<AppFollowUpMethod, number>();
+  for (const f of items) {
+    if (f.method !== 'sms') counts.set(f.method, (counts.get(f.method) ?? 0) + 1);
+  }
+  let best: AppFollowUpMethod = 'visit';
   for (const [m, n] of counts) if (n > (counts.get(best) ?? 0)) best = m;
   return best;
 }
@@ -100,7 +102,7 @@ export default function FollowUpForm() {
   const followUpId = useMemo(() => crypto.randomUUID(), []);
 
   const [checkedAt, setCheckedAt] = useState(() => toLocalInput(new Date()));
-  const [method, setMethod] = useState<FollowUpMethod | null>(null);
+  const [method, setMethod] = useState<AppFollowUpMethod | null>(null);
   const [statuses, setStatuses] = useState<Record<string, AssessmentStatus>>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [indicators, setIndicators] = useState<Indicators>({});
@@ -189,7 +191,7 @@ export default function FollowUpForm() {
             <Choices
               legend={t('method')}
               name="method"
-              values={FOLLOW_UP_METHODS}
+              values={APP_FOLLOW_UP_METHODS}
               value={chosenMethod}
               label={(m) => w(`method_${m}`)}
               onChange={setMethod}
