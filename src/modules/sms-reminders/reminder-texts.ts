@@ -1,6 +1,7 @@
 /**
  * The reminder SMS: French, GSM-7, one message, and nothing identifying:
- * the accord's SMS code and a date, never a name, a village or a term.
+ * the accord's SMS code and a date, never a name, a village, a term, nor
+ * the name of the application (README, What an SMS reveals).
  */
 export type ReminderKind = 'follow_up_due' | 'follow_up_overdue';
 
@@ -19,7 +20,7 @@ export function reminderText(kind: ReminderKind, smsCode: string, dueDate: strin
         : ` (prévu le ${dayMonth(dueDate)})`;
   const head =
     kind === 'follow_up_due'
-      ? `Toguna: suivi ${smsCode} à faire${when}.`
-      : `Toguna: suivi ${smsCode} en retard${when}.`;
+      ? `Rappel: suivi ${smsCode} à faire${when}.`
+      : `Rappel: suivi ${smsCode} en retard${when}.`;
   return `${head} ${how(smsCode)}`;
 }
