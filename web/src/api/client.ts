@@ -49,7 +49,7 @@ export const outcomeUnknown = (error: unknown): boolean =>
     (error.status >= 500 || error.status === 429 || error.code === 'idempotency_in_progress'));
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** The resource version for PATCH (sent as If-Match: W/"n"). */
   ifMatch?: number;
@@ -231,6 +231,8 @@ export const api = {
   post: <T>(path: string, body?: unknown): Promise<T> => postOnce<T>(path, body ?? {}),
   patch: async <T>(path: string, body: unknown, version: number): Promise<T> =>
     (await apiRequest<T>(path, { method: 'PATCH', body, ifMatch: version })).data,
+  put: async <T>(path: string, body: unknown): Promise<T> =>
+    (await apiRequest<T>(path, { method: 'PUT', body })).data,
   delete: async (path: string): Promise<void> => {
     await apiRequest(path, { method: 'DELETE' });
   },

@@ -4,6 +4,7 @@ import { LANGS, formatDate, useLang, useT, type Lang, type Messages } from '../.
 import { Loaded, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import { ChangePasswordForm } from '../auth/change-password';
+import { PhonesSection } from './phones';
 import { SessionsSection } from './sessions';
 import { TotpSection } from './totp';
 import './account.css';
@@ -130,6 +131,8 @@ export default function Account() {
           }}
         />
       )}
+
+      <PhonesSection />
 
       <SessionsSection key={sessionsRead} />
 
