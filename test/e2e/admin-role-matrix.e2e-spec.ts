@@ -240,6 +240,33 @@ const ROWS: MatrixRow<Ctx>[] = [
   },
 
   // Admins manage every user: for them a foreign id is one that names nobody.
+  // A user's phone numbers: the admin registers one for a user without a smartphone.
+  {
+    method: 'POST',
+    path: '/api/v1/users/{id}/phones',
+    target: 'user of own association',
+    expect: only({ admin: 201 }),
+    request: (ctx) => ({
+      params: { id: ctx.ownUserId },
+      body: { number: `+22376${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}` },
+    }),
+    snapshot: (ctx) => count(ctx, 'phone_number'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users/{id}/phones',
+    target: 'unknown user',
+    expect: only({ admin: 404 }),
+    request: () => ({ params: { id: randomUUID() }, body: { number: '+22376000099' } }),
+    snapshot: (ctx) => count(ctx, 'phone_number'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/users/{id}/phones',
+    target: 'user of own association',
+    expect: only({ admin: 200 }),
+    request: (ctx) => ({ params: { id: ctx.ownUserId } }),
+  },
   {
     method: 'POST',
     path: '/api/v1/users/{id}/password',

@@ -65,11 +65,16 @@ describe('field encryption at rest (S9)', () => {
         'case_transition.reason',
         'dialogue_case.confidential_notes',
         'dialogue_case.location_detail',
+        'follow_up.note',
         'follow_up_assessment.note',
         'meeting.location_detail',
         'meeting.outcome_notes',
         'mission_order.decision_reason',
         'notification.message',
+        'phone_number.number',
+        'sms_inbound.reply',
+        'sms_outbox.text',
+        'sms_outbox.to_number',
       ].sort(),
     );
   });

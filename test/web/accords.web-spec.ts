@@ -147,6 +147,10 @@ describe('accords, follow-ups and the dashboard', () => {
     expect(await concession.textContent()).toContain('Concession');
     expect(await concession.textContent()).toContain('Engagé : Katiba');
     expect(await concession.textContent()).toContain('Au bénéfice de : Conseil de village');
+    // What an SMS names: the accord's code with the message format, each term's number.
+    expect(await page.getByTestId('sms-code').textContent()).toMatch(/^[0-9A-HJKMNP-TV-Z]{6}$/);
+    await page.getByText(/^SUIVI [0-9A-Z]{6} STABLE 1=3 2=3 3=3 # note$/).waitFor();
+    expect(await concession.getByTestId('term-number').textContent()).toBe('Engagement n° 1');
     // Amending a term (PATCH with If-Match) keeps the previous wording in its history.
     const road = page.getByTestId('term').filter({ hasText: TERMS[2].text });
     await road.getByRole('button', { name: 'Modifier', exact: true }).click();

@@ -40,6 +40,13 @@ const messages = {
     flags: 'Alertes',
     noFlags: 'Aucune alerte.',
     raise: 'Signaler un problème',
+    sms: 'Par SMS',
+    smsCode: 'Code SMS',
+    smsFollowUp: 'Suivi',
+    smsAlert: 'Alerte',
+    smsLevels:
+      "État : STABLE, TENDU ou RUPTURE. Pour chaque engagement, son numéro (ci-dessous) = 0 à 3 selon l'avancement, V s'il est violé, ? si on ne sait pas. Une note après #.",
+    smsCaution: "L'opérateur téléphonique voit le numéro et le texte : n'y mettez ni nom ni lieu.",
   },
   en: {
     title: 'Accord',
@@ -66,8 +73,20 @@ const messages = {
     flags: 'Flags',
     noFlags: 'No flags.',
     raise: 'Flag a problem',
+    sms: 'By SMS',
+    smsCode: 'SMS code',
+    smsFollowUp: 'Follow-up',
+    smsAlert: 'Alert',
+    smsLevels:
+      'State: STABLE, TENDU or RUPTURE. For each term, its number (below) = 0 to 3 by progress, V if violated, ? if unknown. A note after #.',
+    smsCaution: 'The phone operator sees the number and the text: put no name or place in it.',
   },
 } satisfies Messages<string>;
+
+/** `1=3 2=3 …` for the first terms of the accord, as a message would assess them. */
+function smsExample(terms: number): string {
+  return Array.from({ length: Math.max(1, Math.min(terms, 3)) }, (_, i) => `${i + 1}=3`).join(' ');
+}
 
 export default function AccordPage() {
   const t = useT(messages);
@@ -137,6 +156,26 @@ export default function AccordPage() {
                     </>
                   )}
                 </dl>
+              </section>
+
+              <section className="section" aria-labelledby="sms-title">
+                <h2 id="sms-title">{t('sms')}</h2>
+                <dl className="facts">
+                  <dt>{t('smsCode')}</dt>
+                  <dd data-testid="sms-code">
+                    <code>{a.smsCode}</code>
+                  </dd>
+                  <dt>{t('smsFollowUp')}</dt>
+                  <dd>
+                    <code>{`SUIVI ${a.smsCode} STABLE ${smsExample(a.terms.length)} # note`}</code>
+                  </dd>
+                  <dt>{t('smsAlert')}</dt>
+                  <dd>
+                    <code>{`ALERTE ${a.smsCode} texte`}</code>
+                  </dd>
+                </dl>
+                <p className="muted">{t('smsLevels')}</p>
+                <p className="muted">{t('smsCaution')}</p>
               </section>
 
               <section className="section" aria-labelledby="terms-title">

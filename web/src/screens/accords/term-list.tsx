@@ -9,6 +9,7 @@ import { TermForm } from './term-form';
 
 const messages = {
   fr: {
+    number: 'Engagement n° {n}',
     bound: 'Engagé : {name}',
     beneficiary: 'Au bénéfice de : {name}',
     concession: 'Concession',
@@ -24,6 +25,7 @@ const messages = {
     none: "Aucun engagement pour l'instant.",
   },
   en: {
+    number: 'Term {n}',
     bound: 'Bound: {name}',
     beneficiary: 'For the benefit of: {name}',
     concession: 'Concession',
@@ -86,6 +88,9 @@ function TermCard({
   const latest = term.latestAssessment;
   return (
     <li className="card" data-testid="term" data-category={term.category}>
+      <p className="term-meta" data-testid="term-number">
+        {t('number', { n: term.number })}
+      </p>
       <p>{term.text}</p>
       <p className="term-meta">{t('bound', { name: nameOf(term.obligorPartyId) })}</p>
       {term.beneficiaryPartyId && (
