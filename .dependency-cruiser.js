@@ -13,6 +13,7 @@
 /** The feature modules (src/modules/<name>), lowest first: each may import only those before it. */
 const FEATURES = [
   'health',
+  'backups',
   'areas',
   'organisations',
   'notifications',

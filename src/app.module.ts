@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { AccordsModule } from './modules/accords/accords.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BackupsModule } from './modules/backups/backups.module';
 import { CaseMembersModule } from './modules/case-members/case-members.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
@@ -49,6 +50,7 @@ export class AppModule {
         AccordsModule,
         NotificationsModule,
         DashboardModule,
+        BackupsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -27,7 +27,9 @@ function main(): Promise<number> {
   writeFileSync(identity, pair.privatePem, { mode: 0o600 });
   mkdirSync(dirname(config.backupPublicKeyFile), { recursive: true, mode: 0o700 });
   writeFileSync(config.backupPublicKeyFile, pair.publicPem, { mode: 0o644 });
-  console.log(`backup:keygen: public key (backups are encrypted to it): ${config.backupPublicKeyFile}`);
+  console.log(
+    `backup:keygen: public key (backups are encrypted to it): ${config.backupPublicKeyFile}`,
+  );
   console.log(`backup:keygen: private key (restores need it):           ${identity}`);
   console.log(
     'Move the private key OFF this server now (an offline USB stick, a safe, two copies):\n' +

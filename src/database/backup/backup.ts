@@ -1,4 +1,11 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
@@ -95,7 +102,9 @@ function infoOf(manifest: BackupManifest): BackupInfo {
 function checkKeysDir(keysDir: string, keys: Record<string, string>): void {
   const clashes = Object.entries(keys)
     .filter(([name]) => existsSync(join(keysDir, name)))
-    .filter(([name, value]) => !readFileSync(join(keysDir, name)).equals(Buffer.from(value, 'base64')))
+    .filter(
+      ([name, value]) => !readFileSync(join(keysDir, name)).equals(Buffer.from(value, 'base64')),
+    )
     .map(([name]) => name);
   if (clashes.length > 0)
     throw new RestoreRefusedError(

@@ -110,7 +110,8 @@ export async function tablesInDependencyOrder(
       WHERE c.contype = 'f' AND n.nspname = 'public' AND c.conrelid <> c.confrelid`,
   );
   const byTable = new Map<string, string[]>();
-  for (const { table, column } of columns) byTable.set(table, [...(byTable.get(table) ?? []), column]);
+  for (const { table, column } of columns)
+    byTable.set(table, [...(byTable.get(table) ?? []), column]);
   const ordered: string[] = [];
   const visiting = new Set<string>();
   const visit = (table: string): void => {
@@ -163,7 +164,8 @@ export async function takeSnapshot(url: string, options: SnapshotOptions = {}): 
       throw new Error(
         `no pg_dump of version ${server.major} or later (set TOGUNA_PG_BIN to its folder)`,
       );
-    if (!pgDump) return await copySnapshot(client, { serverVersion: server.version, migrations: [] });
+    if (!pgDump)
+      return await copySnapshot(client, { serverVersion: server.version, migrations: [] });
     const migrations = await appliedMigrations(client);
     const target = libpqTarget(url);
     const data = await runPgTool(
@@ -172,7 +174,12 @@ export async function takeSnapshot(url: string, options: SnapshotOptions = {}): 
       target.env,
     );
     return {
-      manifest: { method: 'pg_dump', serverVersion: server.version, toolMajor: pgDump.major, migrations },
+      manifest: {
+        method: 'pg_dump',
+        serverVersion: server.version,
+        toolMajor: pgDump.major,
+        migrations,
+      },
       data,
     };
   } finally {
