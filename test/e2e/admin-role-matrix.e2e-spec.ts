@@ -281,6 +281,14 @@ const ROWS: MatrixRow<Ctx>[] = [
     }),
     snapshot: (ctx) => count(ctx, 'area'),
   },
+  {
+    method: 'PATCH',
+    path: '/api/v1/areas/{id}',
+    expect: only({ admin: 200 }),
+    request: (ctx) => ({ params: { id: ctx.koroCercleId }, body: { pcode: 'ML0504' } }),
+    snapshot: async (ctx) =>
+      (await ctx.t.db.query('SELECT pcode FROM area WHERE id = $1', [ctx.koroCercleId])).rows[0],
+  },
 ];
 
 describe('S1 administration routes: route × role matrix', () => {

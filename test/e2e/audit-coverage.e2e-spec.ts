@@ -40,6 +40,10 @@ describe('audit coverage (S10)', () => {
         .set(admin)
         .send({ name: 'Audit commune', level: 'commune', parentId: koro }),
     );
+    note(
+      'PATCH /api/v1/areas/:id',
+      await t.http.patch(`/api/v1/areas/${koro}`).set(admin).send({ pcode: 'ML0504' }),
+    );
     const authority = note(
       'POST /api/v1/authorities',
       await t.http

@@ -122,7 +122,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Set or remove the P-code of an area (admin) */
+        patch: operations["Areas_update"];
         trace?: never;
     };
     "/api/v1/associations": {
@@ -1191,6 +1192,11 @@ export interface components {
             areaId: string;
             areaName: string;
             counts: components["schemas"]["AreaHealthCountsResponse"];
+            /**
+             * @description OCHA P-code, where known
+             * @example ML0504
+             */
+            pcode: string | null;
         };
         AreaPage: {
             items: components["schemas"]["AreaResponse"][];
@@ -1204,6 +1210,11 @@ export interface components {
             name: string;
             /** Format: uuid */
             parentId: string | null;
+            /**
+             * @description OCHA COD-AB P-code of Mali: ML and two digits per level (region ML05, cercle ML0504, commune ML050401); a cercle's or commune's code extends its parent's when that one has a code.
+             * @example ML0504
+             */
+            pcode: string | null;
         };
         AssessmentDto: {
             /** @description Encrypted at rest. */
@@ -1425,6 +1436,11 @@ export interface components {
              * @description Required for a cercle (its region) and a commune (its cercle)
              */
             parentId?: string;
+            /**
+             * @description OCHA COD-AB P-code of Mali: ML and two digits per level (region ML05, cercle ML0504, commune ML050401); a cercle's or commune's code extends its parent's when that one has a code.
+             * @example ML0504
+             */
+            pcode?: string;
         };
         CreateAssociationDto: {
             /** Format: uuid */
@@ -2055,7 +2071,7 @@ export interface components {
              * @description Stable machine-readable code
              * @enum {string}
              */
-            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_disabled" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password";
+            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_disabled" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_pcode" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password";
             detail?: string;
             /** @description The fields at fault (validation_failed) */
             errors?: {
@@ -2207,6 +2223,13 @@ export interface components {
             reason: string;
             /** @enum {string} */
             to: "exploratory" | "negotiating" | "accord_reached" | "monitoring" | "breaking_down" | "collapsed" | "suspended" | "closed";
+        };
+        UpdateAreaDto: {
+            /**
+             * @description OCHA COD-AB P-code of Mali: ML and two digits per level (region ML05, cercle ML0504, commune ML050401); a cercle's or commune's code extends its parent's when that one has a code.
+             * @example ML0504
+             */
+            pcode: string | null;
         };
         UpdateAuthorityDto: {
             /**
@@ -2714,6 +2737,38 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Areas_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAreaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4467,6 +4522,8 @@ export interface operations {
         parameters: {
             query?: {
                 groupBy?: "region" | "cercle";
+                /** @description csv: the same figures as CSV (text/csv) with the HXL hashtag row as line 2; also chosen by `Accept: text/csv` when no format is given. */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -4474,12 +4531,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON, or with format=csv (or Accept: text/csv) CSV whose second line is the HXL hashtag row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccordStatsResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
