@@ -27,6 +27,7 @@ const FEATURES = [
   'accords',
   'dashboard',
   'auth',
+  'disclosure-report',
 ];
 
 const feature = (name) => `^src/modules/${name}/`;

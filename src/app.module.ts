@@ -16,6 +16,7 @@ import { BackupsModule } from './modules/backups/backups.module';
 import { CaseMembersModule } from './modules/case-members/case-members.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { DisclosureReportModule } from './modules/disclosure-report/disclosure-report.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
@@ -51,6 +52,7 @@ export class AppModule {
         NotificationsModule,
         DashboardModule,
         BackupsModule,
+        DisclosureReportModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -43,6 +43,7 @@ const ADMIN_PREFIXES = [
   '/api/v1/associations',
   '/api/v1/authorities',
   '/api/v1/areas',
+  '/api/v1/admin',
 ] as const;
 
 const unique = (prefix: string): string => `${prefix} ${randomUUID().slice(0, 8)}`;
@@ -288,6 +289,11 @@ const ROWS: MatrixRow<Ctx>[] = [
     request: (ctx) => ({ params: { id: ctx.koroCercleId }, body: { pcode: 'ML0504' } }),
     snapshot: async (ctx) =>
       (await ctx.t.db.query('SELECT pcode FROM area WHERE id = $1', [ctx.koroCercleId])).rows[0],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/disclosure-report',
+    expect: only({ admin: 200 }),
   },
 ];
 

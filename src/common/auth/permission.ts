@@ -32,4 +32,6 @@ export enum Permission {
   NotificationsRead = 'notifications.read',
   AuditRead = 'audit.read',
   AuditVerify = 'audit.verify',
+  /** What the server holds and how it is protected ("what we could hand over"). */
+  DisclosureReportRead = 'disclosure_report.read',
 }

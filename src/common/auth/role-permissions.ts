@@ -20,6 +20,7 @@ const GRANTS: Record<Role, readonly P[]> = {
     P.NotificationsRead,
     P.AuditRead,
     P.AuditVerify,
+    P.DisclosureReportRead,
   ],
   coordinator: [
     P.AccountManage,

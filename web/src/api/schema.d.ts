@@ -90,6 +90,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/disclosure-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Report what the server could hand over (admin) */
+        get: operations["DisclosureReport_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/areas": {
         parameters: {
             query?: never;
@@ -1750,6 +1767,23 @@ export interface components {
             /** @description Why; stored encrypted. */
             reason: string;
         };
+        DisclosureAnswers: {
+            /** @description Someone holds the database (or a dump) alone */
+            databaseAlone: string[];
+            /** @description Someone holds the database and the keys folder (or a backup and its private key) */
+            databaseAndKeys: string[];
+            /** @description Someone holds a member's phone after the web app's panic */
+            seizedPhoneAfterPanic: string[];
+        };
+        DisclosureReport: {
+            answers: components["schemas"]["DisclosureAnswers"];
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Retention set by configuration */
+            installation: string[];
+            keys: components["schemas"]["ReportKey"][];
+            tables: components["schemas"]["ReportTable"][];
+        };
         FlagResponse: {
             /** Format: uuid */
             accordId: string;
@@ -2114,6 +2148,31 @@ export interface components {
         };
         RegistryResponse: {
             items: components["schemas"]["RegistryEntry"][];
+        };
+        ReportColumn: {
+            column: string;
+            /** @description Algorithm and key when not clear */
+            how: string | null;
+            /**
+             * @description encrypted: readable with the field key ring; keyed-hash: a guess can be checked only with its key; one-way-hash: nothing to read back; clear: readable from the database alone
+             * @enum {string}
+             */
+            protection: "encrypted" | "keyed-hash" | "one-way-hash" | "clear";
+            /** @description PostgreSQL type */
+            type: string;
+        };
+        ReportKey: {
+            file: string;
+            /** @description Whether the keys folder holds it */
+            present: boolean;
+            purpose: string;
+        };
+        ReportTable: {
+            columns: components["schemas"]["ReportColumn"][];
+            /** @description How long rows are kept, and what deletes them */
+            retention: string;
+            rows: number;
+            table: string;
         };
         ResetPasswordDto: {
             /** @description Temporary password. At least 10 characters (at most 256), neither a common password nor the user name. The user must change it at the next sign-in. */
@@ -2652,6 +2711,28 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    DisclosureReport_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
