@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { BackupFileError, generateBackupKeyPair } from '../../src/common/crypto/backup-envelope';
 import { createBackup, restoreBackup, RestoreRefusedError } from '../../src/database/backup/backup';
+import { findPgTool } from '../../src/database/backup/pg-tools';
 import { tableCount } from '../../src/database/backup/restore-snapshot';
 import { BACKUP_LOCK_KEY, ScheduledBackupsService } from '../../src/modules/backups';
 import { databaseUrlFor, onServer } from '../support/database-url';
@@ -129,7 +130,12 @@ describe('backup and restore', () => {
         recipientPem: pair.publicPem,
         snapshot: { method },
       });
-      if (method === 'copy') expect(info.method).toBe('copy');
+      // auto: pg_dump where one as new as the server is installed, the application's own copy otherwise.
+      const { rows } = await t.db.query<{ v: string }>(
+        "SELECT current_setting('server_version_num') AS v",
+      );
+      const pgDump = findPgTool('pg_dump', Math.floor(Number(rows[0].v) / 10000));
+      expect(info.method).toBe(method === 'auto' && pgDump ? 'pg_dump' : 'copy');
       expect(info.keyFiles).toEqual(expect.arrayContaining(['field-keys.json']));
       for (const secret of [...Object.values(SECRETS), 'Baobab-restore', 'field-keys', 'enc:v1'])
         for (const encoding of ['utf8', 'latin1', 'utf16le'] as const)
@@ -185,6 +191,33 @@ describe('backup and restore', () => {
       restoreBackup({ file, identityPem: pair.privatePem, url, keysDir: otherKeys }),
     ).rejects.toThrow(/already holds other keys/);
     expect(await tablesIn(url)).toBe(0);
+    await expect(
+      createBackup({ url, keysDir, recipientPem: pair.publicPem, snapshot: { method: 'copy' } }),
+    ).rejects.toThrow(/no Toguna schema/);
+
+    // The new server's own backup public key is no clash: it stays, the rest is restored.
+    const ownKeys = join(work, 'keys-own-recipient');
+    mkdirSync(ownKeys);
+    const own = generateBackupKeyPair().publicPem;
+    writeFileSync(join(ownKeys, 'backup-recipient.pem'), own);
+    writeFileSync(join(t.config.keysDir, 'backup-recipient.pem'), pair.publicPem);
+    const { file: withRecipient } = await createBackup({
+      url: t.databaseUrl,
+      keysDir: t.config.keysDir,
+      recipientPem: pair.publicPem,
+      snapshot: { method: 'copy' },
+    });
+    const { audit } = await restoreBackup({
+      file: withRecipient,
+      identityPem: pair.privatePem,
+      url,
+      keysDir: ownKeys,
+    });
+    expect(audit.ok).toBe(true);
+    expect(readFileSync(join(ownKeys, 'backup-recipient.pem'), 'utf8')).toBe(own);
+    expect(readFileSync(join(ownKeys, 'field-keys.json'))).toEqual(
+      readFileSync(join(t.config.keysDir, 'field-keys.json')),
+    );
   });
 
   it('npm run backup:keygen, backup and restore: the commands an operator runs', async () => {

@@ -14,6 +14,7 @@ import { AuditEvent } from '../../common/audit/audit-event.entity';
 import { AuditRepository } from '../../common/audit/audit.repository';
 import { AuditService } from '../../common/audit/audit.service';
 import { AuditVerifyResponse } from '../../common/audit/audit.dto';
+import { BACKUP_PUBLIC_KEY_FILE } from '../../config/app-config';
 import { dataSourceOptions } from '../data-source';
 import { restoreSnapshot, RestoreRefusedError } from './restore-snapshot';
 import { Snapshot, SnapshotManifest, SnapshotOptions, takeSnapshot } from './snapshot';
@@ -98,10 +99,14 @@ function infoOf(manifest: BackupManifest): BackupInfo {
   };
 }
 
-/** Refuses to overwrite a different key file: the keys folder may belong to another installation. */
+/**
+ * Refuses to overwrite a different key file: the keys folder may belong to
+ * another installation. The backup public key is the exception: the one in
+ * place (made for this server) is kept.
+ */
 function checkKeysDir(keysDir: string, keys: Record<string, string>): void {
   const clashes = Object.entries(keys)
-    .filter(([name]) => existsSync(join(keysDir, name)))
+    .filter(([name]) => name !== BACKUP_PUBLIC_KEY_FILE && existsSync(join(keysDir, name)))
     .filter(
       ([name, value]) => !readFileSync(join(keysDir, name)).equals(Buffer.from(value, 'base64')),
     )
@@ -114,8 +119,10 @@ function checkKeysDir(keysDir: string, keys: Record<string, string>): void {
 
 function writeKeysDir(keysDir: string, keys: Record<string, string>): void {
   mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  for (const [name, value] of Object.entries(keys))
+  for (const [name, value] of Object.entries(keys)) {
+    if (name === BACKUP_PUBLIC_KEY_FILE && existsSync(join(keysDir, name))) continue;
     writeFileSync(join(keysDir, name), Buffer.from(value, 'base64'), { mode: 0o600 });
+  }
 }
 
 /** Walks the restored audit chain with the application's own verifier. */

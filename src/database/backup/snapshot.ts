@@ -53,6 +53,12 @@ export async function serverMajor(client: Client): Promise<{ version: string; ma
 }
 
 export async function appliedMigrations(client: Client): Promise<string[]> {
+  const { rows: found } = await client.query<{ t: string | null }>(
+    'SELECT to_regclass($1)::text AS t',
+    [MIGRATIONS_TABLE],
+  );
+  if (!found[0].t)
+    throw new Error('the database holds no Toguna schema yet: start the API on it once first');
   const { rows } = await client.query<{ name: string }>(
     `SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`,
   );
