@@ -283,8 +283,8 @@ const ROWS: MatrixRow<Ctx>[] = [
     snapshot: (ctx) => count(ctx, 'area'),
   },
   {
-    method: 'PATCH',
-    path: '/api/v1/areas/{id}',
+    method: 'PUT',
+    path: '/api/v1/areas/{id}/pcode',
     expect: only({ admin: 200 }),
     request: (ctx) => ({ params: { id: ctx.koroCercleId }, body: { pcode: 'ML0504' } }),
     snapshot: async (ctx) =>

@@ -41,8 +41,8 @@ describe('audit coverage (S10)', () => {
         .send({ name: 'Audit commune', level: 'commune', parentId: koro }),
     );
     note(
-      'PATCH /api/v1/areas/:id',
-      await t.http.patch(`/api/v1/areas/${koro}`).set(admin).send({ pcode: 'ML0504' }),
+      'PUT /api/v1/areas/:id/pcode',
+      await t.http.put(`/api/v1/areas/${koro}/pcode`).set(admin).send({ pcode: 'ML0504' }),
     );
     const authority = note(
       'POST /api/v1/authorities',

@@ -76,7 +76,7 @@ describe('statistics export: CSV with HXL hashtags, P-codes', () => {
   });
 
   const setPcode = (id: string, pcode: unknown, who: Headers = admin) =>
-    t.http.patch(`/api/v1/areas/${id}`).set(who).send({ pcode });
+    t.http.put(`/api/v1/areas/${id}/pcode`).set(who).send({ pcode });
 
   describe('P-codes on areas', () => {
     it('an admin sets them in the COD-AB format of Mali, each extending its parent’s', async () => {
@@ -105,7 +105,7 @@ describe('statistics export: CSV with HXL hashtags, P-codes', () => {
       expect(
         (await t.db.query('SELECT pcode FROM area WHERE id = $1', [area.bankass])).rows[0].pcode,
       ).toBeNull();
-      await t.http.patch(`/api/v1/areas/${area.bankass}`).set(admin).send({}).expect(400);
+      await t.http.put(`/api/v1/areas/${area.bankass}/pcode`).set(admin).send({}).expect(400);
 
       // null removes a code; the change is audited by field name.
       await setPcode(area.commune, null).expect(200);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
@@ -35,7 +35,8 @@ export class AreasController {
     return this.areas.create(dto);
   }
 
-  @Patch(':id')
+  /** The whole value is replaced (no version to match): the last admin's code stands, each change audited. */
+  @Put(':id/pcode')
   @ApiOperation({ summary: 'Set or remove the P-code of an area (admin)' })
   @RequirePermission(Permission.AreasManage)
   update(@IdParam() id: string, @Body() dto: UpdateAreaDto): Promise<AreaResponse> {
