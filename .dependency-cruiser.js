@@ -13,6 +13,7 @@
 /** The feature modules (src/modules/<name>), lowest first: each may import only those before it. */
 const FEATURES = [
   'health',
+  'backups',
   'areas',
   'organisations',
   'notifications',
@@ -30,6 +31,7 @@ const FEATURES = [
   'sms-reminders',
   'dashboard',
   'auth',
+  'disclosure-report',
 ];
 
 const feature = (name) => `^src/modules/${name}/`;

@@ -16,6 +16,7 @@ import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
 import { SmsOutbox1796665179326 } from './1796665179326-SmsOutbox';
 import { AccordSmsCodes1796665314717 } from './1796665314717-AccordSmsCodes';
+import { AreaPcodes1796665488147 } from './1796665488147-AreaPcodes';
 import { PhoneNumbers1796665621015 } from './1796665621015-PhoneNumbers';
 import { SmsPreferences1796665723566 } from './1796665723566-SmsPreferences';
 import { SmsInbound1796666119059 } from './1796666119059-SmsInbound';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   MissionOrderCredentialIds1796655136111,
   SmsOutbox1796665179326,
   AccordSmsCodes1796665314717,
+  AreaPcodes1796665488147,
   PhoneNumbers1796665621015,
   SmsPreferences1796665723566,
   SmsInbound1796666119059,

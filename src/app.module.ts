@@ -12,9 +12,11 @@ import { DatabaseModule } from './database/database.module';
 import { AccordsModule } from './modules/accords/accords.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BackupsModule } from './modules/backups/backups.module';
 import { CaseMembersModule } from './modules/case-members/case-members.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { DisclosureReportModule } from './modules/disclosure-report/disclosure-report.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MissionOrdersModule } from './modules/mission-orders/mission-orders.module';
@@ -57,6 +59,8 @@ export class AppModule {
         SmsOutboxModule,
         SmsRemindersModule,
         DashboardModule,
+        BackupsModule,
+        DisclosureReportModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -39,9 +39,28 @@ describe('loadConfig', () => {
     ['TOGUNA_CORS_ORIGINS', 'not-an-origin'],
     ['TOGUNA_ADMIN_PASSWORD', 'short'],
     ['LOG_LEVEL', 'loud'],
+    ['TOGUNA_BACKUP_KEEP', '0'],
+    ['TOGUNA_BACKUP_INTERVAL_HOURS', 'daily'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('backups: the public key in the keys folder unless named, no schedule unless a folder is given', () => {
+    const defaults = loadConfig({ TOGUNA_KEYS_DIR: '/srv/keys' });
+    expect(defaults.backupPublicKeyFile).toBe('/srv/keys/backup-recipient.pem');
+    expect(defaults.backupDir).toBeUndefined();
+    expect([defaults.backupIntervalHours, defaults.backupKeep]).toEqual([24, 14]);
+    const set = loadConfig({
+      TOGUNA_BACKUP_PUBLIC_KEY: '/etc/toguna/backup.pem',
+      TOGUNA_BACKUP_DIR: '/var/backups/toguna',
+      TOGUNA_BACKUP_KEEP: '30',
+      TOGUNA_PG_BIN: '/usr/lib/postgresql/17/bin',
+    });
+    expect(set.backupPublicKeyFile).toBe('/etc/toguna/backup.pem');
+    expect(set.backupDir).toBe('/var/backups/toguna');
+    expect(set.backupKeep).toBe(30);
+    expect(set.pgBinDir).toBe('/usr/lib/postgresql/17/bin');
   });
 
   it('names every bad variable at once', () => {

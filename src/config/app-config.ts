@@ -13,6 +13,9 @@ import {
 } from 'class-validator';
 import { resolve } from 'node:path';
 
+/** The backup public key's file name in the keys folder, unless TOGUNA_BACKUP_PUBLIC_KEY names another. */
+export const BACKUP_PUBLIC_KEY_FILE = 'backup-recipient.pem';
+
 /** Roles that may be made to use a second factor (TOGUNA_REQUIRE_TOTP_ROLES). */
 export const TOTP_POLICY_ROLES = ['official', 'coordinator'] as const;
 export type TotpPolicyRole = (typeof TOTP_POLICY_ROLES)[number];
@@ -257,6 +260,32 @@ class EnvSchema {
   @IsOptional()
   @Matches(/^https?:\/\/[^/\s]+(\/\S*)?$/, { message: 'TOGUNA_PUBLIC_URL must be an http(s) URL' })
   TOGUNA_PUBLIC_URL?: string;
+  /** Folder of PostgreSQL's client tools (pg_dump, pg_restore), looked at before the PATH. */
+  @IsOptional()
+  @IsString()
+  TOGUNA_PG_BIN?: string;
+
+  /** The backup public key (PEM, `npm run backup:keygen`); default `<keys dir>/backup-recipient.pem`. */
+  @IsOptional()
+  @IsString()
+  TOGUNA_BACKUP_PUBLIC_KEY?: string;
+
+  /** Scheduled backups go to this folder; unset: no scheduled backup. */
+  @IsOptional()
+  @IsString()
+  TOGUNA_BACKUP_DIR?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  TOGUNA_BACKUP_INTERVAL_HOURS = 24;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  TOGUNA_BACKUP_KEEP = 14;
 }
 
 export interface AppConfig {
@@ -289,6 +318,14 @@ export interface AppConfig {
   /** How often the follow-up reminder job runs, in seconds; 0 = never. */
   schedulerIntervalSeconds: number;
   sms?: SmsConfig;
+  /** Folder of pg_dump / pg_restore to prefer (TOGUNA_PG_BIN). */
+  pgBinDir?: string;
+  /** The backup public key file (PEM). */
+  backupPublicKeyFile: string;
+  /** Scheduled backups: the folder (undefined: off), how often, how many files are kept. */
+  backupDir?: string;
+  backupIntervalHours: number;
+  backupKeep: number;
 }
 
 export class ConfigError extends Error {}
@@ -308,6 +345,9 @@ const OPTIONAL_KEYS = new Set([
   'TOGUNA_SMS_RAPIDPRO_TOKEN',
   'TOGUNA_SMS_TWILIO_AUTH_TOKEN',
   'TOGUNA_PUBLIC_URL',
+  'TOGUNA_PG_BIN',
+  'TOGUNA_BACKUP_PUBLIC_KEY',
+  'TOGUNA_BACKUP_DIR',
 ]);
 
 function smsConfig(parsed: EnvSchema): SmsConfig | undefined {
@@ -362,6 +402,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration:\n  TOGUNA_RATE_LIMITS: a window may not exceed 24h',
     );
   const dataDir = resolve(parsed.TOGUNA_DATA_DIR);
+  const keysDir = resolve(parsed.TOGUNA_KEYS_DIR ?? `${dataDir}/keys`);
   return {
     env: parsed.NODE_ENV as AppConfig['env'],
     host: parsed.HOST,
@@ -369,7 +410,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: parsed.DATABASE_URL,
     dataDir,
     embeddedPgPort: parsed.TOGUNA_EMBEDDED_PG_PORT,
-    keysDir: resolve(parsed.TOGUNA_KEYS_DIR ?? `${dataDir}/keys`),
+    keysDir,
     accessTokenTtlSeconds: parsed.TOGUNA_ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: parsed.TOGUNA_REFRESH_TOKEN_TTL,
     corsOrigins: parsed.TOGUNA_CORS_ORIGINS,
@@ -386,5 +427,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deviceTokenDays: parsed.TOGUNA_DEVICE_TOKEN_DAYS,
     schedulerIntervalSeconds: parsed.TOGUNA_SCHEDULER_INTERVAL_SECONDS,
     sms: smsConfig(parsed),
+    pgBinDir: parsed.TOGUNA_PG_BIN ? resolve(parsed.TOGUNA_PG_BIN) : undefined,
+    backupPublicKeyFile: resolve(
+      parsed.TOGUNA_BACKUP_PUBLIC_KEY ?? `${keysDir}/${BACKUP_PUBLIC_KEY_FILE}`,
+    ),
+    backupDir: parsed.TOGUNA_BACKUP_DIR ? resolve(parsed.TOGUNA_BACKUP_DIR) : undefined,
+    backupIntervalHours: parsed.TOGUNA_BACKUP_INTERVAL_HOURS,
+    backupKeep: parsed.TOGUNA_BACKUP_KEEP,
   };
 }

@@ -281,7 +281,13 @@ describe('administration: associations, authorities, areas, users', () => {
         .set(admin)
         .send({ name, level: 'commune', parentId: koro })
         .expect(201);
-      expect(res.body).toEqual({ id: expect.any(String), name, level: 'commune', parentId: koro });
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        name,
+        level: 'commune',
+        parentId: koro,
+        pcode: null,
+      });
       await t.http.get(`/api/v1/areas/${res.body.id}`).set(admin).expect(200);
     });
 

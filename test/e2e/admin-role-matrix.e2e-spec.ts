@@ -43,6 +43,7 @@ const ADMIN_PREFIXES = [
   '/api/v1/associations',
   '/api/v1/authorities',
   '/api/v1/areas',
+  '/api/v1/admin',
 ] as const;
 
 const unique = (prefix: string): string => `${prefix} ${randomUUID().slice(0, 8)}`;
@@ -307,6 +308,19 @@ const ROWS: MatrixRow<Ctx>[] = [
       body: { name: unique('Matrix commune'), level: 'commune', parentId: ctx.koroCercleId },
     }),
     snapshot: (ctx) => count(ctx, 'area'),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/areas/{id}/pcode',
+    expect: only({ admin: 200 }),
+    request: (ctx) => ({ params: { id: ctx.koroCercleId }, body: { pcode: 'ML0504' } }),
+    snapshot: async (ctx) =>
+      (await ctx.t.db.query('SELECT pcode FROM area WHERE id = $1', [ctx.koroCercleId])).rows[0],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/disclosure-report',
+    expect: only({ admin: 200 }),
   },
 ];
 

@@ -41,6 +41,10 @@ describe('audit coverage (S10)', () => {
         .set(admin)
         .send({ name: 'Audit commune', level: 'commune', parentId: koro }),
     );
+    note(
+      'PUT /api/v1/areas/:id/pcode',
+      await t.http.put(`/api/v1/areas/${koro}/pcode`).set(admin).send({ pcode: 'ML0504' }),
+    );
     const authority = note(
       'POST /api/v1/authorities',
       await t.http

@@ -252,7 +252,8 @@ describe('accords dashboard and statistics', () => {
       // Their jurisdiction: the two cercles, the second one with no accord of A.
       expect(items.map((i) => i.areaId).sort()).toEqual([cercleA, cercleOther].sort());
       for (const item of items) {
-        expect(Object.keys(item).sort()).toEqual(['areaId', 'areaName', 'counts']);
+        // The area and its public P-code, nothing of any case.
+        expect(Object.keys(item).sort()).toEqual(['areaId', 'areaName', 'counts', 'pcode']);
         for (const value of Object.values(item.counts)) {
           expect(value === '<3' || (typeof value === 'number' && value >= 3)).toBe(true);
         }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, ValueTransformer } from 'typeorm';
 import type { AuditDetails } from './audit-input';
+import { Retention } from '../inventory/data-inventory';
 
 /** bigint arrives from pg as a string; sequence numbers stay far below 2^53. */
 const bigintAsNumber: ValueTransformer = {
@@ -15,6 +16,7 @@ const bigintAsNumber: ValueTransformer = {
  * No foreign keys: events outlive what they describe.
  */
 @Entity('audit_event')
+@Retention('Forever: append-only (a trigger refuses UPDATE, DELETE and TRUNCATE), hash-chained.')
 @Index('ix_audit_event_entity_id_seq', ['entityId', 'seq'])
 @Index('ix_audit_event_association_id_seq', ['associationId', 'seq'])
 export class AuditEvent {

@@ -34,4 +34,6 @@ export enum Permission {
   AuditVerify = 'audit.verify',
   /** The SMS outbox: what waits to be sent, masked. */
   SmsOutboxRead = 'sms.outbox_read',
+  /** What the server holds and how it is protected ("what we could hand over"). */
+  DisclosureReportRead = 'disclosure_report.read',
 }

@@ -49,6 +49,7 @@ const ACCESS_MD: [P, Role[], string][] = [
   [P.AuditRead, ['admin', 'coordinator'], 'audit trail'],
   [P.AuditVerify, ['admin'], 'verify audit chain'],
   [P.SmsOutboxRead, ['admin'], 'SMS waiting to be sent (issue #19: an admin can see them)'],
+  [P.DisclosureReportRead, ['admin'], 'what the server could hand over (issue 21)'],
   // Not rows of access.md, granted to every signed-in user: their own account and
   // notifications, and the list of authorities (public offices) to address mission orders to.
   [P.AccountManage, ['admin', 'coordinator', 'mediator', 'official'], 'own account'],

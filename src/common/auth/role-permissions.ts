@@ -21,6 +21,7 @@ const GRANTS: Record<Role, readonly P[]> = {
     P.AuditRead,
     P.AuditVerify,
     P.SmsOutboxRead,
+    P.DisclosureReportRead,
   ],
   coordinator: [
     P.AccountManage,

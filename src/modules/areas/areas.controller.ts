@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { IdParam } from '../../common/http/params';
 import { AreasService } from './areas.service';
-import { AreaPage, AreaQueryDto, AreaResponse, CreateAreaDto } from './dto/area.dto';
+import { AreaPage, AreaQueryDto, AreaResponse, CreateAreaDto, UpdateAreaDto } from './dto/area.dto';
 
 @ApiTags('areas')
 @ApiBearerAuth()
@@ -33,5 +33,13 @@ export class AreasController {
   @RequirePermission(Permission.AreasManage)
   create(@Body() dto: CreateAreaDto): Promise<AreaResponse> {
     return this.areas.create(dto);
+  }
+
+  /** The whole value is replaced (no version to match): the last admin's code stands, each change audited. */
+  @Put(':id/pcode')
+  @ApiOperation({ summary: 'Set or remove the P-code of an area (admin)' })
+  @RequirePermission(Permission.AreasManage)
+  update(@IdParam() id: string, @Body() dto: UpdateAreaDto): Promise<AreaResponse> {
+    return this.areas.update(id, dto);
   }
 }

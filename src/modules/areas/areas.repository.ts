@@ -41,7 +41,14 @@ export class AreasRepository {
       .getMany();
   }
 
-  async insert(tx: Tx, area: Pick<Area, 'id' | 'name' | 'level' | 'parentId'>): Promise<void> {
+  async insert(
+    tx: Tx,
+    area: Pick<Area, 'id' | 'name' | 'level' | 'parentId' | 'pcode'>,
+  ): Promise<void> {
     await tx.insert(Area, area);
+  }
+
+  async setPcode(tx: Tx, id: string, pcode: string | null): Promise<void> {
+    await tx.update(Area, { id }, { pcode });
   }
 }

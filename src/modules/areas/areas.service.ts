@@ -4,8 +4,8 @@ import { AuditService } from '../../common/audit/audit.service';
 import { AppError } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../../common/http/pagination';
 import { Transactions } from '../../database/transactions';
-import { Area, AreaLevel } from './area.entity';
-import { AreaPage, AreaQueryDto, AreaResponse, CreateAreaDto } from './dto/area.dto';
+import { Area, AreaLevel, PCODE_LENGTH } from './area.entity';
+import { AreaPage, AreaQueryDto, AreaResponse, CreateAreaDto, UpdateAreaDto } from './dto/area.dto';
 import { AreasRepository } from './areas.repository';
 
 const PARENT_LEVEL: Record<AreaLevel, AreaLevel | null> = {
@@ -15,7 +15,19 @@ const PARENT_LEVEL: Record<AreaLevel, AreaLevel | null> = {
 };
 
 export function toAreaResponse(area: Area): AreaResponse {
-  return { id: area.id, name: area.name, level: area.level, parentId: area.parentId };
+  return {
+    id: area.id,
+    name: area.name,
+    level: area.level,
+    parentId: area.parentId,
+    pcode: area.pcode,
+  };
+}
+
+/** A P-code has its level's length and extends its parent's code, when the parent has one. */
+function checkPcode(pcode: string, level: AreaLevel, parent: Area | null): void {
+  if (pcode.length !== PCODE_LENGTH[level]) throw new AppError('invalid_pcode');
+  if (parent?.pcode && !pcode.startsWith(parent.pcode)) throw new AppError('invalid_pcode');
 }
 
 @Injectable()
@@ -49,11 +61,13 @@ export class AreasService {
     const expectedParent = PARENT_LEVEL[dto.level];
     if ((expectedParent === null) !== (dto.parentId === undefined))
       throw new AppError('invalid_area_hierarchy');
+    let parent: Area | null = null;
     if (dto.parentId) {
-      const parent = await this.areas.findById(dto.parentId);
+      parent = await this.areas.findById(dto.parentId);
       if (!parent) throw new AppError('invalid_reference');
       if (parent.level !== expectedParent) throw new AppError('invalid_area_hierarchy');
     }
+    if (dto.pcode) checkPcode(dto.pcode, dto.level, parent);
     const name = dto.name.trim();
     if (dto.id) {
       const existing = await this.areas.findById(dto.id);
@@ -61,19 +75,46 @@ export class AreasService {
         const same =
           existing.name === name &&
           existing.level === dto.level &&
-          existing.parentId === (dto.parentId ?? null);
+          existing.parentId === (dto.parentId ?? null) &&
+          (dto.pcode === undefined || existing.pcode === dto.pcode);
         if (!same) throw new AppError('duplicate');
         return toAreaResponse(existing);
       }
     }
     const id = dto.id ?? randomUUID();
     await this.transactions.run(async (tx) => {
-      await this.areas.insert(tx, { id, name, level: dto.level, parentId: dto.parentId ?? null });
+      await this.areas.insert(tx, {
+        id,
+        name,
+        level: dto.level,
+        parentId: dto.parentId ?? null,
+        pcode: dto.pcode ?? null,
+      });
       await this.audit.record(tx, {
         action: 'area.create',
         entityType: 'area',
         entityId: id,
         details: { to: dto.level, ids: dto.parentId ? [dto.parentId] : [] },
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Sets or removes an area's P-code (another area's code: 409 duplicate). */
+  async update(id: string, dto: UpdateAreaDto): Promise<AreaResponse> {
+    const area = await this.areas.findById(id);
+    if (!area) throw new AppError('not_found');
+    if (dto.pcode !== null) {
+      const parent = area.parentId ? await this.areas.findById(area.parentId) : null;
+      checkPcode(dto.pcode, area.level, parent);
+    }
+    await this.transactions.run(async (tx) => {
+      await this.areas.setPcode(tx, id, dto.pcode);
+      await this.audit.record(tx, {
+        action: 'area.update',
+        entityType: 'area',
+        entityId: id,
+        details: { fields: ['pcode'] },
       });
     });
     return this.get(id);

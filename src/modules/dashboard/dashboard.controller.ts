@@ -1,5 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
@@ -32,11 +40,41 @@ export class DashboardController {
   @Get('stats/accords')
   @ApiOperation({ summary: 'Count accords by health and area (small counts suppressed)' })
   @RequirePermission(Permission.StatsRead)
-  @ApiOkResponse({ type: AccordStatsResponse })
-  stats(
+  @ApiExtraModels(AccordStatsResponse)
+  @ApiOkResponse({
+    description:
+      'JSON, or with format=csv (or Accept: text/csv) CSV whose second line is the HXL hashtag row',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AccordStatsResponse) } },
+      'text/csv': {
+        schema: {
+          type: 'string',
+          example:
+            'Region,Region P-code,Cercle,Cercle P-code,Accords: Broken,Accords: At risk,Accords: Watch,Accords: Stable\r\n' +
+            '#adm1+name,#adm1+code,#adm2+name,#adm2+code,#indicator+accords+broken,#indicator+accords+at_risk,#indicator+accords+watch,#indicator+accords+stable\r\n' +
+            'Mopti,ML05,Koro,ML0504,<3,<3,4,<3\r\n',
+        },
+      },
+    },
+  })
+  async stats(
     @CurrentPrincipal() principal: Principal,
     @Query() query: StatsQueryDto,
-  ): Promise<AccordStatsResponse> {
-    return this.dashboard.stats(principal, query);
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccordStatsResponse | string> {
+    const csv = query.format === 'csv' || (!query.format && /\btext\/csv\b/i.test(accept ?? ''));
+    // The same URL answers JSON or CSV: caches must key on Accept.
+    void reply.header('vary', 'Accept');
+    if (!csv) return this.dashboard.stats(principal, query);
+    const body = await this.dashboard.statsCsv(principal, query);
+    const day = new Date().toISOString().slice(0, 10);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="toguna-accords-${query.groupBy ?? 'cercle'}-${day}.csv"`,
+      );
+    return body;
   }
 }

@@ -57,7 +57,8 @@ export class DashboardRepository {
   async countsByCercle(scope: StatsScope, now: Date): Promise<CercleRow[]> {
     const rows: (Omit<CercleRow, 'counts'> & LevelCounts<number>)[] = await this.dataSource.query(
       `WITH cercles AS (
-         SELECT ce.id, ce.name, r.id AS region_id, r.name AS region_name
+         SELECT ce.id, ce.name, ce.pcode, r.id AS region_id, r.name AS region_name,
+                r.pcode AS region_pcode
            FROM area ce JOIN area r ON r.id = ce.parent_id
           WHERE ce.level = 'cercle' AND (${scope.cercles})
        ),
@@ -68,6 +69,7 @@ export class DashboardRepository {
        )}
        SELECT ce.id AS "cercleId", ce.name AS "cercleName",
               ce.region_id AS "regionId", ce.region_name AS "regionName",
+              ce.pcode AS "cerclePcode", ce.region_pcode AS "regionPcode",
               (count(h.accord_id) FILTER (WHERE h.level_rank = 0))::int AS broken,
               (count(h.accord_id) FILTER (WHERE h.level_rank = 1))::int AS at_risk,
               (count(h.accord_id) FILTER (WHERE h.level_rank = 2))::int AS watch,
@@ -75,7 +77,7 @@ export class DashboardRepository {
          FROM cercles ce
          LEFT JOIN area commune ON commune.parent_id = ce.id
          LEFT JOIN accord_health h ON h.area_id = commune.id
-        GROUP BY ce.id, ce.name, ce.region_id, ce.region_name
+        GROUP BY ce.id, ce.name, ce.pcode, ce.region_id, ce.region_name, ce.region_pcode
         ORDER BY ce.name, ce.id`,
       [now.toISOString(), ...scope.params],
     );

@@ -10,6 +10,7 @@ import {
   toPage,
 } from '../../common/http/pagination';
 import { LEVEL_BY_RANK } from '../accords/vocabulary';
+import { accordStatsCsv } from './stats-csv';
 import { DashboardRepository, StatsScope } from './dashboard.repository';
 import { publishCercles, publishRegions } from './disclosure-control';
 import { AccordStatsResponse, DashboardAccordPage, StatsQueryDto } from './dto/dashboard.dto';
@@ -63,6 +64,12 @@ export class DashboardService {
     const groupBy = query.groupBy ?? 'cercle';
     const rows = await this.repository.countsByCercle(statsScope(principal), new Date());
     return { groupBy, items: groupBy === 'cercle' ? publishCercles(rows) : publishRegions(rows) };
+  }
+
+  /** The same figures as `stats`, as CSV with the HXL hashtag row (stats-csv.ts). */
+  async statsCsv(principal: Principal, query: StatsQueryDto): Promise<string> {
+    const rows = await this.repository.countsByCercle(statsScope(principal), new Date());
+    return accordStatsCsv(query.groupBy ?? 'cercle', rows);
   }
 }
 

@@ -54,11 +54,18 @@ describe('disclosure control of the accord statistics', () => {
   });
 
   it('lists every cercle and region of the scope, those without accords included', () => {
-    const rows = [...world([0, 0]), ...world([4], 'r2')];
-    expect(publishCercles(rows).map((a) => a.areaId)).toEqual(['r1-c0', 'r1-c1', 'r2-c0']);
+    const rows = [
+      ...world([0, 0]),
+      ...world([4], 'r2').map((r) => ({ ...r, regionPcode: 'ML05', cerclePcode: 'ML0504' })),
+    ];
+    expect(publishCercles(rows).map((a) => [a.areaId, a.pcode])).toEqual([
+      ['r1-c0', null],
+      ['r1-c1', null],
+      ['r2-c0', 'ML0504'],
+    ]);
     expect(publishRegions(rows)).toEqual([
-      { areaId: 'r1', areaName: 'Region r1', counts: allLevels('x') },
-      { areaId: 'r2', areaName: 'Region r2', counts: allLevels(4) },
+      { areaId: 'r1', areaName: 'Region r1', pcode: null, counts: allLevels('x') },
+      { areaId: 'r2', areaName: 'Region r2', pcode: 'ML05', counts: allLevels(4) },
     ]);
   });
 

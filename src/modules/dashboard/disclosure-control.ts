@@ -45,12 +45,16 @@ export interface CercleRow {
   cercleName: string;
   regionId: string;
   regionName: string;
+  /** OCHA P-codes, where an admin set them. */
+  cerclePcode?: string | null;
+  regionPcode?: string | null;
   counts: LevelCounts<number>;
 }
 
 export interface PublishedArea {
   areaId: string;
   areaName: string;
+  pcode: string | null;
   counts: LevelCounts<PublishedCount>;
 }
 
@@ -59,6 +63,7 @@ export function publishCercles(rows: readonly CercleRow[]): PublishedArea[] {
   return rows.map((r) => ({
     areaId: r.cercleId,
     areaName: r.cercleName,
+    pcode: r.cerclePcode ?? null,
     counts: mapLevels((level) => publishCell(r.counts[level])),
   }));
 }
@@ -66,9 +71,16 @@ export function publishCercles(rows: readonly CercleRow[]): PublishedArea[] {
 /** Every region with a cercle in the scope, its figures derived from the published cercles. */
 export function publishRegions(rows: readonly CercleRow[]): PublishedArea[] {
   const cercles = publishCercles(rows);
-  const regions = new Map<string, { name: string; cercles: PublishedArea[] }>();
+  const regions = new Map<
+    string,
+    { name: string; pcode: string | null; cercles: PublishedArea[] }
+  >();
   rows.forEach((row, i) => {
-    const region = regions.get(row.regionId) ?? { name: row.regionName, cercles: [] };
+    const region = regions.get(row.regionId) ?? {
+      name: row.regionName,
+      pcode: row.regionPcode ?? null,
+      cercles: [],
+    };
     region.cercles.push(cercles[i]);
     regions.set(row.regionId, region);
   });
@@ -76,6 +88,7 @@ export function publishRegions(rows: readonly CercleRow[]): PublishedArea[] {
     .map(([areaId, region]) => ({
       areaId,
       areaName: region.name,
+      pcode: region.pcode,
       counts: mapLevels((level) => regionFigure(region.cercles.map((c) => c.counts[level]))),
     }))
     .sort((a, b) => a.areaName.localeCompare(b.areaName) || a.areaId.localeCompare(b.areaId));

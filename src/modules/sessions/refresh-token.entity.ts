@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import { References, CreatedAt } from '../../database/columns';
+import { Protected } from '../../common/inventory/data-inventory';
 
 /** Opaque refresh token, stored as a SHA-256 hash; spent on first use. */
 @Entity('refresh_token')
@@ -15,6 +16,7 @@ export class RefreshToken {
   @References('Session', 'session_id', 'CASCADE')
   session?: unknown;
 
+  @Protected('one-way-hash', 'SHA-256 of a random 256-bit token')
   @Column('bytea')
   tokenHash: Buffer;
 

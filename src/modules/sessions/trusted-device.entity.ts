@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import { References, CreatedAt } from '../../database/columns';
+import { Protected, Retention } from '../../common/inventory/data-inventory';
 
 /**
  * A device that has signed in to this account before (a device cookie, as
@@ -9,6 +10,9 @@ import { References, CreatedAt } from '../../database/columns';
  * expires or when the account is disabled, panicked or reset.
  */
 @Entity('trusted_device')
+@Retention(
+  'TOGUNA_DEVICE_TOKEN_DAYS after last use, and at panic, reset or when the account is disabled.',
+)
 @Unique('uq_trusted_device_token_hash', ['tokenHash'])
 export class TrustedDevice {
   @PrimaryColumn('uuid')
@@ -21,6 +25,7 @@ export class TrustedDevice {
   @References('User', 'user_id', 'CASCADE')
   user?: unknown;
 
+  @Protected('one-way-hash', 'SHA-256 of a random 256-bit token')
   @Column('bytea')
   tokenHash: Buffer;
 

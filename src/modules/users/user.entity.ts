@@ -2,6 +2,7 @@ import { Check, Column, Entity, Index, PrimaryColumn, Unique, VersionColumn } fr
 import { EncryptedColumn } from '../../common/crypto/encrypted-columns';
 import { References, CreatedAt, UpdatedAt } from '../../database/columns';
 import { Role, ROLES } from '../../common/auth/role';
+import { Protected } from '../../common/inventory/data-inventory';
 
 @Entity('app_user')
 @Unique('uq_app_user_username', ['username'])
@@ -49,6 +50,7 @@ export class User {
   @EncryptedColumn({ nullable: true })
   idDocumentNumber: string | null;
 
+  @Protected('one-way-hash', 'Argon2id (19 MiB, 2 passes), salted per password')
   @Column('text', { select: false })
   passwordHash: string;
 

@@ -90,6 +90,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/disclosure-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Report what the server could hand over (admin) */
+        get: operations["DisclosureReport_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/areas": {
         parameters: {
             query?: never;
@@ -118,6 +135,23 @@ export interface paths {
         /** Read an area */
         get: operations["Areas_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/areas/{id}/pcode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or remove the P-code of an area (admin) */
+        put: operations["Areas_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1395,6 +1429,11 @@ export interface components {
             areaId: string;
             areaName: string;
             counts: components["schemas"]["AreaHealthCountsResponse"];
+            /**
+             * @description OCHA P-code, where known
+             * @example ML0504
+             */
+            pcode: string | null;
         };
         AreaPage: {
             items: components["schemas"]["AreaResponse"][];
@@ -1408,6 +1447,11 @@ export interface components {
             name: string;
             /** Format: uuid */
             parentId: string | null;
+            /**
+             * @description OCHA COD-AB P-code of Mali: ML and two digits per level (region ML05, cercle ML0504, commune ML050401); a cercle's or commune's code extends its parent's when that one has a code.
+             * @example ML0504
+             */
+            pcode: string | null;
         };
         AssessmentDto: {
             /** @description Encrypted at rest. */
@@ -1629,6 +1673,11 @@ export interface components {
              * @description Required for a cercle (its region) and a commune (its cercle)
              */
             parentId?: string;
+            /**
+             * @description OCHA COD-AB P-code of Mali: ML and two digits per level (region ML05, cercle ML0504, commune ML050401); a cercle's or commune's code extends its parent's when that one has a code.
+             * @example ML0504
+             */
+            pcode?: string;
         };
         CreateAssociationDto: {
             /** Format: uuid */
@@ -1942,6 +1991,23 @@ export interface components {
         DecisionReasonDto: {
             /** @description Why; stored encrypted. */
             reason: string;
+        };
+        DisclosureAnswers: {
+            /** @description Someone holds the database (or a dump) alone */
+            databaseAlone: string[];
+            /** @description Someone holds the database and the keys folder (or a backup and its private key) */
+            databaseAndKeys: string[];
+            /** @description Someone holds a member's phone after the web app's panic */
+            seizedPhoneAfterPanic: string[];
+        };
+        DisclosureReport: {
+            answers: components["schemas"]["DisclosureAnswers"];
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Retention set by configuration */
+            installation: string[];
+            keys: components["schemas"]["ReportKey"][];
+            tables: components["schemas"]["ReportTable"][];
         };
         FlagResponse: {
             /** Format: uuid */
@@ -2299,7 +2365,7 @@ export interface components {
              * @description Stable machine-readable code
              * @enum {string}
              */
-            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_disabled" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_phone_number" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "phone_already_verified" | "phone_code_expired" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "too_many_phones" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password" | "wrong_phone_code";
+            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_disabled" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_pcode" | "invalid_phone_number" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "phone_already_verified" | "phone_code_expired" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "too_many_phones" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password" | "wrong_phone_code";
             detail?: string;
             /** @description The fields at fault (validation_failed) */
             errors?: {
@@ -2350,6 +2416,31 @@ export interface components {
         };
         RegistryResponse: {
             items: components["schemas"]["RegistryEntry"][];
+        };
+        ReportColumn: {
+            column: string;
+            /** @description Algorithm and key when not clear */
+            how: string | null;
+            /**
+             * @description encrypted: readable with the field key ring; keyed-hash: a guess can be checked only with its key; one-way-hash: nothing to read back; clear: readable from the database alone
+             * @enum {string}
+             */
+            protection: "encrypted" | "keyed-hash" | "one-way-hash" | "clear";
+            /** @description PostgreSQL type */
+            type: string;
+        };
+        ReportKey: {
+            file: string;
+            /** @description Whether the keys folder holds it */
+            present: boolean;
+            purpose: string;
+        };
+        ReportTable: {
+            columns: components["schemas"]["ReportColumn"][];
+            /** @description How long rows are kept, and what deletes them */
+            retention: string;
+            rows: number;
+            table: string;
         };
         ResetPasswordDto: {
             /** @description Temporary password. At least 10 characters (at most 256), neither a common password nor the user name. The user must change it at the next sign-in. */
@@ -2511,6 +2602,13 @@ export interface components {
             From: string;
             MessageSid: string;
             To?: string;
+        };
+        UpdateAreaDto: {
+            /**
+             * @description OCHA COD-AB P-code of Mali: ML and two digits per level (region ML05, cercle ML0504, commune ML050401); a cercle's or commune's code extends its parent's when that one has a code.
+             * @example ML0504
+             */
+            pcode: string | null;
         };
         UpdateAuthorityDto: {
             /**
@@ -2943,6 +3041,28 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    DisclosureReport_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     Areas_list: {
         parameters: {
             query?: {
@@ -3025,6 +3145,36 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Areas_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAreaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -5216,6 +5366,8 @@ export interface operations {
         parameters: {
             query?: {
                 groupBy?: "region" | "cercle";
+                /** @description csv: the same figures as CSV (text/csv) with the HXL hashtag row as line 2; also chosen by `Accept: text/csv` when no format is given. */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -5223,12 +5375,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON, or with format=csv (or Accept: text/csv) CSV whose second line is the HXL hashtag row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccordStatsResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { FIELD_ENCRYPTION, Protected, Retention } from '../../inventory/data-inventory';
 
 /**
  * The first response to a POST sent with an Idempotency-Key, per user and
@@ -7,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
  * request is still running.
  */
 @Entity('idempotency_record')
+@Retention('24 hours: expired records are deleted in batches while the API runs.')
 export class IdempotencyRecord {
   @PrimaryColumn('uuid')
   userId: string;
@@ -15,6 +17,7 @@ export class IdempotencyRecord {
   key: string;
 
   /** HMAC-SHA-256 of method, path and canonical JSON body: the same key on another request → 422. */
+  @Protected('keyed-hash', 'HMAC-SHA-256 with idempotency.key')
   @Column('bytea')
   requestHash: Buffer;
 
@@ -22,6 +25,7 @@ export class IdempotencyRecord {
   statusCode: number | null;
 
   /** The JSON body, encrypted (a JSON string `enc:v1:…`); null while running or without body. */
+  @Protected('encrypted', FIELD_ENCRYPTION)
   @Column('jsonb', { nullable: true })
   responseBody: string | null;
 

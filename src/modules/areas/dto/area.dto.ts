@@ -1,9 +1,26 @@
 import { LowerCase, Optional } from '../../../common/http/dto';
 import { NameText } from '../../../common/http/text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
-import { AREA_LEVELS, AreaLevel } from '../area.entity';
+import { AREA_LEVELS, AreaLevel, PCODE_PATTERN } from '../area.entity';
+
+const PCODE_DOC = {
+  example: 'ML0504',
+  pattern: PCODE_PATTERN.source,
+  description:
+    "OCHA COD-AB P-code of Mali: ML and two digits per level (region ML05, cercle ML0504, commune ML050401); a cercle's or commune's code extends its parent's when that one has a code.",
+};
+const PCODE_MESSAGE = { message: 'pcode must look like ML05, ML0504 or ML050401' };
 
 export class CreateAreaDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -31,6 +48,21 @@ export class CreateAreaDto {
   @LowerCase()
   @IsUUID()
   parentId?: string;
+
+  @ApiPropertyOptional(PCODE_DOC)
+  @Optional()
+  @IsString()
+  @Matches(PCODE_PATTERN, PCODE_MESSAGE)
+  pcode?: string;
+}
+
+/** What an admin may change on an area: its P-code (null removes it). */
+export class UpdateAreaDto {
+  @ApiProperty({ ...PCODE_DOC, nullable: true, type: String })
+  @ValidateIf((dto: UpdateAreaDto) => dto.pcode !== null)
+  @IsString()
+  @Matches(PCODE_PATTERN, PCODE_MESSAGE)
+  pcode: string | null;
 }
 
 export class AreaQueryDto extends PageQueryDto {
@@ -51,6 +83,7 @@ export class AreaResponse {
   @ApiProperty() name: string;
   @ApiProperty({ enum: AREA_LEVELS }) level: AreaLevel;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ ...PCODE_DOC, nullable: true, type: String }) pcode: string | null;
 }
 
 export class AreaPage {

@@ -40,6 +40,15 @@ export class StatsQueryDto {
   @IsOptional()
   @IsIn(['region', 'cercle'])
   groupBy?: 'region' | 'cercle';
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    description:
+      'csv: the same figures as CSV (text/csv) with the HXL hashtag row as line 2; also chosen by `Accept: text/csv` when no format is given.',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
 }
 
 const COUNT = {
@@ -63,6 +72,13 @@ export class AreaHealthCountsResponse {
 export class AreaHealthStatsResponse {
   @ApiProperty({ format: 'uuid' }) areaId: string;
   @ApiProperty() areaName: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'ML0504',
+    description: 'OCHA P-code, where known',
+  })
+  pcode: string | null;
   @ApiProperty({ type: AreaHealthCountsResponse }) counts: AreaHealthCountsResponse;
 }
 

@@ -1,0 +1,157 @@
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { DataSource } from 'typeorm';
+import { openBackup, sealBackup, BackupFileError } from '../../common/crypto/backup-envelope';
+import { AuditEvent } from '../../common/audit/audit-event.entity';
+import { AuditRepository } from '../../common/audit/audit.repository';
+import { AuditService } from '../../common/audit/audit.service';
+import { AuditVerifyResponse } from '../../common/audit/audit.dto';
+import { BACKUP_PUBLIC_KEY_FILE } from '../../config/app-config';
+import { dataSourceOptions } from '../data-source';
+import { restoreSnapshot, RestoreRefusedError } from './restore-snapshot';
+import { Snapshot, SnapshotManifest, SnapshotOptions, takeSnapshot } from './snapshot';
+
+export { BackupFileError, RestoreRefusedError };
+
+/** What a backup holds besides the rows: the keys folder, so that it can be read again. */
+interface BackupManifest {
+  format: 'toguna-backup';
+  version: 1;
+  createdAt: string;
+  snapshot: SnapshotManifest;
+  /** Every file of the keys folder (key rings, secrets), base64. */
+  keys: Record<string, string>;
+}
+
+export interface BackupInfo {
+  createdAt: string;
+  method: SnapshotManifest['method'];
+  serverVersion: string;
+  keyFiles: string[];
+}
+
+function readKeysDir(keysDir: string): Record<string, string> {
+  const keys: Record<string, string> = {};
+  if (!existsSync(keysDir)) return keys;
+  for (const name of readdirSync(keysDir).sort()) {
+    const path = join(keysDir, name);
+    if (name.endsWith('.tmp') || !lstatSync(path).isFile()) continue;
+    keys[name] = readFileSync(path).toString('base64');
+  }
+  return keys;
+}
+
+function pack(manifest: BackupManifest, data: Buffer): Buffer {
+  const head = Buffer.from(JSON.stringify(manifest), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(head.length);
+  return gzipSync(Buffer.concat([length, head, data]));
+}
+
+function unpack(payload: Buffer): { manifest: BackupManifest; data: Buffer } {
+  const plain = gunzipSync(payload);
+  const length = plain.readUInt32BE(0);
+  const manifest = JSON.parse(plain.subarray(4, 4 + length).toString('utf8')) as BackupManifest;
+  if (manifest.format !== 'toguna-backup' || manifest.version !== 1)
+    throw new BackupFileError('not a Toguna backup (v1)');
+  return { manifest, data: plain.subarray(4 + length) };
+}
+
+/**
+ * A backup of the database at `url` and of the keys folder, compressed and
+ * sealed to the backup public key (backup-envelope.ts): the file can be
+ * carried anywhere and only the private key's holder can read it.
+ */
+export async function createBackup(options: {
+  url: string;
+  keysDir: string;
+  recipientPem: string;
+  snapshot?: SnapshotOptions;
+}): Promise<{ file: Buffer; info: BackupInfo }> {
+  const snapshot = await takeSnapshot(options.url, options.snapshot);
+  const manifest: BackupManifest = {
+    format: 'toguna-backup',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    snapshot: snapshot.manifest,
+    keys: readKeysDir(options.keysDir),
+  };
+  return {
+    file: sealBackup(pack(manifest, snapshot.data), options.recipientPem),
+    info: infoOf(manifest),
+  };
+}
+
+function infoOf(manifest: BackupManifest): BackupInfo {
+  return {
+    createdAt: manifest.createdAt,
+    method: manifest.snapshot.method,
+    serverVersion: manifest.snapshot.serverVersion,
+    keyFiles: Object.keys(manifest.keys),
+  };
+}
+
+/**
+ * Refuses to overwrite a different key file: the keys folder may belong to
+ * another installation. The backup public key is the exception: the one in
+ * place (made for this server) is kept.
+ */
+function checkKeysDir(keysDir: string, keys: Record<string, string>): void {
+  const clashes = Object.entries(keys)
+    .filter(([name]) => name !== BACKUP_PUBLIC_KEY_FILE && existsSync(join(keysDir, name)))
+    .filter(
+      ([name, value]) => !readFileSync(join(keysDir, name)).equals(Buffer.from(value, 'base64')),
+    )
+    .map(([name]) => name);
+  if (clashes.length > 0)
+    throw new RestoreRefusedError(
+      `the keys folder ${keysDir} already holds other keys (${clashes.join(', ')}): restore into an empty keys folder (TOGUNA_KEYS_DIR)`,
+    );
+}
+
+function writeKeysDir(keysDir: string, keys: Record<string, string>): void {
+  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+  for (const [name, value] of Object.entries(keys)) {
+    if (name === BACKUP_PUBLIC_KEY_FILE && existsSync(join(keysDir, name))) continue;
+    writeFileSync(join(keysDir, name), Buffer.from(value, 'base64'), { mode: 0o600 });
+  }
+}
+
+/** Walks the restored audit chain with the application's own verifier. */
+export async function verifyAuditChain(url: string): Promise<AuditVerifyResponse> {
+  const dataSource = new DataSource(dataSourceOptions(url, [AuditEvent]));
+  await dataSource.initialize();
+  try {
+    return await new AuditService(new AuditRepository(dataSource), dataSource).verify();
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Decrypts and checks a backup file (any change to it is refused), restores
+ * it into the empty database at `url` and its keys into `keysDir`, then
+ * verifies the audit chain.
+ */
+export async function restoreBackup(options: {
+  file: Buffer;
+  identityPem: string;
+  url: string;
+  keysDir: string;
+  pgBinDir?: string;
+}): Promise<{ info: BackupInfo; audit: AuditVerifyResponse }> {
+  const { manifest, data } = unpack(openBackup(options.file, options.identityPem));
+  checkKeysDir(options.keysDir, manifest.keys);
+  const snapshot: Snapshot = { manifest: manifest.snapshot, data };
+  await restoreSnapshot(options.url, snapshot, { pgBinDir: options.pgBinDir });
+  writeKeysDir(options.keysDir, manifest.keys);
+  return { info: infoOf(manifest), audit: await verifyAuditChain(options.url) };
+}
