@@ -18,7 +18,7 @@ export class AccordTerm {
   accord?: unknown;
 
   /** Encrypted, bound to `accord_term|text|id`. */
-  @EncryptedColumn()
+  @EncryptedColumn({ casePath: ['accord_id', 'accord.case_id'] })
   text: string;
 
   @Column('text')

@@ -57,7 +57,7 @@ export class AccordsRepository extends AccordsTables {
     const rows: AccordRow[] = await this.manager(tx).query(`${SELECT_ACCORD} WHERE a.id = $1`, [
       id,
     ]);
-    return rows[0] ?? null;
+    return (await this.ready(rows))[0] ?? null;
   }
 
   async countAccords(tx: Tx, caseId: string): Promise<number> {
@@ -81,11 +81,12 @@ export class AccordsRepository extends AccordsTables {
       `${SELECT_ACCORD} WHERE ${where} ORDER BY a.concluded_at DESC, a.id DESC LIMIT $${params.length}`,
       params,
     );
-    return rows;
+    return this.ready(rows);
   }
 
   /** Inserts the accord (summary encrypted); false if the id exists. */
   async insertAccordIfAbsent(tx: Tx, row: NewAccord): Promise<boolean> {
+    const seal = await this.sealerFor(row.caseId);
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -93,7 +94,7 @@ export class AccordsRepository extends AccordsTables {
       .values({
         ...row,
         version: 1,
-        summary: row.summary === null ? null : this.seal('accord', 'summary', row.id, row.summary),
+        summary: row.summary === null ? null : seal('accord', 'summary', row.id, row.summary),
       })
       .orIgnore()
       .execute();

@@ -60,13 +60,15 @@ const REFRESH_ONE_CHECK_SUMMARY_SQL = refreshCheckSummarySql('SELECT $1::uuid');
 export class FollowUpsRepository extends AccordsTables {
   /** For each term of the accord, its assessment at the latest check that assessed it. */
   async latestAssessments(accordId: string): Promise<LatestAssessmentRow[]> {
-    return this.dataSource.query(
-      `SELECT DISTINCT ON (s.term_id) s.id, s.follow_up_id AS "followUpId", s.term_id AS "termId",
+    return this.ready(
+      await this.dataSource.query<LatestAssessmentRow[]>(
+        `SELECT DISTINCT ON (s.term_id) s.id, s.follow_up_id AS "followUpId", s.term_id AS "termId",
               s.status, s.note, f.checked_at AS "checkedAt"
          FROM follow_up_assessment s JOIN follow_up f ON f.id = s.follow_up_id
         WHERE f.accord_id = $1
         ORDER BY s.term_id, f.checked_at DESC, f.created_at DESC`,
-      [accordId],
+        [accordId],
+      ),
     );
   }
 
@@ -84,12 +86,13 @@ export class FollowUpsRepository extends AccordsTables {
   ): Promise<Date> {
     const inserted = await tx.insert(FollowUp, row);
     if (assessments.length > 0) {
+      const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx));
       await tx.insert(
         FollowUpAssessment,
         assessments.map((a) => ({
           ...a,
           followUpId: row.id,
-          note: a.note === null ? null : this.seal('follow_up_assessment', 'note', a.id, a.note),
+          note: a.note === null ? null : seal('follow_up_assessment', 'note', a.id, a.note),
         })),
       );
     }
@@ -130,11 +133,13 @@ export class FollowUpsRepository extends AccordsTables {
 
   async assessmentsOf(followUpIds: string[]): Promise<AssessmentRow[]> {
     if (followUpIds.length === 0) return [];
-    return this.dataSource.query(
-      `SELECT s.id, s.follow_up_id AS "followUpId", s.term_id AS "termId", s.status, s.note
+    return this.ready(
+      await this.dataSource.query<AssessmentRow[]>(
+        `SELECT s.id, s.follow_up_id AS "followUpId", s.term_id AS "termId", s.status, s.note
          FROM follow_up_assessment s WHERE s.follow_up_id = ANY($1::uuid[])
         ORDER BY s.follow_up_id, s.term_id`,
-      [followUpIds],
+        [followUpIds],
+      ),
     );
   }
 

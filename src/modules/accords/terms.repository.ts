@@ -82,17 +82,20 @@ export class TermsRepository extends AccordsTables {
       `${SELECT_TERM} WHERE t.id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
-    return rows[0] ?? null;
+    return (await this.ready(rows))[0] ?? null;
   }
 
   async termsOf(accordId: string): Promise<TermRow[]> {
-    return this.dataSource.query(
-      `${SELECT_TERM} WHERE t.accord_id = $1 ORDER BY t.created_at, t.id`,
-      [accordId],
+    return this.ready(
+      await this.dataSource.query<TermRow[]>(
+        `${SELECT_TERM} WHERE t.accord_id = $1 ORDER BY t.created_at, t.id`,
+        [accordId],
+      ),
     );
   }
 
   async insertTermIfAbsent(tx: Tx, row: NewTerm): Promise<boolean> {
+    const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx));
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -100,7 +103,7 @@ export class TermsRepository extends AccordsTables {
       .values({
         ...row,
         version: 1,
-        text: this.seal('accord_term', 'text', row.id, row.text),
+        text: seal('accord_term', 'text', row.id, row.text),
       })
       .orIgnore()
       .execute();
@@ -115,7 +118,10 @@ export class TermsRepository extends AccordsTables {
     changes: TermChanges,
   ): Promise<boolean> {
     const set: Record<string, unknown> = { ...changes };
-    if (changes.text !== undefined) set.text = this.seal('accord_term', 'text', id, changes.text);
+    if (changes.text !== undefined) {
+      const seal = await this.sealerFor((await this.caseIdOfTerm(id))!.caseId);
+      set.text = seal('accord_term', 'text', id, changes.text);
+    }
     const result = await tx
       .createQueryBuilder()
       .update(AccordTerm)
@@ -126,21 +132,24 @@ export class TermsRepository extends AccordsTables {
   }
 
   async insertRevision(tx: Tx, row: Omit<RevisionRow, 'changedAt'>): Promise<void> {
+    const seal = await this.sealerFor((await this.caseIdOfTerm(row.termId))!.caseId);
     await tx.insert(AccordTermRevision, {
       ...row,
-      previousText: this.seal('accord_term_revision', 'previous_text', row.id, row.previousText),
+      previousText: seal('accord_term_revision', 'previous_text', row.id, row.previousText),
     });
   }
 
   /** Revisions of a term, newest first (previous text still encrypted). */
   async revisionsOf(termId: string): Promise<RevisionRow[]> {
-    return this.dataSource.query(
-      `SELECT r.id, r.term_id AS "termId", r.previous_text AS "previousText",
+    return this.ready(
+      await this.dataSource.query<RevisionRow[]>(
+        `SELECT r.id, r.term_id AS "termId", r.previous_text AS "previousText",
               r.previous_category AS "previousCategory", r.meeting_id AS "meetingId",
               r.changed_by AS "changedBy", r.changed_at AS "changedAt"
          FROM accord_term_revision r WHERE r.term_id = $1
         ORDER BY r.changed_at DESC, r.id DESC LIMIT 500`,
-      [termId],
+        [termId],
+      ),
     );
   }
 }

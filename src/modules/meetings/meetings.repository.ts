@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { CaseKeys } from '../../common/crypto/case-keys';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
 import { MEETING_OVERLAP_CONSTRAINT, MeetingAttendee } from './meeting-attendee.entity';
@@ -127,14 +128,15 @@ export class MeetingsRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: FieldCipher,
+    private readonly keys: CaseKeys,
   ) {}
 
   private manager(tx?: Tx): EntityManager {
     return tx ?? this.dataSource.manager;
   }
 
-  private where(id: string, field: SensitiveMeetingField) {
-    return { table: 'meeting', column: COLUMN_OF[field], rowId: id };
+  private where(id: string, field: SensitiveMeetingField, caseId?: string | null) {
+    return { table: 'meeting', column: COLUMN_OF[field], rowId: id, caseId };
   }
 
   decrypt(row: MeetingRow, field: SensitiveMeetingField): string | null {
@@ -145,7 +147,7 @@ export class MeetingsRepository {
     const rows: MeetingRow[] = await this.manager(tx).query(`${SELECT_MEETING} WHERE mt.id = $1`, [
       id,
     ]);
-    return rows[0] ?? null;
+    return (await this.keys.ready(rows))[0] ?? null;
   }
 
   /** The case a meeting belongs to, or null: the first step of every access check. */
@@ -183,6 +185,7 @@ export class MeetingsRepository {
 
   /** Inserts the meeting (status planned), its location encrypted; false if the id exists. */
   async insertIfAbsent(tx: Tx, row: NewMeeting): Promise<boolean> {
+    await this.keys.forWrite(row.caseId);
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -194,7 +197,7 @@ export class MeetingsRepository {
         version: 1,
         locationDetail: this.cipher.encryptNullable(
           row.locationDetail,
-          this.where(row.id, 'locationDetail'),
+          this.where(row.id, 'locationDetail', row.caseId),
         ),
       })
       .orIgnore()
@@ -275,7 +278,7 @@ export class MeetingsRepository {
     }
     const sql = `${SELECT_MEETING} WHERE ${conditions.join(' AND ')}
       ORDER BY mt.scheduled_at ASC, mt.id ASC LIMIT ${param(filter.limit + 1)}`;
-    return this.dataSource.query(sql, params);
+    return this.keys.ready(await this.dataSource.query<MeetingRow[]>(sql, params));
   }
 
   /**
@@ -290,10 +293,11 @@ export class MeetingsRepository {
     changes: MeetingChanges,
   ): Promise<boolean> {
     const set: Record<string, unknown> = { ...changes };
-    for (const field of SENSITIVE_MEETING_FIELDS) {
-      if (changes[field] !== undefined) {
-        set[field] = this.cipher.encryptNullable(changes[field], this.where(id, field));
-      }
+    const sensitive = SENSITIVE_MEETING_FIELDS.filter((field) => changes[field] !== undefined);
+    const caseId = sensitive.length > 0 ? await this.caseIdOf(id) : null;
+    if (caseId) await this.keys.forWrite(caseId);
+    for (const field of sensitive) {
+      set[field] = this.cipher.encryptNullable(changes[field], this.where(id, field, caseId));
     }
     const qb = tx
       .createQueryBuilder()

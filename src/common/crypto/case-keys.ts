@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../http/app-error';
+import { CASE_PREFIX, caseIdOf, FieldCipher, FieldContext, keyIdOf } from './field-cipher';
+
+/** A loaded key stays usable at least this long: the request that loaded it has time to use it. */
+const USE_MARGIN_MS = 30_000;
+/** How deep `ready` looks into what a repository returns (rows, a row's lists). */
+const MAX_DEPTH = 4;
+
+/** Where a case's data key is bound when wrapped by the key ring. */
+export function wrappedKeyContext(caseId: string): FieldContext {
+  return { table: 'case_data_key', column: 'wrapped_key', rowId: caseId };
+}
+
+/** The case ids of the `enc:c1:` values found in rows (arrays and plain objects, a few levels). */
+export function caseIdsIn(value: unknown, found = new Set<string>(), depth = 0): Set<string> {
+  if (typeof value === 'string') {
+    const caseId = value.startsWith(CASE_PREFIX) ? caseIdOf(value) : null;
+    if (caseId) found.add(caseId);
+  } else if (depth < MAX_DEPTH && Array.isArray(value)) {
+    for (const item of value) caseIdsIn(item, found, depth + 1);
+  } else if (
+    depth < MAX_DEPTH &&
+    value !== null &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    !Buffer.isBuffer(value)
+  ) {
+    for (const item of Object.values(value)) caseIdsIn(item, found, depth + 1);
+  }
+  return found;
+}
+
+interface KeyRow {
+  caseId: string;
+  wrappedKey: string | null;
+}
+
+/**
+ * Per-case data keys (case_data_key). A repository that read rows holding
+ * case values passes them through `ready` before anyone decrypts them; one
+ * about to write a case value calls `forWrite(caseId)` first (the key is made
+ * on the case's first sensitive write). FieldCipher then encrypts and
+ * decrypts synchronously with the keys loaded here, kept briefly in memory.
+ */
+@Injectable()
+export class CaseKeys {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /** Loads the keys of the cases whose values `rows` hold; returns `rows`. */
+  async ready<T>(rows: T): Promise<T> {
+    await this.load(caseIdsIn(rows));
+    return rows;
+  }
+
+  /** Loads these cases' keys (a case with no key row any more reads as erased). */
+  async load(caseIds: Iterable<string>): Promise<void> {
+    const missing = [...new Set(caseIds)].filter(
+      (id) => !this.cipher.caseKeys.freshFor(id, USE_MARGIN_MS),
+    );
+    if (missing.length === 0) return;
+    const rows = await this.select(missing);
+    const byCase = new Map(rows.map((row) => [row.caseId, row]));
+    for (const caseId of missing) this.remember(caseId, byCase.get(caseId)?.wrappedKey ?? null);
+  }
+
+  /**
+   * Makes sure the case has a usable data key before a value of it is
+   * written (creating it on first use, outside the caller's transaction so
+   * that a key never vanishes with a rolled-back write). 409 `case_erased`
+   * when the case's key was destroyed.
+   */
+  async forWrite(caseId: string): Promise<void> {
+    if (!(await this.loadForWrite(caseId))) throw new AppError('case_erased');
+  }
+
+  /** Like forWrite, for tools: false (instead of 409) when the case's key was destroyed. */
+  async loadForWrite(caseId: string): Promise<boolean> {
+    if (this.cipher.caseKeys.freshFor(caseId, USE_MARGIN_MS)) {
+      return this.cipher.caseKeys.get(caseId) !== null;
+    }
+    let row = (await this.select([caseId]))[0];
+    if (!row) {
+      const wrapped = this.cipher.encrypt(
+        randomBytes(32).toString('base64'),
+        wrappedKeyContext(caseId),
+      );
+      await this.dataSource.query(
+        `INSERT INTO case_data_key (case_id, wrapped_key, key_id) VALUES ($1, $2, $3)
+         ON CONFLICT (case_id) DO NOTHING`,
+        [caseId, wrapped, keyIdOf(wrapped)],
+      );
+      row = (await this.select([caseId]))[0];
+    }
+    this.remember(caseId, row.wrappedKey);
+    return row.wrappedKey !== null;
+  }
+
+  /**
+   * Destroys the case's data key in `tx` (the row stays, key-less, so no key
+   * is made for the case again). Call `forget` once `tx` committed.
+   */
+  async destroy(tx: EntityManager, caseId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO case_data_key (case_id, wrapped_key, key_id, destroyed_at)
+       VALUES ($1, NULL, NULL, now())
+       ON CONFLICT (case_id) DO UPDATE
+         SET wrapped_key = NULL, key_id = NULL,
+             destroyed_at = coalesce(case_data_key.destroyed_at, now())`,
+      [caseId],
+    );
+  }
+
+  /** Drops the key this process holds in memory (after `destroy` committed). */
+  forget(caseId: string): void {
+    this.cipher.caseKeys.put(caseId, null);
+  }
+
+  private select(caseIds: string[]): Promise<KeyRow[]> {
+    return this.dataSource.query(
+      `SELECT case_id AS "caseId", wrapped_key AS "wrappedKey"
+         FROM case_data_key WHERE case_id = ANY($1::uuid[])`,
+      [caseIds],
+    );
+  }
+
+  private remember(caseId: string, wrappedKey: string | null): void {
+    this.cipher.caseKeys.put(
+      caseId,
+      wrappedKey === null
+        ? null
+        : Buffer.from(this.cipher.decrypt(wrappedKey, wrappedKeyContext(caseId)), 'base64'),
+    );
+  }
+}

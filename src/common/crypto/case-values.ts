@@ -1,0 +1,40 @@
+import { EntityManager } from 'typeorm';
+import { CaseKeys } from './case-keys';
+import { EncryptedColumnInfo } from './encrypted-columns';
+import { FieldCipher } from './field-cipher';
+
+/** Values still under the key ring (`enc:v1:`), written before per-case keys or by an old instance. */
+export const RING_VALUE = `LIKE 'enc:v1:%'`;
+
+/** A case column's values that are still under the key ring, with their case, as SQL. */
+export function ringValuesOfCases(info: EncryptedColumnInfo & { caseIdSql: string }): string {
+  return `SELECT ${info.table}.id AS id, ${info.table}.${info.column} AS value,
+                 ${info.caseIdSql} AS "caseId"
+            FROM ${info.table}
+           WHERE ${info.table}.${info.column} ${RING_VALUE}`;
+}
+
+/**
+ * Moves values of cases from the key ring to their case's data key (made if
+ * the case has none yet); a value of an erased case is shredded instead.
+ * Rows of no case (null case id) are left to the caller.
+ */
+export async function moveToCaseKeys(
+  tx: EntityManager,
+  cipher: FieldCipher,
+  keys: CaseKeys,
+  info: EncryptedColumnInfo,
+  rows: { id: string; value: string; caseId: string | null }[],
+): Promise<number> {
+  let moved = 0;
+  for (const row of rows) {
+    if (!row.caseId) continue;
+    const where = { table: info.table, column: info.column, rowId: row.id, caseId: row.caseId };
+    const fresh = (await keys.loadForWrite(row.caseId))
+      ? cipher.encrypt(cipher.decrypt(row.value, where), where)
+      : cipher.shred(where);
+    await tx.query(`UPDATE ${info.table} SET ${info.column} = $2 WHERE id = $1`, [row.id, fresh]);
+    moved++;
+  }
+  return moved;
+}
