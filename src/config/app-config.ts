@@ -184,6 +184,12 @@ class EnvSchema {
   @Min(0)
   @Max(24 * 3600)
   TOGUNA_SCHEDULER_INTERVAL_SECONDS = 300;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  TOGUNA_RETENTION_YEARS = 5;
 }
 
 export interface AppConfig {
@@ -215,6 +221,8 @@ export interface AppConfig {
   deviceTokenDays: number;
   /** How often the follow-up reminder job runs, in seconds; 0 = never. */
   schedulerIntervalSeconds: number;
+  /** Years after a case is closed until it is listed for erasure (GET /admin/erasure-candidates). */
+  retentionYears: number;
 }
 
 export class ConfigError extends Error {}
@@ -270,5 +278,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits,
     deviceTokenDays: parsed.TOGUNA_DEVICE_TOKEN_DAYS,
     schedulerIntervalSeconds: parsed.TOGUNA_SCHEDULER_INTERVAL_SECONDS,
+    retentionYears: parsed.TOGUNA_RETENTION_YEARS,
   };
 }

@@ -1,6 +1,6 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CaseKeys } from './case-keys';
-import { EncryptedColumnInfo } from './encrypted-columns';
+import { EncryptedColumnInfo, encryptedColumns } from './encrypted-columns';
 import { FieldCipher } from './field-cipher';
 
 /** Values still under the key ring (`enc:v1:`), written before per-case keys or by an old instance. */
@@ -37,4 +37,35 @@ export async function moveToCaseKeys(
     moved++;
   }
   return moved;
+}
+
+/**
+ * Erasure's part for values of the case still under the key ring: each is
+ * shredded (sealed for the case under a throw-away key), since destroying
+ * the case key would not reach them. Returns how many.
+ */
+export async function shredRingValuesOf(
+  dataSource: DataSource,
+  tx: EntityManager,
+  cipher: FieldCipher,
+  caseId: string,
+): Promise<number> {
+  let shredded = 0;
+  for (const info of encryptedColumns(dataSource)) {
+    if (!info.caseIdSql) continue;
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM (${ringValuesOfCases({ ...info, caseIdSql: info.caseIdSql })}) AS v
+        WHERE v."caseId" = $1`,
+      [caseId],
+    );
+    for (const row of rows) {
+      const where = { table: info.table, column: info.column, rowId: row.id, caseId };
+      await tx.query(`UPDATE ${info.table} SET ${info.column} = $2 WHERE id = $1`, [
+        row.id,
+        cipher.shred(where),
+      ]);
+      shredded++;
+    }
+  }
+  return shredded;
 }

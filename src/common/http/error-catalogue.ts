@@ -172,7 +172,7 @@ export const COMMON_ERRORS = defineErrors('common', {
     },
     fr: {
       title: 'Dossier effacé',
-      detail: "Ce dossier a été effacé : sa clé est détruite et rien ne peut plus y être ajouté.",
+      detail: 'Ce dossier a été effacé : sa clé est détruite et rien ne peut plus y être ajouté.',
     },
   },
   idempotency_in_progress: {

@@ -60,6 +60,10 @@ export class AccordsRepository extends AccordsTables {
     return (await this.ready(rows))[0] ?? null;
   }
 
+  async clearTextOfCase(tx: Tx, caseId: string): Promise<void> {
+    await tx.query('UPDATE accord SET monitoring_mechanism = NULL WHERE case_id = $1', [caseId]);
+  }
+
   async countAccords(tx: Tx, caseId: string): Promise<number> {
     const rows: { n: number }[] = await tx.query(
       'SELECT count(*)::int AS n FROM accord WHERE case_id = $1',

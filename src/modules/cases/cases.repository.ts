@@ -26,6 +26,7 @@ export interface CaseRow {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  erasedAt: Date | null;
   /** created_at with microseconds, for keyset cursors. */
   createdAtKey: string;
   teamUserIds: string[];

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { CaseKeys } from '../../common/crypto/case-keys';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
+import { CaseErasureHooks } from '../cases';
 import { MEETING_OVERLAP_CONSTRAINT, MeetingAttendee } from './meeting-attendee.entity';
 import { MeetingStatus } from './meeting-status';
 import { Meeting } from './meeting.entity';
@@ -124,12 +125,20 @@ function isOverlap(error: unknown): boolean {
 }
 
 @Injectable()
-export class MeetingsRepository {
+export class MeetingsRepository implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: FieldCipher,
     private readonly keys: CaseKeys,
+    private readonly erasure: CaseErasureHooks,
   ) {}
+
+  /** An erased case's meetings keep their dates and statuses; their agendas go. */
+  onModuleInit(): void {
+    this.erasure.register((tx, caseId) =>
+      tx.query('UPDATE meeting SET agenda = NULL WHERE case_id = $1', [caseId]),
+    );
+  }
 
   private manager(tx?: Tx): EntityManager {
     return tx ?? this.dataSource.manager;

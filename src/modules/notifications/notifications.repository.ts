@@ -153,6 +153,14 @@ export class NotificationsRepository {
     return rows[0] ?? null;
   }
 
+  /** Drops the free text of the notifications about a subject (its erasure); the rows stay. */
+  async clearMessagesAbout(tx: Tx, subjectType: string, subjectId: string): Promise<void> {
+    await tx.query(
+      'UPDATE notification SET message = NULL WHERE subject_type = $1 AND subject_id = $2',
+      [subjectType, subjectId],
+    );
+  }
+
   decryptMessage(row: NotificationRow): string | null {
     return row.message === null
       ? null
