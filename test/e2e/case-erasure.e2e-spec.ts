@@ -58,6 +58,11 @@ describe('per-case data keys and erasure (issue 21)', () => {
       .expect(201);
     const id = created.body.id as string;
     await t.http
+      .post(`/api/v1/cases/${id}/parties`)
+      .set(as.mediator)
+      .send({ name: `Party-${label}`, kind: 'community', description: `About-${label}` })
+      .expect(201);
+    await t.http
       .post(`/api/v1/cases/${id}/participants`)
       .set(as.mediator)
       .send({
@@ -222,6 +227,17 @@ describe('per-case data keys and erasure (issue 21)', () => {
       [gone],
     );
     expect(counted[0]).toEqual({ status: 'closed', accords: 1 });
+    // What other modules keep in clear about it is cleared, the rows stay.
+    const { rows: parties } = await t.db.query(
+      'SELECT name, kind, description FROM case_party WHERE case_id = $1',
+      [gone],
+    );
+    expect(parties).toEqual([{ name: ERASED, kind: 'community', description: null }]);
+    const { rows: keptParties } = await t.db.query(
+      'SELECT name FROM case_party WHERE case_id = $1',
+      [kept],
+    );
+    expect(keptParties).toEqual([{ name: 'Party-kept' }]);
 
     // With the database and the key folder: nothing of the erased case, all of the other.
     const { cipher, keys } = outsideReader();
