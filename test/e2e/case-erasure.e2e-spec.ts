@@ -1,7 +1,10 @@
 import { createDecipheriv } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CaseKeys } from '../../src/common/crypto/case-keys';
 import { encryptedColumns } from '../../src/common/crypto/encrypted-columns';
+import { ERASURE_REGISTER_FILE, ErasureRegister } from '../../src/common/crypto/erasure-register';
 import { ERASED, FieldCipher } from '../../src/common/crypto/field-cipher';
 import { KeyRingFileStore } from '../../src/common/crypto/key-ring';
 import { rotateFieldKeys } from '../../src/common/crypto/key-rotation';
@@ -92,7 +95,8 @@ describe('per-case data keys and erasure (issue 21)', () => {
   /** A cipher and key loader of their own over the app's keys folder and database: what an intruder with both has. */
   function outsideReader(): { cipher: FieldCipher; keys: CaseKeys } {
     const cipher = new FieldCipher(new KeyRingFileStore(t.config.keysDir));
-    return { cipher, keys: new CaseKeys(t.app.get(DataSource), cipher) };
+    const register = new ErasureRegister(t.config.keysDir);
+    return { cipher, keys: new CaseKeys(t.app.get(DataSource), cipher, register) };
   }
 
   /** Every encrypted value of a case's rows, in every table that holds case values. */
@@ -328,7 +332,8 @@ describe('per-case data keys and erasure (issue 21)', () => {
       new KeyRingFileStore(t.config.keysDir),
       {
         retire: true,
-        reloadWaitMs: 50,
+        // Longer than the second within which instances re-read the ring.
+        reloadWaitMs: 1500,
       },
     );
     expect(report.remainingOnOldKeys).toBe(0);
@@ -357,5 +362,53 @@ describe('per-case data keys and erasure (issue 21)', () => {
     const { cipher, keys } = outsideReader();
     await keys.load([id]);
     expect(cipher.decrypt(rows[0].confidential_notes, where)).toBe('Legacy-note-rotation');
+  });
+
+  it('a database restored from before the erasure does not bring the case back (erasure register)', async () => {
+    const id = await openCase('restored', true);
+    const { rows: saved } = await t.db.query<{ wrapped_key: string; key_id: string }>(
+      'SELECT wrapped_key, key_id FROM case_data_key WHERE case_id = $1',
+      [id],
+    );
+    const values = await storedValuesOf(id);
+    await markSteppedUp(t, admin.id);
+    await erase(id).expect(200);
+    expect(readFileSync(join(t.config.keysDir, ERASURE_REGISTER_FILE), 'utf8')).toContain(id);
+
+    // What a restore of a backup made before the erasure brings back: the wrapped key, no erasure.
+    await t.db.query(
+      'UPDATE case_data_key SET wrapped_key = $2, key_id = $3, destroyed_at = NULL WHERE case_id = $1',
+      [id, saved[0].wrapped_key, saved[0].key_id],
+    );
+    await t.db.query('UPDATE dialogue_case SET erased_at = NULL WHERE id = $1', [id]);
+    // Without the register the key would open it again; with it (the keys folder of today), no.
+    const bare = new FieldCipher(new KeyRingFileStore(t.config.keysDir));
+    await new CaseKeys(t.app.get(DataSource), bare).load([id]);
+    expect(bare.decrypt(values[0].value, values[0])).not.toBe(ERASED);
+    const { cipher, keys } = outsideReader();
+    await keys.load([id]);
+    for (const v of values) expect(cipher.decrypt(v.value, v)).toBe(ERASED);
+
+    // An application started on that database with today's keys folder erases the case again
+    // (last test of the file: two applications in one process share passport's strategies).
+    const restarted = await startTestApp(
+      { TOGUNA_KEYS_DIR: t.config.keysDir },
+      { databaseUrl: t.databaseUrl },
+    );
+    try {
+      const { rows } = await t.db.query(
+        `SELECT k.wrapped_key, c.erased_at IS NOT NULL AS erased
+           FROM case_data_key k JOIN dialogue_case c ON c.id = k.case_id WHERE k.case_id = $1`,
+        [id],
+      );
+      expect(rows).toEqual([{ wrapped_key: null, erased: true }]);
+      const { rows: events } = await t.db.query(
+        `SELECT actor_user_id FROM audit_event WHERE action = 'case.erase' AND entity_id = $1 ORDER BY seq`,
+        [id],
+      );
+      expect(events).toEqual([{ actor_user_id: admin.id }, { actor_user_id: null }]);
+    } finally {
+      await restarted.close();
+    }
   });
 });

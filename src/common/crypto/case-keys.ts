@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../http/app-error';
+import { ErasureRegister } from './erasure-register';
 import { CASE_PREFIX, caseIdOf, FieldCipher, FieldContext, keyIdOf } from './field-cipher';
 
 /** A loaded key stays usable at least this long: the request that loaded it has time to use it. */
@@ -50,6 +51,7 @@ export class CaseKeys {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: FieldCipher,
+    @Optional() private readonly register?: ErasureRegister,
   ) {}
 
   /** Loads the keys of the cases whose values `rows` hold; returns `rows`. */
@@ -97,8 +99,7 @@ export class CaseKeys {
       );
       row = (await this.select([caseId]))[0];
     }
-    this.remember(caseId, row.wrappedKey);
-    return row.wrappedKey !== null;
+    return this.remember(caseId, row.wrappedKey);
   }
 
   /**
@@ -116,9 +117,21 @@ export class CaseKeys {
     );
   }
 
-  /** Drops the key this process holds in memory (after `destroy` committed). */
-  forget(caseId: string): void {
+  /**
+   * Once `destroy` committed: drops the key this process holds in memory and
+   * lists the case in the erasure register of the keys folder.
+   */
+  erased(caseId: string): void {
     this.cipher.caseKeys.put(caseId, null);
+    this.register?.add(caseId);
+  }
+
+  /** The cases of the erasure register whose key row still holds a key (a restored database). */
+  async keptDespiteErasure(): Promise<string[]> {
+    const listed = this.register?.all() ?? [];
+    if (listed.length === 0) return [];
+    const rows: KeyRow[] = await this.select(listed);
+    return rows.filter((row) => row.wrappedKey !== null).map((row) => row.caseId);
   }
 
   private select(caseIds: string[]): Promise<KeyRow[]> {
@@ -129,12 +142,15 @@ export class CaseKeys {
     );
   }
 
-  private remember(caseId: string, wrappedKey: string | null): void {
+  /** Caches the case's key (none when destroyed or erased by the register); true when usable. */
+  private remember(caseId: string, wrappedKey: string | null): boolean {
+    const usable = wrappedKey !== null && !this.register?.has(caseId);
     this.cipher.caseKeys.put(
       caseId,
-      wrappedKey === null
-        ? null
-        : Buffer.from(this.cipher.decrypt(wrappedKey, wrappedKeyContext(caseId)), 'base64'),
+      usable
+        ? Buffer.from(this.cipher.decrypt(wrappedKey, wrappedKeyContext(caseId)), 'base64')
+        : null,
     );
+    return usable;
   }
 }

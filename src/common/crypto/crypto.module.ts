@@ -4,6 +4,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CaseDataKey } from './case-data-key.entity';
 import { CaseKeys } from './case-keys';
+import { ErasureRegister } from './erasure-register';
 import { FieldCipher } from './field-cipher';
 import { KeyRingFileStore } from './key-ring';
 import { LookupHasher } from './lookup-hasher';
@@ -23,6 +24,11 @@ const ENTITIES = [CaseDataKey];
       provide: FieldCipher,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new FieldCipher(new KeyRingFileStore(config.keysDir)),
+    },
+    {
+      provide: ErasureRegister,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new ErasureRegister(config.keysDir),
     },
     CaseKeys,
     {

@@ -1,7 +1,9 @@
+import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CaseKeys, wrappedKeyContext } from './case-keys';
 import { moveToCaseKeys, RING_VALUE, ringValuesOfCases } from './case-values';
 import { EncryptedColumnInfo, encryptedColumns } from './encrypted-columns';
+import { ErasureRegister } from './erasure-register';
 import { FieldCipher, keyIdOf } from './field-cipher';
 import { KeyRingFileStore } from './key-ring';
 
@@ -124,7 +126,7 @@ export async function rotateFieldKeys(
   await sleep(wait);
 
   const cipher = new FieldCipher(store);
-  const keys = new CaseKeys(dataSource, cipher);
+  const keys = new CaseKeys(dataSource, cipher, new ErasureRegister(dirname(store.file)));
   let reencrypted = 0;
   let rewrapped = 0;
   // Repeat until a whole pass finds nothing: a write made with the old key

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
@@ -8,11 +8,11 @@ import { FieldCipher } from '../../common/crypto/field-cipher';
 import { AppError } from '../../common/http/app-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { Transactions } from '../../database/transactions';
+import { Transactions, Tx } from '../../database/transactions';
 import { NotificationsRepository } from '../notifications';
 import { StepUpService } from '../sessions';
 import { CaseErasureHooks } from './case-erasure-hooks';
-import { CaseErasureRepository } from './case-erasure.repository';
+import { CaseErasureRepository, ErasableCase } from './case-erasure.repository';
 import { ACTIVE_STATUSES } from './case-status';
 import { CaseErasureResponse, ErasureCandidates } from './dto/erasure.response';
 
@@ -22,10 +22,14 @@ const MAX_CANDIDATES = 500;
  * Erasure by key destruction: the case's data key is destroyed, so every
  * copy of its encrypted fields (database, replicas, backups made before) is
  * unreadable; what is kept in clear about it is cleared. The rows stay:
- * statistics still count the case, its status and dates.
+ * statistics still count the case, its status and dates. The case is also
+ * listed in the erasure register of the keys folder: started on a database
+ * restored from an older backup, the application erases such a case again.
  */
 @Injectable()
-export class CaseErasureService {
+export class CaseErasureService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CaseErasureService.name);
+
   constructor(
     private readonly cases: CaseErasureRepository,
     private readonly hooks: CaseErasureHooks,
@@ -47,22 +51,50 @@ export class CaseErasureService {
       if (!row) throw new AppError('not_found');
       if (row.erasedAt) return row.erasedAt;
       if (ACTIVE_STATUSES.includes(row.status)) throw new AppError('case_still_active');
-      const shredded = await shredRingValuesOf(this.dataSource, tx, this.cipher, id);
-      await this.keys.destroy(tx, id);
-      await this.hooks.run(tx, id);
-      await this.notifications.clearMessagesAbout(tx, 'case', id);
-      const at = await this.cases.markErased(tx, id);
-      await this.audit.record(tx, {
-        action: 'case.erase',
-        entityType: 'case',
-        entityId: id,
-        associationId: row.associationId,
-        details: { count: shredded },
-      });
-      return at;
+      return this.eraseLocked(tx, row, {});
     });
-    this.keys.forget(id);
+    this.keys.erased(id);
     return { id, erasedAt: erasedAt.toISOString() };
+  }
+
+  /**
+   * At start: a case of the erasure register whose key is back in the
+   * database (restored from a backup made before its erasure) is erased
+   * again, with an event of no actor.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const again = await this.keys.keptDespiteErasure();
+    for (const id of again) {
+      await this.transactions.run(async (tx) => {
+        const row = await this.cases.lock(tx, id);
+        if (row)
+          await this.eraseLocked(tx, row, { actorUserId: null, actorRole: null, requestId: null });
+      });
+      this.keys.erased(id);
+    }
+    if (again.length > 0)
+      this.logger.warn(`${again.length} case(s) of the erasure register erased again`);
+  }
+
+  private async eraseLocked(
+    tx: Tx,
+    row: ErasableCase,
+    actor: { actorUserId?: null; actorRole?: null; requestId?: null },
+  ): Promise<Date> {
+    const shredded = await shredRingValuesOf(this.dataSource, tx, this.cipher, row.id);
+    await this.keys.destroy(tx, row.id);
+    await this.hooks.run(tx, row.id);
+    await this.notifications.clearMessagesAbout(tx, 'case', row.id);
+    const at = await this.cases.markErased(tx, row.id);
+    await this.audit.record(tx, {
+      action: 'case.erase',
+      entityType: 'case',
+      entityId: row.id,
+      associationId: row.associationId,
+      details: { count: shredded },
+      ...actor,
+    });
+    return at;
   }
 
   /** Closed cases kept longer than TOGUNA_RETENTION_YEARS: erased once an admin confirms. */
