@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { shredRingValuesOf } from '../../common/crypto/case-values';
+import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
 import { CaseStatus } from './vocabulary';
 
@@ -19,7 +21,15 @@ export interface ErasureCandidateRow {
 /** The case rows erasure reads and changes (the key itself is CaseKeys'). */
 @Injectable()
 export class CaseErasureRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /** The case's values still under the key ring, in every table, shredded; how many. */
+  shredRingValues(tx: Tx, id: string): Promise<number> {
+    return shredRingValuesOf(this.dataSource, tx, this.cipher, id);
+  }
 
   /** The case, locked until `tx` ends: one erasure at a time, no write in between. */
   async lock(tx: Tx, id: string): Promise<ErasableCase | null> {

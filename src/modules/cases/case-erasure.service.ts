@@ -1,10 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Principal } from '../../common/auth/principal';
 import { CaseKeys } from '../../common/crypto/case-keys';
-import { shredRingValuesOf } from '../../common/crypto/case-values';
-import { FieldCipher } from '../../common/crypto/field-cipher';
 import { AppError } from '../../common/http/app-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -35,11 +32,9 @@ export class CaseErasureService implements OnApplicationBootstrap {
     private readonly hooks: CaseErasureHooks,
     private readonly notifications: NotificationsRepository,
     private readonly keys: CaseKeys,
-    private readonly cipher: FieldCipher,
     private readonly stepUp: StepUpService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
-    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,7 +76,7 @@ export class CaseErasureService implements OnApplicationBootstrap {
     row: ErasableCase,
     actor: { actorUserId?: null; actorRole?: null; requestId?: null },
   ): Promise<Date> {
-    const shredded = await shredRingValuesOf(this.dataSource, tx, this.cipher, row.id);
+    const shredded = await this.cases.shredRingValues(tx, row.id);
     await this.keys.destroy(tx, row.id);
     await this.hooks.run(tx, row.id);
     await this.notifications.clearMessagesAbout(tx, 'case', row.id);
