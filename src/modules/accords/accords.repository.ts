@@ -60,8 +60,14 @@ export class AccordsRepository extends AccordsTables {
     return (await this.ready(rows))[0] ?? null;
   }
 
-  async clearTextOfCase(tx: Tx, caseId: string): Promise<void> {
+  /** Clears the accords' clear text of an erased case; returns their ids. */
+  async clearTextOfCase(tx: Tx, caseId: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      'SELECT id FROM accord WHERE case_id = $1 FOR UPDATE',
+      [caseId],
+    );
     await tx.query('UPDATE accord SET monitoring_mechanism = NULL WHERE case_id = $1', [caseId]);
+    return rows.map((r) => r.id);
   }
 
   async countAccords(tx: Tx, caseId: string): Promise<number> {

@@ -4,6 +4,7 @@ import { AccessService } from '../../common/access/access.service';
 import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
 import { CaseErasureHooks } from '../cases';
+import { NotificationsRepository } from '../notifications';
 import { Principal } from '../../common/auth/principal';
 import { AppError, invalidReference } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, pageOf } from '../../common/http/pagination';
@@ -50,11 +51,15 @@ export class AccordsService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly erasure: CaseErasureHooks,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
-  /** An erased case's accords keep their forms and dates; their monitoring text goes. */
+  /** An erased case's accords keep their forms and dates; their monitoring text and notices go. */
   onModuleInit(): void {
-    this.erasure.register((tx, caseId) => this.accords.clearTextOfCase(tx, caseId));
+    this.erasure.register(async (tx, caseId) => {
+      const accordIds = await this.accords.clearTextOfCase(tx, caseId);
+      await this.notifications.clearMessagesAbout(tx, 'accord', accordIds);
+    });
   }
 
   // ---- accords ----
