@@ -54,19 +54,22 @@ export class CaseKeys {
     @Optional() private readonly register?: ErasureRegister,
   ) {}
 
-  /** Loads the keys of the cases whose values `rows` hold; returns `rows`. */
-  async ready<T>(rows: T): Promise<T> {
-    await this.load(caseIdsIn(rows));
+  /**
+   * Loads the keys of the cases whose values `rows` hold; returns `rows`.
+   * Given the caller's transaction, reads through it (no second connection).
+   */
+  async ready<T>(rows: T, tx?: EntityManager): Promise<T> {
+    await this.load(caseIdsIn(rows), tx);
     return rows;
   }
 
   /** Loads these cases' keys (a case with no key row any more reads as erased). */
-  async load(caseIds: Iterable<string>): Promise<void> {
+  async load(caseIds: Iterable<string>, tx?: EntityManager): Promise<void> {
     const missing = [...new Set(caseIds)].filter(
       (id) => !this.cipher.caseKeys.freshFor(id, USE_MARGIN_MS),
     );
     if (missing.length === 0) return;
-    const rows = await this.select(missing);
+    const rows = await this.select(missing, tx);
     const byCase = new Map(rows.map((row) => [row.caseId, row]));
     for (const caseId of missing) this.remember(caseId, byCase.get(caseId)?.wrappedKey ?? null);
   }
@@ -74,19 +77,20 @@ export class CaseKeys {
   /**
    * Makes sure the case has a usable data key before a value of it is
    * written (creating it on first use, outside the caller's transaction so
-   * that a key never vanishes with a rolled-back write). 409 `case_erased`
-   * when the case's key was destroyed.
+   * that a key never vanishes with a rolled-back write; the key is looked
+   * up through `tx` when given). 409 `case_erased` when the case's key was
+   * destroyed.
    */
-  async forWrite(caseId: string): Promise<void> {
-    if (!(await this.loadForWrite(caseId))) throw new AppError('case_erased');
+  async forWrite(caseId: string, tx?: EntityManager): Promise<void> {
+    if (!(await this.loadForWrite(caseId, tx))) throw new AppError('case_erased');
   }
 
   /** Like forWrite, for tools: false (instead of 409) when the case's key was destroyed. */
-  async loadForWrite(caseId: string): Promise<boolean> {
+  async loadForWrite(caseId: string, tx?: EntityManager): Promise<boolean> {
     if (this.cipher.caseKeys.freshFor(caseId, USE_MARGIN_MS)) {
       return this.cipher.caseKeys.get(caseId) !== null;
     }
-    let row = (await this.select([caseId]))[0];
+    let row = (await this.select([caseId], tx))[0];
     if (!row) {
       const wrapped = this.cipher.encrypt(
         randomBytes(32).toString('base64'),
@@ -134,8 +138,8 @@ export class CaseKeys {
     return rows.filter((row) => row.wrappedKey !== null).map((row) => row.caseId);
   }
 
-  private select(caseIds: string[]): Promise<KeyRow[]> {
-    return this.dataSource.query(
+  private select(caseIds: string[], tx?: EntityManager): Promise<KeyRow[]> {
+    return (tx ?? this.dataSource.manager).query(
       `SELECT case_id AS "caseId", wrapped_key AS "wrappedKey"
          FROM case_data_key WHERE case_id = ANY($1::uuid[])`,
       [caseIds],

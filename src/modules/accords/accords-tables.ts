@@ -24,8 +24,9 @@ export abstract class AccordsTables {
   /** Encrypts values of one case under its data key (made on the case's first sensitive write). */
   protected async sealerFor(
     caseId: string,
+    tx: Tx,
   ): Promise<(table: string, column: string, rowId: string, value: string) => string> {
-    await this.keys.forWrite(caseId);
+    await this.keys.forWrite(caseId, tx);
     return (table, column, rowId, value) =>
       this.cipher.encrypt(value, { table, column, rowId, caseId });
   }
@@ -40,8 +41,8 @@ export abstract class AccordsTables {
   }
 
   /** Rows read from the database, with the data keys of the cases they hold values of loaded. */
-  protected ready<T>(rows: T): Promise<T> {
-    return this.keys.ready(rows);
+  protected ready<T>(rows: T, tx?: Tx): Promise<T> {
+    return this.keys.ready(rows, tx);
   }
 
   open(table: string, column: string, rowId: string, stored: string | null): string | null {

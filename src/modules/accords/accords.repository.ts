@@ -57,7 +57,7 @@ export class AccordsRepository extends AccordsTables {
     const rows: AccordRow[] = await this.manager(tx).query(`${SELECT_ACCORD} WHERE a.id = $1`, [
       id,
     ]);
-    return (await this.ready(rows))[0] ?? null;
+    return (await this.ready(rows, tx))[0] ?? null;
   }
 
   /** Clears the accords' clear text of an erased case; returns their ids. */
@@ -96,7 +96,7 @@ export class AccordsRepository extends AccordsTables {
 
   /** Inserts the accord (summary encrypted); false if the id exists. */
   async insertAccordIfAbsent(tx: Tx, row: NewAccord): Promise<boolean> {
-    const seal = await this.sealerFor(row.caseId);
+    const seal = await this.sealerFor(row.caseId, tx);
     const result = await tx
       .createQueryBuilder()
       .insert()

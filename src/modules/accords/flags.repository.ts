@@ -20,8 +20,8 @@ export interface FlagRow {
 /** Flags on accords (reason and resolution note encrypted). */
 @Injectable()
 export class FlagsRepository extends AccordsTables {
-  async caseIdOfFlag(id: string): Promise<{ caseId: string; accordId: string } | null> {
-    const rows: { caseId: string; accordId: string }[] = await this.dataSource.query(
+  async caseIdOfFlag(id: string, tx?: Tx): Promise<{ caseId: string; accordId: string } | null> {
+    const rows: { caseId: string; accordId: string }[] = await this.manager(tx).query(
       `SELECT a.case_id AS "caseId", a.id AS "accordId"
          FROM accord_flag g JOIN accord a ON a.id = g.accord_id WHERE g.id = $1`,
       [id],
@@ -32,7 +32,7 @@ export class FlagsRepository extends AccordsTables {
   // ---- flags ----
   async findFlag(id: string, tx?: Tx): Promise<FlagRow | null> {
     const rows: FlagRow[] = await this.manager(tx).query(`${SELECT_FLAG} WHERE g.id = $1`, [id]);
-    return (await this.ready(rows))[0] ?? null;
+    return (await this.ready(rows, tx))[0] ?? null;
   }
 
   async flagsOf(accordId: string): Promise<FlagRow[]> {
@@ -60,7 +60,7 @@ export class FlagsRepository extends AccordsTables {
     tx: Tx,
     row: Pick<FlagRow, 'id' | 'accordId' | 'severity' | 'reason' | 'raisedBy'>,
   ): Promise<void> {
-    const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx));
+    const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx), tx);
     await tx.insert(AccordFlag, {
       ...row,
       reason: seal('accord_flag', 'reason', row.id, row.reason),
@@ -69,7 +69,7 @@ export class FlagsRepository extends AccordsTables {
 
   /** Resolves the flag only if it is still open; true when it was. */
   async resolveFlagIfOpen(tx: Tx, id: string, by: string, note: string): Promise<boolean> {
-    const seal = await this.sealerFor((await this.caseIdOfFlag(id))!.caseId);
+    const seal = await this.sealerFor((await this.caseIdOfFlag(id, tx))!.caseId, tx);
     const result = await tx
       .createQueryBuilder()
       .update(AccordFlag)

@@ -86,7 +86,7 @@ export class FollowUpsRepository extends AccordsTables {
   ): Promise<Date> {
     const inserted = await tx.insert(FollowUp, row);
     if (assessments.length > 0) {
-      const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx));
+      const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx), tx);
       await tx.insert(
         FollowUpAssessment,
         assessments.map((a) => ({

@@ -43,8 +43,8 @@ export type TermChanges = Partial<
 /** The terms of accords and their revisions (text encrypted). */
 @Injectable()
 export class TermsRepository extends AccordsTables {
-  async caseIdOfTerm(id: string): Promise<{ caseId: string; accordId: string } | null> {
-    const rows: { caseId: string; accordId: string }[] = await this.dataSource.query(
+  async caseIdOfTerm(id: string, tx?: Tx): Promise<{ caseId: string; accordId: string } | null> {
+    const rows: { caseId: string; accordId: string }[] = await this.manager(tx).query(
       `SELECT a.case_id AS "caseId", a.id AS "accordId"
          FROM accord_term t JOIN accord a ON a.id = t.accord_id WHERE t.id = $1`,
       [id],
@@ -82,7 +82,7 @@ export class TermsRepository extends AccordsTables {
       `${SELECT_TERM} WHERE t.id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
-    return (await this.ready(rows))[0] ?? null;
+    return (await this.ready(rows, tx))[0] ?? null;
   }
 
   async termsOf(accordId: string): Promise<TermRow[]> {
@@ -95,7 +95,7 @@ export class TermsRepository extends AccordsTables {
   }
 
   async insertTermIfAbsent(tx: Tx, row: NewTerm): Promise<boolean> {
-    const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx));
+    const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx), tx);
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -119,7 +119,7 @@ export class TermsRepository extends AccordsTables {
   ): Promise<boolean> {
     const set: Record<string, unknown> = { ...changes };
     if (changes.text !== undefined) {
-      const seal = await this.sealerFor((await this.caseIdOfTerm(id))!.caseId);
+      const seal = await this.sealerFor((await this.caseIdOfTerm(id, tx))!.caseId, tx);
       set.text = seal('accord_term', 'text', id, changes.text);
     }
     const result = await tx
@@ -132,7 +132,7 @@ export class TermsRepository extends AccordsTables {
   }
 
   async insertRevision(tx: Tx, row: Omit<RevisionRow, 'changedAt'>): Promise<void> {
-    const seal = await this.sealerFor((await this.caseIdOfTerm(row.termId))!.caseId);
+    const seal = await this.sealerFor((await this.caseIdOfTerm(row.termId, tx))!.caseId, tx);
     await tx.insert(AccordTermRevision, {
       ...row,
       previousText: seal('accord_term_revision', 'previous_text', row.id, row.previousText),

@@ -54,12 +54,13 @@ export class ParticipantsRepository {
   async findById(id: string, tx?: Tx): Promise<CaseParticipant | null> {
     return this.keys.ready(
       await (tx ?? this.dataSource.manager).findOneBy(CaseParticipant, { id }),
+      tx,
     );
   }
 
   /** Inserts unless the id is taken; true when this call created it. */
   async insertIfAbsent(tx: Tx, participant: NewParticipant): Promise<boolean> {
-    await this.keys.forWrite(participant.caseId);
+    await this.keys.forWrite(participant.caseId, tx);
     const result = await tx
       .createQueryBuilder()
       .insert()

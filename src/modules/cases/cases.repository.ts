@@ -117,7 +117,7 @@ export class CasesRepository {
 
   async findById(id: string, tx?: Tx): Promise<CaseRow | null> {
     const rows: CaseRow[] = await this.manager(tx).query(`${SELECT_CASE} WHERE c.id = $1`, [id]);
-    return (await this.keys.ready(rows))[0] ?? null;
+    return (await this.keys.ready(rows, tx))[0] ?? null;
   }
 
   async areaLevel(areaId: string, tx?: Tx): Promise<string | null> {
@@ -130,7 +130,7 @@ export class CasesRepository {
 
   /** Inserts the case with its sensitive fields encrypted, bound to its row. */
   async insert(tx: Tx, row: NewCase): Promise<void> {
-    await this.keys.forWrite(row.id);
+    await this.keys.forWrite(row.id, tx);
     await tx.insert(DialogueCase, {
       ...row,
       status: 'exploratory',
@@ -189,7 +189,7 @@ export class CasesRepository {
     const set: Record<string, unknown> = { ...changes };
     for (const field of SENSITIVE_CASE_FIELDS) {
       if (changes[field] !== undefined) {
-        await this.keys.forWrite(id);
+        await this.keys.forWrite(id, tx);
         set[field] = this.cipher.encryptNullable(changes[field], this.where(id, field));
       }
     }
@@ -228,7 +228,7 @@ export class CasesRepository {
     tx: Tx,
     row: Omit<TransitionRow, 'occurredAt'> & { caseId: string },
   ): Promise<void> {
-    await this.keys.forWrite(row.caseId);
+    await this.keys.forWrite(row.caseId, tx);
     await tx.insert(CaseTransition, {
       ...row,
       reason: this.cipher.encrypt(row.reason, {

@@ -156,12 +156,12 @@ export class MeetingsRepository implements OnModuleInit {
     const rows: MeetingRow[] = await this.manager(tx).query(`${SELECT_MEETING} WHERE mt.id = $1`, [
       id,
     ]);
-    return (await this.keys.ready(rows))[0] ?? null;
+    return (await this.keys.ready(rows, tx))[0] ?? null;
   }
 
   /** The case a meeting belongs to, or null: the first step of every access check. */
-  async caseIdOf(id: string): Promise<string | null> {
-    const rows: { caseId: string }[] = await this.dataSource.query(
+  async caseIdOf(id: string, tx?: Tx): Promise<string | null> {
+    const rows: { caseId: string }[] = await this.manager(tx).query(
       'SELECT case_id AS "caseId" FROM meeting WHERE id = $1',
       [id],
     );
@@ -194,7 +194,7 @@ export class MeetingsRepository implements OnModuleInit {
 
   /** Inserts the meeting (status planned), its location encrypted; false if the id exists. */
   async insertIfAbsent(tx: Tx, row: NewMeeting): Promise<boolean> {
-    await this.keys.forWrite(row.caseId);
+    await this.keys.forWrite(row.caseId, tx);
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -303,8 +303,8 @@ export class MeetingsRepository implements OnModuleInit {
   ): Promise<boolean> {
     const set: Record<string, unknown> = { ...changes };
     const sensitive = SENSITIVE_MEETING_FIELDS.filter((field) => changes[field] !== undefined);
-    const caseId = sensitive.length > 0 ? await this.caseIdOf(id) : null;
-    if (caseId) await this.keys.forWrite(caseId);
+    const caseId = sensitive.length > 0 ? await this.caseIdOf(id, tx) : null;
+    if (caseId) await this.keys.forWrite(caseId, tx);
     for (const field of sensitive) {
       set[field] = this.cipher.encryptNullable(changes[field], this.where(id, field, caseId));
     }
