@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CaseKeys } from '../../src/common/crypto/case-keys';
-import { encryptedColumns } from '../../src/common/crypto/encrypted-columns';
-import { ERASURE_REGISTER_FILE, ErasureRegister } from '../../src/common/crypto/erasure-register';
+import { ERASURE_REGISTER_FILE } from '../../src/common/crypto/erasure-register';
 import { ERASED, FieldCipher } from '../../src/common/crypto/field-cipher';
 import { KeyRingFileStore } from '../../src/common/crypto/key-ring';
 import { rotateFieldKeys } from '../../src/common/crypto/key-rotation';
 import { AccordFactory, DAY } from '../support/accords';
+import { outsideReader, secretsOf, storedValuesOf } from '../support/case-data';
 import { dumpDatabase } from '../support/dump';
 import { bearer, Factory, login, TestUser } from '../support/factories';
 import { markSteppedUp } from '../support/mission-orders';
@@ -20,20 +20,6 @@ import { startTestApp, TestApp } from '../support/test-app';
  * case destroys that key, so its ciphertext stays but nothing (not even the
  * key ring) reads it any more, while every other case still reads.
  */
-
-interface Secrets {
-  locationDetail: string;
-  confidentialNotes: string;
-  realName: string;
-  reason: string;
-}
-
-const secretsOf = (label: string): Secrets => ({
-  locationDetail: `Hameau-${label}-près-du-puits`,
-  confidentialNotes: `Note-${label}-chef-de-village`,
-  realName: `Boureima-${label}-Maïga`,
-  reason: `Raison-${label}-confidentielle`,
-});
 
 describe('per-case data keys and erasure (issue 21)', () => {
   let t: TestApp;
@@ -92,29 +78,6 @@ describe('per-case data keys and erasure (issue 21)', () => {
 
   const erase = (id: string, who = as.admin) => t.http.post(`/api/v1/cases/${id}/erasure`).set(who);
 
-  /** A cipher and key loader of their own over the app's keys folder and database: what an intruder with both has. */
-  function outsideReader(): { cipher: FieldCipher; keys: CaseKeys } {
-    const cipher = new FieldCipher(new KeyRingFileStore(t.config.keysDir));
-    const register = new ErasureRegister(t.config.keysDir);
-    return { cipher, keys: new CaseKeys(t.app.get(DataSource), cipher, register) };
-  }
-
-  /** Every encrypted value of a case's rows, in every table that holds case values. */
-  async function storedValuesOf(caseId: string) {
-    const found: { table: string; column: string; rowId: string; value: string }[] = [];
-    for (const info of encryptedColumns(t.app.get(DataSource))) {
-      if (!info.caseIdSql) continue;
-      const { rows } = await t.db.query<{ id: string; value: string }>(
-        `SELECT ${info.table}.id, ${info.table}.${info.column} AS value FROM ${info.table}
-          WHERE ${info.caseIdSql} = $1 AND ${info.table}.${info.column} IS NOT NULL`,
-        [caseId],
-      );
-      for (const row of rows)
-        found.push({ table: info.table, column: info.column, rowId: row.id, value: row.value });
-    }
-    return found;
-  }
-
   beforeAll(async () => {
     t = await startTestApp();
     factory = new Factory(t.db);
@@ -135,10 +98,12 @@ describe('per-case data keys and erasure (issue 21)', () => {
   it('encrypts each case under its own data key, wrapped by the key ring; a dump holds no secret', async () => {
     const a = await openCase('keys-a', false);
     const b = await openCase('keys-b', false);
-    const values = [...(await storedValuesOf(a)), ...(await storedValuesOf(b))];
+    const values = [...(await storedValuesOf(t, a)), ...(await storedValuesOf(t, b))];
     expect(values.length).toBeGreaterThanOrEqual(8);
     for (const v of values) expect(v.value).toMatch(/^enc:c1:/);
-    expect((await storedValuesOf(a)).every((v) => v.value.startsWith(`enc:c1:${a}:`))).toBe(true);
+    expect((await storedValuesOf(t, a)).every((v) => v.value.startsWith(`enc:c1:${a}:`))).toBe(
+      true,
+    );
     const { rows } = await t.db.query<{ case_id: string; wrapped_key: string; key_id: string }>(
       'SELECT case_id, wrapped_key, key_id FROM case_data_key WHERE case_id = ANY($1)',
       [[a, b]],
@@ -183,7 +148,7 @@ describe('per-case data keys and erasure (issue 21)', () => {
       caseId: gone,
       concludedAt: new Date(Date.now() - 30 * DAY),
     });
-    const before = await storedValuesOf(gone);
+    const before = await storedValuesOf(t, gone);
     const stats = async () =>
       (await t.http.get('/api/v1/stats/accords?groupBy=region').set(as.admin).expect(200))
         .body as unknown;
@@ -218,7 +183,7 @@ describe('per-case data keys and erasure (issue 21)', () => {
     expect(other.body.erasedAt).toBeNull();
 
     // In the database: the same ciphertext, its key row key-less; the case and its accord still counted.
-    expect(await storedValuesOf(gone)).toEqual(before);
+    expect(await storedValuesOf(t, gone)).toEqual(before);
     const { rows: keyRows } = await t.db.query(
       'SELECT wrapped_key, key_id, destroyed_at FROM case_data_key WHERE case_id = $1',
       [gone],
@@ -244,7 +209,7 @@ describe('per-case data keys and erasure (issue 21)', () => {
     expect(keptParties).toEqual([{ name: 'Party-kept' }]);
 
     // With the database and the key folder: nothing of the erased case, all of the other.
-    const { cipher, keys } = outsideReader();
+    const { cipher, keys } = outsideReader(t);
     await keys.load([gone, kept]);
     for (const v of before) expect(cipher.decrypt(v.value, v)).toBe(ERASED);
     const ring = new KeyRingFileStore(t.config.keysDir).load();
@@ -257,7 +222,7 @@ describe('per-case data keys and erasure (issue 21)', () => {
         expect(() => decipher.final()).toThrow();
       }
     }
-    const keptValues = await storedValuesOf(kept);
+    const keptValues = await storedValuesOf(t, kept);
     const opened = keptValues.map((v) => cipher.decrypt(v.value, v));
     expect(opened).toEqual(expect.arrayContaining(Object.values(secretsOf('kept'))));
 
@@ -359,7 +324,7 @@ describe('per-case data keys and erasure (issue 21)', () => {
     const after = await t.http.get(`/api/v1/cases/${id}`).set(as.mediator).expect(200);
     expect(after.body.confidentialNotes).toBe('Legacy-note-rotation');
     expect(after.body.locationDetail).toBe(secretsOf('rotation').locationDetail);
-    const { cipher, keys } = outsideReader();
+    const { cipher, keys } = outsideReader(t);
     await keys.load([id]);
     expect(cipher.decrypt(rows[0].confidential_notes, where)).toBe('Legacy-note-rotation');
   });
@@ -370,7 +335,7 @@ describe('per-case data keys and erasure (issue 21)', () => {
       'SELECT wrapped_key, key_id FROM case_data_key WHERE case_id = $1',
       [id],
     );
-    const values = await storedValuesOf(id);
+    const values = await storedValuesOf(t, id);
     await markSteppedUp(t, admin.id);
     await erase(id).expect(200);
     expect(readFileSync(join(t.config.keysDir, ERASURE_REGISTER_FILE), 'utf8')).toContain(id);
@@ -385,7 +350,7 @@ describe('per-case data keys and erasure (issue 21)', () => {
     const bare = new FieldCipher(new KeyRingFileStore(t.config.keysDir));
     await new CaseKeys(t.app.get(DataSource), bare).load([id]);
     expect(bare.decrypt(values[0].value, values[0])).not.toBe(ERASED);
-    const { cipher, keys } = outsideReader();
+    const { cipher, keys } = outsideReader(t);
     await keys.load([id]);
     for (const v of values) expect(cipher.decrypt(v.value, v)).toBe(ERASED);
 
