@@ -108,7 +108,7 @@ export class CaseKeys {
 
   /**
    * Destroys the case's data key in `tx` (the row stays, key-less, so no key
-   * is made for the case again). Call `forget` once `tx` committed.
+   * is made for the case again). Call `erased` once `tx` committed.
    */
   async destroy(tx: EntityManager, caseId: string): Promise<void> {
     await tx.query(

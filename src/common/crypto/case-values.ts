@@ -3,15 +3,19 @@ import { CaseKeys } from './case-keys';
 import { EncryptedColumnInfo, encryptedColumns } from './encrypted-columns';
 import { FieldCipher } from './field-cipher';
 
-/** Values still under the key ring (`enc:v1:`), written before per-case keys or by an old instance. */
-export const RING_VALUE = `LIKE 'enc:v1:%'`;
+/**
+ * Values not under a case key: under the key ring (`enc:v1:`, written before
+ * per-case keys or by an instance that had not loaded them), or anything else
+ * (which rotation then refuses to take for ciphertext, as before).
+ */
+export const NOT_UNDER_CASE_KEY = `NOT LIKE 'enc:c1:%'`;
 
-/** A case column's values that are still under the key ring, with their case, as SQL. */
+/** A case column's values that are not under a case key, with their case, as SQL. */
 export function ringValuesOfCases(info: EncryptedColumnInfo & { caseIdSql: string }): string {
   return `SELECT ${info.table}.id AS id, ${info.table}.${info.column} AS value,
                  ${info.caseIdSql} AS "caseId"
             FROM ${info.table}
-           WHERE ${info.table}.${info.column} ${RING_VALUE}`;
+           WHERE ${info.table}.${info.column} ${NOT_UNDER_CASE_KEY}`;
 }
 
 /**

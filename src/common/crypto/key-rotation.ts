@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CaseKeys, wrappedKeyContext } from './case-keys';
-import { moveToCaseKeys, RING_VALUE, ringValuesOfCases } from './case-values';
+import { moveToCaseKeys, NOT_UNDER_CASE_KEY, ringValuesOfCases } from './case-values';
 import { EncryptedColumnInfo, encryptedColumns } from './encrypted-columns';
 import { ErasureRegister } from './erasure-register';
 import { FieldCipher, keyIdOf } from './field-cipher';
@@ -21,12 +21,12 @@ export interface RotationReport {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The rows of the column still to do, as SQL: ring values not under `$1`, or of a case. */
+/** The rows of the column still to do, as SQL: not under `$1`, or of a case and not under its key. */
 function pending(info: EncryptedColumnInfo): string {
   const notUnderNew = `${info.table}.${info.column} NOT LIKE $1`;
   if (!info.caseIdSql) {
     return `SELECT id, ${info.column} AS value, NULL AS "caseId" FROM ${info.table}
-             WHERE ${info.column} ${RING_VALUE} AND ${notUnderNew}`;
+             WHERE ${info.column} ${NOT_UNDER_CASE_KEY} AND ${notUnderNew}`;
   }
   return `${ringValuesOfCases({ ...info, caseIdSql: info.caseIdSql })}
             AND (${info.caseIdSql} IS NOT NULL OR ${notUnderNew})`;
