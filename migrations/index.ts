@@ -15,6 +15,7 @@ import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStats
 import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
 import { SmsOutbox1796665179326 } from './1796665179326-SmsOutbox';
+import { CaseDataKeys1796665272993 } from './1796665272993-CaseDataKeys';
 import { AccordSmsCodes1796665314717 } from './1796665314717-AccordSmsCodes';
 import { AreaPcodes1796665488147 } from './1796665488147-AreaPcodes';
 import { PhoneNumbers1796665621015 } from './1796665621015-PhoneNumbers';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   PendingMembers1796654150484,
   MissionOrderCredentialIds1796655136111,
   SmsOutbox1796665179326,
+  CaseDataKeys1796665272993,
   AccordSmsCodes1796665314717,
   AreaPcodes1796665488147,
   PhoneNumbers1796665621015,

@@ -1,4 +1,5 @@
 import { AuditModule } from './common/audit/audit.module';
+import { CryptoModule } from './common/crypto/crypto.module';
 import { IdempotencyModule } from './common/http/idempotency/idempotency.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { Entities } from './database/data-source';
@@ -26,6 +27,7 @@ import { UsersModule } from './modules/users/users.module';
  */
 export const ALL_ENTITIES: Entities = [
   AuditModule,
+  CryptoModule,
   IdempotencyModule,
   RateLimitModule,
   AreasModule,

@@ -26,6 +26,7 @@ async function main(): Promise<number> {
     });
     console.log(
       `keys:rotate: current key ${report.newKeyId}; ${report.reencrypted} values re-encrypted; ` +
+        `${report.rewrapped} case keys rewrapped; ` +
         `${report.remainingOnOldKeys} left on older keys; retired: ${report.retired.join(', ') || 'none'}`,
     );
     return report.remainingOnOldKeys === 0 ? 0 : 1;

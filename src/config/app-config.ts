@@ -286,6 +286,11 @@ class EnvSchema {
   @Min(1)
   @Max(1000)
   TOGUNA_BACKUP_KEEP = 14;
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  TOGUNA_RETENTION_YEARS = 5;
 }
 
 export interface AppConfig {
@@ -326,6 +331,8 @@ export interface AppConfig {
   backupDir?: string;
   backupIntervalHours: number;
   backupKeep: number;
+  /** Years after a case is closed until it is listed for erasure (GET /admin/erasure-candidates). */
+  retentionYears: number;
 }
 
 export class ConfigError extends Error {}
@@ -434,5 +441,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     backupDir: parsed.TOGUNA_BACKUP_DIR ? resolve(parsed.TOGUNA_BACKUP_DIR) : undefined,
     backupIntervalHours: parsed.TOGUNA_BACKUP_INTERVAL_HOURS,
     backupKeep: parsed.TOGUNA_BACKUP_KEEP,
+    retentionYears: parsed.TOGUNA_RETENTION_YEARS,
   };
 }

@@ -359,7 +359,7 @@ describe('accords, terms, follow-ups, flags (issue 6)', () => {
       expect(dump.text).not.toContain(secret);
     }
     const { rows } = await t.db.query<{ text: string }>('SELECT text FROM accord_term LIMIT 1');
-    expect(rows[0].text).toMatch(/^enc:v1:/);
+    expect(rows[0].text).toMatch(/^enc:c1:/);
   });
   it('checks recorded together: the dashboard sums up the latest, as the accord page does', async () => {
     const { accordId, termIds } = await accordWithTerms(daysAgo(20));

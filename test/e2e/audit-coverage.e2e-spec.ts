@@ -29,7 +29,8 @@ describe('audit coverage (S10)', () => {
   beforeAll(async () => {
     t = await startTestApp(SMS_ENV);
     const factory = new Factory(t.db);
-    const admin = bearer((await login(t.http, (await factory.user('admin')).username)).accessToken);
+    const adminUser = await factory.user('admin');
+    const admin = bearer((await login(t.http, adminUser.username)).accessToken);
     const coordinator = await factory.user('coordinator');
     const coordinatorToken = bearer((await login(t.http, coordinator.username)).accessToken);
     const koro = await factory.areaId('Koro', 'cercle');
@@ -422,6 +423,19 @@ describe('audit coverage (S10)', () => {
       );
     }
 
+    // Erasure of a closed case (issue 21): admin, after step-up.
+    const closedCase = await factory.dialogueCase({
+      associationId: coordinator.associationId!,
+      areaId: await factory.areaId('Dinangourou', 'commune'),
+      createdBy: coordinator.id,
+      status: 'closed',
+    });
+    await markSteppedUp(t, adminUser.id);
+    note(
+      'POST /api/v1/cases/:id/erasure',
+      await t.http.post(`/api/v1/cases/${closedCase.id}/erasure`).set(admin),
+    );
+
     // Mission orders (issue 5): request, approve, reject, revoke, credentials (sensitive read).
     {
       const cercle = await factory.areaId('Koro', 'cercle');
@@ -590,6 +604,7 @@ describe('audit coverage (S10)', () => {
       'phone_number.verify',
       'phone_number.delete',
       'sms.inbound',
+      'case.erase',
     ]) {
       expect(actions).toContain(action);
     }

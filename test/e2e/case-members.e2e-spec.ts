@@ -320,8 +320,8 @@ describe('case team, parties, participants, registry', () => {
         'SELECT real_name, contact FROM case_participant WHERE id = $1',
         [created.body.id],
       );
-      expect(stored.rows[0].real_name).toMatch(/^enc:v1:/);
-      expect(stored.rows[0].contact).toMatch(/^enc:v1:/);
+      expect(stored.rows[0].real_name).toMatch(/^enc:c1:/);
+      expect(stored.rows[0].contact).toMatch(/^enc:c1:/);
       const dump = await dumpDatabase(t.db, t.databaseUrl);
       expect(dump.text).not.toContain(realName);
       expect(dump.text).not.toContain(contact);

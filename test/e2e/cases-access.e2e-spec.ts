@@ -10,13 +10,15 @@ import {
   operationOf,
   checkCell,
 } from '../support/role-matrix';
+import { markSteppedUp } from '../support/mission-orders';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * S1, S2 and S3 for the case routes of issue 4 part A (create, list, read,
  * update, transition, history), against shared/design/access.md:
  * coordinators act on their association's cases, mediators on their team's
- * (never closing one), admins and officials on none.
+ * (never closing one), admins and officials on none; admins alone erase a
+ * closed case (issue 21, after step-up) and list those past retention.
  */
 
 const CASE_PATHS = [
@@ -24,6 +26,8 @@ const CASE_PATHS = [
   '/api/v1/cases/{id}',
   '/api/v1/cases/{id}/transitions',
   '/api/v1/cases/{id}/history',
+  '/api/v1/cases/{id}/erasure',
+  '/api/v1/admin/erasure-candidates',
 ];
 
 interface Ctx {
@@ -33,6 +37,7 @@ interface Ctx {
   communeId: string;
   coordinator: TestUser;
   mediator: TestUser;
+  admin: TestUser;
   /** A case whose team the mediator caller is on. */
   teamCaseId: string;
   /** A case of the same association the mediator caller is not on. */
@@ -81,6 +86,18 @@ async function freshMonitoringCase(ctx: Ctx): Promise<string> {
       areaId: ctx.communeId,
       createdBy: ctx.coordinator.id,
       status: 'monitoring',
+      team: [{ userId: ctx.mediator.id, lead: true }],
+    })
+  ).id;
+}
+
+async function freshClosedCase(ctx: Ctx): Promise<string> {
+  return (
+    await ctx.factory.dialogueCase({
+      associationId: ctx.associationId,
+      areaId: ctx.communeId,
+      createdBy: ctx.coordinator.id,
+      status: 'closed',
       team: [{ userId: ctx.mediator.id, lead: true }],
     })
   ).id;
@@ -194,6 +211,22 @@ const ROWS: MatrixRow<Ctx>[] = [
     expect: only({ coordinator: 200, mediator: 404 }),
     request: (ctx) => ({ params: { id: ctx.otherTeamCaseId } }),
   },
+  {
+    method: 'POST',
+    path: '/api/v1/cases/{id}/erasure',
+    target: 'closed case, admin stepped up',
+    expect: only({ admin: 200 }),
+    request: async (ctx) => {
+      await markSteppedUp(ctx.t, ctx.admin.id);
+      return { params: { id: await freshClosedCase(ctx) } };
+    },
+    snapshot: (ctx) => count(ctx, 'case_data_key'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/erasure-candidates',
+    expect: only({ admin: 200 }),
+  },
 ];
 
 describe('case routes: access (S1, S2, S3)', () => {
@@ -209,8 +242,9 @@ describe('case routes: access (S1, S2, S3)', () => {
     ctx.coordinator = await ctx.factory.user('coordinator', { associationId: ctx.associationId });
     ctx.mediator = await ctx.factory.user('mediator', { associationId: ctx.associationId });
     const colleague = await ctx.factory.user('mediator', { associationId: ctx.associationId });
+    ctx.admin = await ctx.factory.user('admin');
     const users: Record<Role, { username: string }> = {
-      admin: await ctx.factory.user('admin'),
+      admin: ctx.admin,
       coordinator: ctx.coordinator,
       mediator: ctx.mediator,
       official: await ctx.factory.user('official'),
@@ -239,9 +273,10 @@ describe('case routes: access (S1, S2, S3)', () => {
 
     it('tables every case route of the OpenAPI document that this file owns', async () => {
       const res = await ctx.t.http.get('/docs/openapi.json').expect(200);
-      const documented = openApiOperations(res.body, ['/api/v1/cases']).filter((op) =>
-        CASE_PATHS.includes(op.split(' ')[1]),
-      );
+      const documented = openApiOperations(res.body, [
+        '/api/v1/cases',
+        '/api/v1/admin/erasure-candidates',
+      ]).filter((op) => CASE_PATHS.includes(op.split(' ')[1]));
       const tabled = [...new Set(ROWS.map(operationOf))].sort();
       expect(documented).toEqual(tabled);
     });

@@ -82,7 +82,7 @@ describe('dialogue cases', () => {
       'monitoring>closed',
     ]);
     expect(rows[3].actor_user_id).toBe(coordinatorA.id);
-    for (const r of rows) expect(r.reason).toMatch(/^enc:v1:/);
+    for (const r of rows) expect(r.reason).toMatch(/^enc:c1:/);
 
     const { rows: events } = await t.db.query(
       `SELECT action, details FROM audit_event WHERE entity_id = $1 ORDER BY seq`,
@@ -369,8 +369,8 @@ describe('dialogue cases', () => {
       'SELECT location_detail, confidential_notes FROM dialogue_case WHERE id = $1',
       [id],
     );
-    expect(rows[0].location_detail).toMatch(/^enc:v1:/);
-    expect(rows[0].confidential_notes).toMatch(/^enc:v1:/);
+    expect(rows[0].location_detail).toMatch(/^enc:c1:/);
+    expect(rows[0].confidential_notes).toMatch(/^enc:c1:/);
 
     const updatedNotes = `Updated-${randomUUID()}`;
     await t.http

@@ -102,7 +102,7 @@ describe('meetings', () => {
       'SELECT location_detail FROM meeting WHERE id = $1',
       [res.body.id],
     );
-    expect(rows[0].location_detail).toMatch(/^enc:v1:/);
+    expect(rows[0].location_detail).toMatch(/^enc:c1:/);
     expect(rows[0].location_detail).not.toContain('Ségué');
 
     // The team reads it (audited); the coordinator does not see it at all.
@@ -294,7 +294,7 @@ describe('meetings', () => {
       'SELECT outcome_notes FROM meeting WHERE id = $1',
       [second.body.id],
     );
-    expect(rows[0].outcome_notes).toMatch(/^enc:v1:/);
+    expect(rows[0].outcome_notes).toMatch(/^enc:c1:/);
     expect(rows[0].outcome_notes).not.toContain('well');
     await create(caseId, as.mediator, { ...booking, scheduledAt: later }).expect(201);
     const again = await outcome({ status: 'cancelled' });

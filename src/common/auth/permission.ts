@@ -20,6 +20,8 @@ export enum Permission {
   CasesUpdate = 'cases.update',
   CasesTransition = 'cases.transition',
   CaseTeamManage = 'cases.team_manage',
+  /** Destroy a case's data key (admin, after step-up); list the cases past retention. */
+  CasesErase = 'cases.erase',
   MissionOrdersRequest = 'mission_orders.request',
   MissionOrdersRead = 'mission_orders.read',
   MissionOrdersDecide = 'mission_orders.decide',

@@ -33,6 +33,7 @@ const ACCESS_MD: [P, Role[], string][] = [
   ],
   [P.CasesTransition, ['coordinator', 'mediator'], 'transition case (mediator: not to closed)'],
   [P.CaseTeamManage, ['coordinator'], 'manage case team'],
+  [P.CasesErase, ['admin'], 'erase a case past retention (issue 21: admin, after step-up)'],
   [P.MissionOrdersRequest, ['coordinator', 'mediator'], 'request mission order'],
   [P.MissionOrdersRead, ['coordinator', 'mediator', 'official'], 'read mission order'],
   [P.MissionOrdersDecide, ['official'], 'approve / reject / revoke mission order'],

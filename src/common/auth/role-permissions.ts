@@ -16,6 +16,7 @@ const GRANTS: Record<Role, readonly P[]> = {
     P.AuthoritiesManage,
     P.AreasRead,
     P.AreasManage,
+    P.CasesErase,
     P.StatsRead,
     P.NotificationsRead,
     P.AuditRead,

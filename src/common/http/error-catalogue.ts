@@ -164,6 +164,17 @@ export const COMMON_ERRORS = defineErrors('common', {
       detail: 'Le dossier ne peut pas passer de son statut actuel au statut demandé.',
     },
   },
+  case_erased: {
+    status: 409,
+    en: {
+      title: 'Case erased',
+      detail: 'This case was erased: its data key is destroyed and nothing can be added to it.',
+    },
+    fr: {
+      title: 'Dossier effacé',
+      detail: 'Ce dossier a été effacé : sa clé est détruite et rien ne peut plus y être ajouté.',
+    },
+  },
   idempotency_in_progress: {
     status: 409,
     en: {

@@ -21,7 +21,7 @@ export class AccordFlag {
   severity: FlagSeverity;
 
   /** Encrypted, bound to `accord_flag|reason|id`. */
-  @EncryptedColumn()
+  @EncryptedColumn({ casePath: ['accord_id', 'accord.case_id'] })
   reason: string;
 
   @Column('uuid')
@@ -43,6 +43,6 @@ export class AccordFlag {
   resolvedAt: Date | null;
 
   /** Encrypted, bound to `accord_flag|resolution_note|id`. */
-  @EncryptedColumn({ nullable: true })
+  @EncryptedColumn({ nullable: true, casePath: ['accord_id', 'accord.case_id'] })
   resolutionNote: string | null;
 }

@@ -17,7 +17,7 @@ export class AccordTermRevision {
   term?: unknown;
 
   /** Encrypted, bound to `accord_term_revision|previous_text|id`. */
-  @EncryptedColumn()
+  @EncryptedColumn({ casePath: ['term_id', 'accord_term.accord_id', 'accord.case_id'] })
   previousText: string;
 
   @Column('text')

@@ -23,7 +23,7 @@ export class AccordTerm {
   number: number;
 
   /** Encrypted, bound to `accord_term|text|id`. */
-  @EncryptedColumn()
+  @EncryptedColumn({ casePath: ['accord_id', 'accord.case_id'] })
   text: string;
 
   @Column('text')

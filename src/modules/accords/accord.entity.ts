@@ -46,7 +46,7 @@ export class Accord {
   followUpIntervalDays: number;
 
   /** Encrypted, bound to `accord|summary|id`. */
-  @EncryptedColumn({ nullable: true })
+  @EncryptedColumn({ nullable: true, casePath: ['case_id'] })
   summary: string | null;
 
   @Column('uuid')

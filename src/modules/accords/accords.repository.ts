@@ -59,7 +59,17 @@ export class AccordsRepository extends AccordsTables {
     const rows: AccordRow[] = await this.manager(tx).query(`${SELECT_ACCORD} WHERE a.id = $1`, [
       id,
     ]);
-    return rows[0] ?? null;
+    return (await this.ready(rows, tx))[0] ?? null;
+  }
+
+  /** Clears the accords' clear text of an erased case; returns their ids. */
+  async clearTextOfCase(tx: Tx, caseId: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      'SELECT id FROM accord WHERE case_id = $1 FOR UPDATE',
+      [caseId],
+    );
+    await tx.query('UPDATE accord SET monitoring_mechanism = NULL WHERE case_id = $1', [caseId]);
+    return rows.map((r) => r.id);
   }
 
   async countAccords(tx: Tx, caseId: string): Promise<number> {
@@ -83,7 +93,7 @@ export class AccordsRepository extends AccordsTables {
       `${SELECT_ACCORD} WHERE ${where} ORDER BY a.concluded_at DESC, a.id DESC LIMIT $${params.length}`,
       params,
     );
-    return rows;
+    return this.ready(rows);
   }
 
   /** A code no accord has (30 random bits: a second draw is already rare). */
@@ -109,6 +119,7 @@ export class AccordsRepository extends AccordsTables {
 
   /** Inserts the accord (summary encrypted); false if the id exists. */
   async insertAccordIfAbsent(tx: Tx, row: NewAccord): Promise<boolean> {
+    const seal = await this.sealerFor(row.caseId, tx);
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -116,7 +127,7 @@ export class AccordsRepository extends AccordsTables {
       .values({
         ...row,
         version: 1,
-        summary: row.summary === null ? null : this.seal('accord', 'summary', row.id, row.summary),
+        summary: row.summary === null ? null : seal('accord', 'summary', row.id, row.summary),
       })
       .orIgnore()
       .execute();

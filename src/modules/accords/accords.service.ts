@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccessService } from '../../common/access/access.service';
 import { fieldNames } from '../../common/audit/audit-input';
 import { AuditService } from '../../common/audit/audit.service';
+import { CaseErasureHooks } from '../cases';
+import { NotificationsRepository } from '../notifications';
 import { Principal } from '../../common/auth/principal';
 import { AppError, invalidReference } from '../../common/http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeTimeIdCursor, Page, pageOf } from '../../common/http/pagination';
@@ -36,7 +38,7 @@ const FIRST_ACCORD_REASON = 'First accord recorded';
  * follow-ups and flags have their own services.
  */
 @Injectable()
-export class AccordsService {
+export class AccordsService implements OnModuleInit {
   constructor(
     private readonly accords: AccordsRepository,
     private readonly terms: TermsRepository,
@@ -48,7 +50,17 @@ export class AccordsService {
     private readonly access: AccessService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly erasure: CaseErasureHooks,
+    private readonly notifications: NotificationsRepository,
   ) {}
+
+  /** An erased case's accords keep their forms and dates; their monitoring text and notices go. */
+  onModuleInit(): void {
+    this.erasure.register(async (tx, caseId) => {
+      const accordIds = await this.accords.clearTextOfCase(tx, caseId);
+      await this.notifications.clearMessagesAbout(tx, 'accord', accordIds);
+    });
+  }
 
   // ---- accords ----
   async create(

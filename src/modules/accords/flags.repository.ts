@@ -20,8 +20,8 @@ export interface FlagRow {
 /** Flags on accords (reason and resolution note encrypted). */
 @Injectable()
 export class FlagsRepository extends AccordsTables {
-  async caseIdOfFlag(id: string): Promise<{ caseId: string; accordId: string } | null> {
-    const rows: { caseId: string; accordId: string }[] = await this.dataSource.query(
+  async caseIdOfFlag(id: string, tx?: Tx): Promise<{ caseId: string; accordId: string } | null> {
+    const rows: { caseId: string; accordId: string }[] = await this.manager(tx).query(
       `SELECT a.case_id AS "caseId", a.id AS "accordId"
          FROM accord_flag g JOIN accord a ON a.id = g.accord_id WHERE g.id = $1`,
       [id],
@@ -32,13 +32,15 @@ export class FlagsRepository extends AccordsTables {
   // ---- flags ----
   async findFlag(id: string, tx?: Tx): Promise<FlagRow | null> {
     const rows: FlagRow[] = await this.manager(tx).query(`${SELECT_FLAG} WHERE g.id = $1`, [id]);
-    return rows[0] ?? null;
+    return (await this.ready(rows, tx))[0] ?? null;
   }
 
   async flagsOf(accordId: string): Promise<FlagRow[]> {
-    return this.dataSource.query(
-      `${SELECT_FLAG} WHERE g.accord_id = $1 ORDER BY g.raised_at DESC, g.id DESC LIMIT 200`,
-      [accordId],
+    return this.ready(
+      await this.dataSource.query<FlagRow[]>(
+        `${SELECT_FLAG} WHERE g.accord_id = $1 ORDER BY g.raised_at DESC, g.id DESC LIMIT 200`,
+        [accordId],
+      ),
     );
   }
 
@@ -58,21 +60,23 @@ export class FlagsRepository extends AccordsTables {
     tx: Tx,
     row: Pick<FlagRow, 'id' | 'accordId' | 'severity' | 'reason' | 'raisedBy'>,
   ): Promise<void> {
+    const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx), tx);
     await tx.insert(AccordFlag, {
       ...row,
-      reason: this.seal('accord_flag', 'reason', row.id, row.reason),
+      reason: seal('accord_flag', 'reason', row.id, row.reason),
     });
   }
 
   /** Resolves the flag only if it is still open; true when it was. */
   async resolveFlagIfOpen(tx: Tx, id: string, by: string, note: string): Promise<boolean> {
+    const seal = await this.sealerFor((await this.caseIdOfFlag(id, tx))!.caseId, tx);
     const result = await tx
       .createQueryBuilder()
       .update(AccordFlag)
       .set({
         resolvedBy: by,
         resolvedAt: () => 'now()',
-        resolutionNote: this.seal('accord_flag', 'resolution_note', id, note),
+        resolutionNote: seal('accord_flag', 'resolution_note', id, note),
       })
       .where('id = :id AND resolved_at IS NULL', { id })
       .execute();

@@ -31,6 +31,9 @@ export class FollowUpAssessment {
   status: AssessmentStatus;
 
   /** Encrypted, bound to `follow_up_assessment|note|id`. */
-  @EncryptedColumn({ nullable: true })
+  @EncryptedColumn({
+    nullable: true,
+    casePath: ['follow_up_id', 'follow_up.accord_id', 'accord.case_id'],
+  })
   note: string | null;
 }

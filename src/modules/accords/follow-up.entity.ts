@@ -45,8 +45,8 @@ export class FollowUp {
   @Column('numeric', { precision: 5, scale: 2, nullable: true })
   implementationScore: string | null;
 
-  /** A note on the whole check (an SMS's text after `#`); encrypted, bound to `follow_up|note|id`. */
-  @EncryptedColumn({ nullable: true })
+  /** A note on the whole check (an SMS's text after `#`); encrypted under the case's data key. */
+  @EncryptedColumn({ nullable: true, casePath: ['accord_id', 'accord.case_id'] })
   note: string | null;
 
   @Column('uuid')

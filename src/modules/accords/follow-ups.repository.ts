@@ -62,13 +62,15 @@ const REFRESH_ONE_CHECK_SUMMARY_SQL = refreshCheckSummarySql('SELECT $1::uuid');
 export class FollowUpsRepository extends AccordsTables {
   /** For each term of the accord, its assessment at the latest check that assessed it. */
   async latestAssessments(accordId: string): Promise<LatestAssessmentRow[]> {
-    return this.dataSource.query(
-      `SELECT DISTINCT ON (s.term_id) s.id, s.follow_up_id AS "followUpId", s.term_id AS "termId",
+    return this.ready(
+      await this.dataSource.query<LatestAssessmentRow[]>(
+        `SELECT DISTINCT ON (s.term_id) s.id, s.follow_up_id AS "followUpId", s.term_id AS "termId",
               s.status, s.note, f.checked_at AS "checkedAt"
          FROM follow_up_assessment s JOIN follow_up f ON f.id = s.follow_up_id
         WHERE f.accord_id = $1
         ORDER BY s.term_id, f.checked_at DESC, f.created_at DESC`,
-      [accordId],
+        [accordId],
+      ),
     );
   }
 
@@ -84,9 +86,10 @@ export class FollowUpsRepository extends AccordsTables {
     assessments: Omit<AssessmentRow, 'followUpId'>[],
     incidents: Omit<IncidentRow, 'followUpId'>[],
   ): Promise<Date> {
+    const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx), tx);
     const inserted = await tx.insert(FollowUp, {
       ...row,
-      note: row.note === null ? null : this.seal('follow_up', 'note', row.id, row.note),
+      note: row.note === null ? null : seal('follow_up', 'note', row.id, row.note),
     });
     if (assessments.length > 0) {
       await tx.insert(
@@ -94,7 +97,7 @@ export class FollowUpsRepository extends AccordsTables {
         assessments.map((a) => ({
           ...a,
           followUpId: row.id,
-          note: a.note === null ? null : this.seal('follow_up_assessment', 'note', a.id, a.note),
+          note: a.note === null ? null : seal('follow_up_assessment', 'note', a.id, a.note),
         })),
       );
     }
@@ -108,9 +111,9 @@ export class FollowUpsRepository extends AccordsTables {
   }
 
   async findFollowUp(id: string): Promise<FollowUpRow | null> {
-    const rows: FollowUpRow[] = await this.dataSource.query(`${SELECT_FOLLOW_UP} WHERE f.id = $1`, [
-      id,
-    ]);
+    const rows = await this.ready(
+      await this.dataSource.query<FollowUpRow[]>(`${SELECT_FOLLOW_UP} WHERE f.id = $1`, [id]),
+    );
     return rows[0] ?? null;
   }
 
@@ -127,19 +130,23 @@ export class FollowUpsRepository extends AccordsTables {
       where += ' AND (f.checked_at, f.id) < ($2::timestamptz, $3::uuid)';
     }
     params.push(limit);
-    return this.dataSource.query(
-      `${SELECT_FOLLOW_UP} WHERE ${where} ORDER BY f.checked_at DESC, f.id DESC LIMIT $${params.length}`,
-      params,
+    return this.ready(
+      await this.dataSource.query<FollowUpRow[]>(
+        `${SELECT_FOLLOW_UP} WHERE ${where} ORDER BY f.checked_at DESC, f.id DESC LIMIT $${params.length}`,
+        params,
+      ),
     );
   }
 
   async assessmentsOf(followUpIds: string[]): Promise<AssessmentRow[]> {
     if (followUpIds.length === 0) return [];
-    return this.dataSource.query(
-      `SELECT s.id, s.follow_up_id AS "followUpId", s.term_id AS "termId", s.status, s.note
+    return this.ready(
+      await this.dataSource.query<AssessmentRow[]>(
+        `SELECT s.id, s.follow_up_id AS "followUpId", s.term_id AS "termId", s.status, s.note
          FROM follow_up_assessment s WHERE s.follow_up_id = ANY($1::uuid[])
         ORDER BY s.follow_up_id, s.term_id`,
-      [followUpIds],
+        [followUpIds],
+      ),
     );
   }
 

@@ -44,8 +44,8 @@ export type TermChanges = Partial<
 /** The terms of accords and their revisions (text encrypted). */
 @Injectable()
 export class TermsRepository extends AccordsTables {
-  async caseIdOfTerm(id: string): Promise<{ caseId: string; accordId: string } | null> {
-    const rows: { caseId: string; accordId: string }[] = await this.dataSource.query(
+  async caseIdOfTerm(id: string, tx?: Tx): Promise<{ caseId: string; accordId: string } | null> {
+    const rows: { caseId: string; accordId: string }[] = await this.manager(tx).query(
       `SELECT a.case_id AS "caseId", a.id AS "accordId"
          FROM accord_term t JOIN accord a ON a.id = t.accord_id WHERE t.id = $1`,
       [id],
@@ -83,13 +83,16 @@ export class TermsRepository extends AccordsTables {
       `${SELECT_TERM} WHERE t.id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
-    return rows[0] ?? null;
+    return (await this.ready(rows, tx))[0] ?? null;
   }
 
   async termsOf(accordId: string): Promise<TermRow[]> {
-    return this.dataSource.query(`${SELECT_TERM} WHERE t.accord_id = $1 ORDER BY t.number`, [
-      accordId,
-    ]);
+    return this.ready(
+      await this.dataSource.query<TermRow[]>(
+        `${SELECT_TERM} WHERE t.accord_id = $1 ORDER BY t.number`,
+        [accordId],
+      ),
+    );
   }
 
   /** The ids of the accord's terms by number (those that exist). */
@@ -111,6 +114,7 @@ export class TermsRepository extends AccordsTables {
       'SELECT coalesce(max(number), 0)::int + 1 AS n FROM accord_term WHERE accord_id = $1',
       [row.accordId],
     );
+    const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx), tx);
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -119,7 +123,7 @@ export class TermsRepository extends AccordsTables {
         ...row,
         number: next[0].n,
         version: 1,
-        text: this.seal('accord_term', 'text', row.id, row.text),
+        text: seal('accord_term', 'text', row.id, row.text),
       })
       .orIgnore()
       .execute();
@@ -134,7 +138,10 @@ export class TermsRepository extends AccordsTables {
     changes: TermChanges,
   ): Promise<boolean> {
     const set: Record<string, unknown> = { ...changes };
-    if (changes.text !== undefined) set.text = this.seal('accord_term', 'text', id, changes.text);
+    if (changes.text !== undefined) {
+      const seal = await this.sealerFor((await this.caseIdOfTerm(id, tx))!.caseId, tx);
+      set.text = seal('accord_term', 'text', id, changes.text);
+    }
     const result = await tx
       .createQueryBuilder()
       .update(AccordTerm)
@@ -145,21 +152,24 @@ export class TermsRepository extends AccordsTables {
   }
 
   async insertRevision(tx: Tx, row: Omit<RevisionRow, 'changedAt'>): Promise<void> {
+    const seal = await this.sealerFor((await this.caseIdOfTerm(row.termId, tx))!.caseId, tx);
     await tx.insert(AccordTermRevision, {
       ...row,
-      previousText: this.seal('accord_term_revision', 'previous_text', row.id, row.previousText),
+      previousText: seal('accord_term_revision', 'previous_text', row.id, row.previousText),
     });
   }
 
   /** Revisions of a term, newest first (previous text still encrypted). */
   async revisionsOf(termId: string): Promise<RevisionRow[]> {
-    return this.dataSource.query(
-      `SELECT r.id, r.term_id AS "termId", r.previous_text AS "previousText",
+    return this.ready(
+      await this.dataSource.query<RevisionRow[]>(
+        `SELECT r.id, r.term_id AS "termId", r.previous_text AS "previousText",
               r.previous_category AS "previousCategory", r.meeting_id AS "meetingId",
               r.changed_by AS "changedBy", r.changed_at AS "changedAt"
          FROM accord_term_revision r WHERE r.term_id = $1
         ORDER BY r.changed_at DESC, r.id DESC LIMIT 500`,
-      [termId],
+        [termId],
+      ),
     );
   }
 }

@@ -9,6 +9,7 @@ import { PartiesService } from './parties.service';
 import { TeamRepository } from './team.repository';
 import { TeamService } from './team.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '../cases';
 import { CaseParty } from './case-party.entity';
 import { CaseParticipant } from './case-participant.entity';
 import './case-members.errors';
@@ -18,7 +19,7 @@ const ENTITIES = [CaseParty, CaseParticipant];
 
 /** Team, parties and participants of a dialogue case. */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES), AccessModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), AccessModule, NotificationsModule, CasesModule],
   controllers: [CaseMembersController],
   providers: [
     TeamRepository,

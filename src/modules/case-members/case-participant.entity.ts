@@ -33,11 +33,11 @@ export class CaseParticipant {
   consentToRecordIdentity: boolean;
 
   /** Encrypted (`enc:v1:…`); only with consent; readable by the case team only. */
-  @EncryptedColumn({ nullable: true })
+  @EncryptedColumn({ nullable: true, casePath: ['case_id'] })
   realName: string | null;
 
   /** Encrypted, like realName. */
-  @EncryptedColumn({ nullable: true })
+  @EncryptedColumn({ nullable: true, casePath: ['case_id'] })
   contact: string | null;
 
   @VersionColumn()

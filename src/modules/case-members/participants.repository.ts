@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CaseKeys } from '../../common/crypto/case-keys';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
 import { CaseParticipant } from './case-participant.entity';
@@ -25,18 +26,19 @@ export class ParticipantsRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: FieldCipher,
+    private readonly keys: CaseKeys,
   ) {}
 
-  private where(id: string, column: string) {
-    return { table: 'case_participant', column, rowId: id };
+  private where(id: string, column: string, caseId?: string) {
+    return { table: 'case_participant', column, rowId: id, caseId };
   }
 
   /** The identity goes to the database encrypted, bound to this participant's row. */
   private sealed(p: NewParticipant): NewParticipant {
     return {
       ...p,
-      realName: this.cipher.encryptNullable(p.realName, this.where(p.id, 'real_name')),
-      contact: this.cipher.encryptNullable(p.contact, this.where(p.id, 'contact')),
+      realName: this.cipher.encryptNullable(p.realName, this.where(p.id, 'real_name', p.caseId)),
+      contact: this.cipher.encryptNullable(p.contact, this.where(p.id, 'contact', p.caseId)),
     };
   }
 
@@ -49,12 +51,16 @@ export class ParticipantsRepository {
     };
   }
 
-  findById(id: string, tx?: Tx): Promise<CaseParticipant | null> {
-    return (tx ?? this.dataSource.manager).findOneBy(CaseParticipant, { id });
+  async findById(id: string, tx?: Tx): Promise<CaseParticipant | null> {
+    return this.keys.ready(
+      await (tx ?? this.dataSource.manager).findOneBy(CaseParticipant, { id }),
+      tx,
+    );
   }
 
   /** Inserts unless the id is taken; true when this call created it. */
   async insertIfAbsent(tx: Tx, participant: NewParticipant): Promise<boolean> {
+    await this.keys.forWrite(participant.caseId, tx);
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -75,15 +81,21 @@ export class ParticipantsRepository {
   }
 
   /** Keyset page ordered by (pseudonym, id); identities still encrypted. */
-  list(caseId: string, after: [string, string] | null, limit: number): Promise<CaseParticipant[]> {
+  async list(
+    caseId: string,
+    after: [string, string] | null,
+    limit: number,
+  ): Promise<CaseParticipant[]> {
     const qb = this.dataSource.manager
       .createQueryBuilder(CaseParticipant, 'p')
       .where('p.caseId = :caseId', { caseId });
     if (after) qb.andWhere('(p.pseudonym, p.id) > (:n, :i)', { n: after[0], i: after[1] });
-    return qb
-      .orderBy('p.pseudonym', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .take(limit + 1)
-      .getMany();
+    return this.keys.ready(
+      await qb
+        .orderBy('p.pseudonym', 'ASC')
+        .addOrderBy('p.id', 'ASC')
+        .take(limit + 1)
+        .getMany(),
+    );
   }
 }

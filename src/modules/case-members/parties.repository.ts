@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ERASED } from '../../common/crypto/field-cipher';
+import { CaseErasureHooks } from '../cases';
 import { Tx } from '../../database/transactions';
 import { CaseParticipant } from './case-participant.entity';
 import { CaseParty } from './case-party.entity';
@@ -8,8 +10,21 @@ export type NewParty = Pick<CaseParty, 'id' | 'caseId' | 'name' | 'kind' | 'desc
 export type PartyChanges = Partial<Pick<CaseParty, 'name' | 'kind' | 'description'>>;
 
 @Injectable()
-export class PartiesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class PartiesRepository implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly erasure: CaseErasureHooks,
+  ) {}
+
+  /** An erased case's parties keep their kind; their names and descriptions go. */
+  onModuleInit(): void {
+    this.erasure.register((tx, caseId) =>
+      tx.query('UPDATE case_party SET name = $2, description = NULL WHERE case_id = $1', [
+        caseId,
+        ERASED,
+      ]),
+    );
+  }
 
   findById(id: string, tx?: Tx): Promise<CaseParty | null> {
     return (tx ?? this.dataSource.manager).findOneBy(CaseParty, { id });

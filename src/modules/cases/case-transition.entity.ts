@@ -23,7 +23,7 @@ export class CaseTransition {
   toStatus: CaseStatus;
 
   /** Encrypted, bound to `case_transition|reason|id`. */
-  @EncryptedColumn()
+  @EncryptedColumn({ casePath: ['case_id'] })
   reason: string;
 
   @Index('ix_case_transition_actor_user_id')

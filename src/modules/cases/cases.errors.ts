@@ -13,6 +13,17 @@ export const CASES_ERRORS = defineErrors('cases', {
       detail: 'Un dossier est ouvert dans une commune, pas dans un cercle ni une région.',
     },
   },
+  case_still_active: {
+    status: 409,
+    en: {
+      title: 'Case still active',
+      detail: 'Only a closed or collapsed case can be erased.',
+    },
+    fr: {
+      title: 'Dossier encore actif',
+      detail: 'Seul un dossier clos ou rompu peut être effacé.',
+    },
+  },
 });
 
 declare module '../../common/http/error-catalogue' {

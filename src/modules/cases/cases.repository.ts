@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { CaseKeys } from '../../common/crypto/case-keys';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
 import { CaseStatus, CaseType } from './case-status';
@@ -25,6 +26,7 @@ export interface CaseRow {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  erasedAt: Date | null;
   /** created_at with microseconds, for keyset cursors. */
   createdAtKey: string;
   teamUserIds: string[];
@@ -97,6 +99,7 @@ export class CasesRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: FieldCipher,
+    private readonly keys: CaseKeys,
   ) {}
 
   private manager(tx?: Tx): EntityManager {
@@ -104,7 +107,7 @@ export class CasesRepository {
   }
 
   private where(id: string, field: SensitiveCaseField) {
-    return { table: 'dialogue_case', column: COLUMN_OF[field], rowId: id };
+    return { table: 'dialogue_case', column: COLUMN_OF[field], rowId: id, caseId: id };
   }
 
   /** The plaintext of a sensitive field of a case row. */
@@ -114,7 +117,7 @@ export class CasesRepository {
 
   async findById(id: string, tx?: Tx): Promise<CaseRow | null> {
     const rows: CaseRow[] = await this.manager(tx).query(`${SELECT_CASE} WHERE c.id = $1`, [id]);
-    return rows[0] ?? null;
+    return (await this.keys.ready(rows, tx))[0] ?? null;
   }
 
   async areaLevel(areaId: string, tx?: Tx): Promise<string | null> {
@@ -127,6 +130,7 @@ export class CasesRepository {
 
   /** Inserts the case with its sensitive fields encrypted, bound to its row. */
   async insert(tx: Tx, row: NewCase): Promise<void> {
+    await this.keys.forWrite(row.id, tx);
     await tx.insert(DialogueCase, {
       ...row,
       status: 'exploratory',
@@ -169,7 +173,7 @@ export class CasesRepository {
     }
     const sql = `${SELECT_CASE_LIST} WHERE ${conditions.join(' AND ')}
       ORDER BY c.created_at DESC, c.id DESC LIMIT ${param(filter.limit + 1)}`;
-    return this.dataSource.query(sql, params);
+    return this.keys.ready(await this.dataSource.query<CaseRow[]>(sql, params));
   }
 
   /**
@@ -185,6 +189,7 @@ export class CasesRepository {
     const set: Record<string, unknown> = { ...changes };
     for (const field of SENSITIVE_CASE_FIELDS) {
       if (changes[field] !== undefined) {
+        await this.keys.forWrite(id, tx);
         set[field] = this.cipher.encryptNullable(changes[field], this.where(id, field));
       }
     }
@@ -223,23 +228,27 @@ export class CasesRepository {
     tx: Tx,
     row: Omit<TransitionRow, 'occurredAt'> & { caseId: string },
   ): Promise<void> {
+    await this.keys.forWrite(row.caseId, tx);
     await tx.insert(CaseTransition, {
       ...row,
       reason: this.cipher.encrypt(row.reason, {
         table: 'case_transition',
         column: 'reason',
         rowId: row.id,
+        caseId: row.caseId,
       }),
     });
   }
 
   /** The transitions of a case, newest first, reasons decrypted. */
   async transitions(caseId: string, limit: number): Promise<TransitionRow[]> {
-    const rows = await this.dataSource.manager.find(CaseTransition, {
-      where: { caseId },
-      order: { occurredAt: 'DESC', id: 'DESC' },
-      take: limit,
-    });
+    const rows = await this.keys.ready(
+      await this.dataSource.manager.find(CaseTransition, {
+        where: { caseId },
+        order: { occurredAt: 'DESC', id: 'DESC' },
+        take: limit,
+      }),
+    );
     return rows.map((t) => ({
       id: t.id,
       fromStatus: t.fromStatus,

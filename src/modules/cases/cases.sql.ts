@@ -9,7 +9,7 @@ function selectCase(sensitive: boolean): string {
          c.status_before_suspension AS "statusBeforeSuspension", c.summary, c.languages,
          ${columns},
          c.association_id AS "associationId", c.created_by AS "createdBy", c.version,
-         c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+         c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.erased_at AS "erasedAt",
          to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey",
          coalesce((SELECT array_agg(m.user_id::text ORDER BY m.added_at, m.user_id)
                      FROM case_team_member m WHERE m.case_id = c.id), '{}') AS "teamUserIds",

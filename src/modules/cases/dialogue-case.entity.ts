@@ -42,12 +42,16 @@ export class DialogueCase {
   languages: string[];
 
   /** Encrypted: village, exact place. */
-  @EncryptedColumn({ nullable: true })
+  @EncryptedColumn({ nullable: true, casePath: ['id'] })
   locationDetail: string | null;
 
   /** Encrypted. */
-  @EncryptedColumn({ nullable: true })
+  @EncryptedColumn({ nullable: true, casePath: ['id'] })
   confidentialNotes: string | null;
+
+  /** When an admin erased the case (its data key destroyed); null while it is readable. */
+  @Column('timestamptz', { nullable: true })
+  erasedAt: Date | null;
 
   @Column('uuid')
   associationId: string;

@@ -4,3 +4,4 @@ export { CaseOverlapsRepository } from './case-overlaps.repository';
 export type { CaseOverlapRow } from './case-overlaps.repository';
 export { CasesModule } from './cases.module';
 export { CasesRepository } from './cases.repository';
+export { CaseErasureHooks } from './case-erasure-hooks';

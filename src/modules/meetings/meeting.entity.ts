@@ -39,11 +39,11 @@ export class Meeting {
   interpreterNeeded: boolean;
 
   /** Encrypted: the exact place. */
-  @EncryptedColumn({ nullable: true })
+  @EncryptedColumn({ nullable: true, casePath: ['case_id'] })
   locationDetail: string | null;
 
   /** Encrypted. */
-  @EncryptedColumn({ nullable: true })
+  @EncryptedColumn({ nullable: true, casePath: ['case_id'] })
   outcomeNotes: string | null;
 
   /** Parties of the same case (checked by the service against case_party). */

@@ -5,6 +5,7 @@ import { MeetingRules } from './meeting-rules';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '../cases';
 import { Meeting } from './meeting.entity';
 import { MeetingAttendee } from './meeting-attendee.entity';
 import './meetings.errors';
@@ -14,7 +15,7 @@ const ENTITIES = [Meeting, MeetingAttendee];
 
 /** Meetings of a dialogue case: schedule, list, read, update, outcome; no double booking. */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES), MissionOrdersModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), MissionOrdersModule, CasesModule],
   controllers: [CaseMeetingsController, MeetingsController],
   providers: [MeetingsRepository, MeetingRules, MeetingsService],
 })

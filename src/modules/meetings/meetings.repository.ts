@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { CaseKeys } from '../../common/crypto/case-keys';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
+import { CaseErasureHooks } from '../cases';
 import { MEETING_OVERLAP_CONSTRAINT, MeetingAttendee } from './meeting-attendee.entity';
 import { MeetingStatus } from './meeting-status';
 import { Meeting } from './meeting.entity';
@@ -123,18 +125,27 @@ function isOverlap(error: unknown): boolean {
 }
 
 @Injectable()
-export class MeetingsRepository {
+export class MeetingsRepository implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: FieldCipher,
+    private readonly keys: CaseKeys,
+    private readonly erasure: CaseErasureHooks,
   ) {}
+
+  /** An erased case's meetings keep their dates and statuses; their agendas go. */
+  onModuleInit(): void {
+    this.erasure.register((tx, caseId) =>
+      tx.query('UPDATE meeting SET agenda = NULL WHERE case_id = $1', [caseId]),
+    );
+  }
 
   private manager(tx?: Tx): EntityManager {
     return tx ?? this.dataSource.manager;
   }
 
-  private where(id: string, field: SensitiveMeetingField) {
-    return { table: 'meeting', column: COLUMN_OF[field], rowId: id };
+  private where(id: string, field: SensitiveMeetingField, caseId?: string | null) {
+    return { table: 'meeting', column: COLUMN_OF[field], rowId: id, caseId };
   }
 
   decrypt(row: MeetingRow, field: SensitiveMeetingField): string | null {
@@ -145,12 +156,12 @@ export class MeetingsRepository {
     const rows: MeetingRow[] = await this.manager(tx).query(`${SELECT_MEETING} WHERE mt.id = $1`, [
       id,
     ]);
-    return rows[0] ?? null;
+    return (await this.keys.ready(rows, tx))[0] ?? null;
   }
 
   /** The case a meeting belongs to, or null: the first step of every access check. */
-  async caseIdOf(id: string): Promise<string | null> {
-    const rows: { caseId: string }[] = await this.dataSource.query(
+  async caseIdOf(id: string, tx?: Tx): Promise<string | null> {
+    const rows: { caseId: string }[] = await this.manager(tx).query(
       'SELECT case_id AS "caseId" FROM meeting WHERE id = $1',
       [id],
     );
@@ -183,6 +194,7 @@ export class MeetingsRepository {
 
   /** Inserts the meeting (status planned), its location encrypted; false if the id exists. */
   async insertIfAbsent(tx: Tx, row: NewMeeting): Promise<boolean> {
+    await this.keys.forWrite(row.caseId, tx);
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -194,7 +206,7 @@ export class MeetingsRepository {
         version: 1,
         locationDetail: this.cipher.encryptNullable(
           row.locationDetail,
-          this.where(row.id, 'locationDetail'),
+          this.where(row.id, 'locationDetail', row.caseId),
         ),
       })
       .orIgnore()
@@ -275,7 +287,7 @@ export class MeetingsRepository {
     }
     const sql = `${SELECT_MEETING} WHERE ${conditions.join(' AND ')}
       ORDER BY mt.scheduled_at ASC, mt.id ASC LIMIT ${param(filter.limit + 1)}`;
-    return this.dataSource.query(sql, params);
+    return this.keys.ready(await this.dataSource.query<MeetingRow[]>(sql, params));
   }
 
   /**
@@ -290,10 +302,11 @@ export class MeetingsRepository {
     changes: MeetingChanges,
   ): Promise<boolean> {
     const set: Record<string, unknown> = { ...changes };
-    for (const field of SENSITIVE_MEETING_FIELDS) {
-      if (changes[field] !== undefined) {
-        set[field] = this.cipher.encryptNullable(changes[field], this.where(id, field));
-      }
+    const sensitive = SENSITIVE_MEETING_FIELDS.filter((field) => changes[field] !== undefined);
+    const caseId = sensitive.length > 0 ? await this.caseIdOf(id, tx) : null;
+    if (caseId) await this.keys.forWrite(caseId, tx);
+    for (const field of sensitive) {
+      set[field] = this.cipher.encryptNullable(changes[field], this.where(id, field, caseId));
     }
     const qb = tx
       .createQueryBuilder()

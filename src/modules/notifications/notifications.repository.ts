@@ -161,6 +161,19 @@ export class NotificationsRepository {
     return rows[0] ?? null;
   }
 
+  /** Drops the free text of the notifications about these subjects (erasure); the rows stay. */
+  async clearMessagesAbout(
+    tx: Tx,
+    subjectType: string,
+    subjectIds: string | string[],
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE notification SET message = NULL
+        WHERE subject_type = $1 AND subject_id = ANY($2::uuid[]) AND message IS NOT NULL`,
+      [subjectType, Array.isArray(subjectIds) ? subjectIds : [subjectIds]],
+    );
+  }
+
   decryptMessage(row: NotificationRow): string | null {
     return row.message === null
       ? null

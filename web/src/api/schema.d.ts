@@ -107,6 +107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/erasure-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the closed cases kept longer than the retention period */
+        get: operations["CaseErasure_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/areas": {
         parameters: {
             query?: never;
@@ -499,6 +516,26 @@ export interface paths {
         put?: never;
         /** Record an accord of a case */
         post: operations["CaseAccords_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a closed case: destroy its data key (admin, after step-up)
+         * @description Its encrypted fields can no longer be read anywhere and read "[erased]"; its clear text is cleared; statistics still count it. 403 `step_up_required` without a recent step-up; 409 `case_still_active` unless closed or collapsed.
+         */
+        post: operations["CaseErasure_erase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1552,6 +1589,15 @@ export interface components {
             statsScope: "jurisdiction" | "all";
             version: number;
         };
+        CaseErasureResponse: {
+            /**
+             * Format: date-time
+             * @description When the data key was destroyed (the first erasure, if asked again)
+             */
+            erasedAt: string;
+            /** Format: uuid */
+            id: string;
+        };
         CaseHistory: {
             items: components["schemas"]["CaseHistoryEntry"][];
         };
@@ -1604,6 +1650,11 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
+            /**
+             * Format: date-time
+             * @description When an admin erased the case: its encrypted fields then read "[erased]"
+             */
+            erasedAt: string | null;
             /** Format: uuid */
             id: string;
             languages: string[];
@@ -1946,6 +1997,11 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
+            /**
+             * Format: date-time
+             * @description When an admin erased the case: its encrypted fields then read "[erased]"
+             */
+            erasedAt: string | null;
             /** Format: uuid */
             id: string;
             languages: string[];
@@ -2008,6 +2064,20 @@ export interface components {
             installation: string[];
             keys: components["schemas"]["ReportKey"][];
             tables: components["schemas"]["ReportTable"][];
+        };
+        ErasureCandidate: {
+            /** Format: uuid */
+            associationId: string;
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: uuid */
+            id: string;
+        };
+        ErasureCandidates: {
+            /** @description Oldest closing first, at most 500 */
+            items: components["schemas"]["ErasureCandidate"][];
+            /** @description TOGUNA_RETENTION_YEARS: years a closed case is kept */
+            retentionYears: number;
         };
         FlagResponse: {
             /** Format: uuid */
@@ -2365,7 +2435,7 @@ export interface components {
              * @description Stable machine-readable code
              * @enum {string}
              */
-            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_disabled" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_pcode" | "invalid_phone_number" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "phone_already_verified" | "phone_code_expired" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "too_many_phones" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password" | "wrong_phone_code";
+            code: "account_not_pending" | "account_pending" | "area_not_commune" | "area_outside_jurisdiction" | "case_erased" | "case_still_active" | "common_password" | "conflict" | "duplicate" | "forbidden" | "holder_disabled" | "holder_identity_missing" | "idempotency_in_progress" | "idempotency_key_reused" | "identity_consent_required" | "internal_error" | "invalid_area_hierarchy" | "invalid_attendee" | "invalid_credentials" | "invalid_membership" | "invalid_mission_order_holder" | "invalid_pcode" | "invalid_phone_number" | "invalid_reference" | "invalid_refresh_token" | "invalid_team_member" | "invalid_totp" | "invalid_transition" | "invalid_validity_window" | "malformed_body" | "meeting_closed" | "meeting_overlap" | "method_not_allowed" | "mission_order_not_approved" | "not_acceptable" | "not_found" | "password_change_required" | "payload_too_large" | "phone_already_verified" | "phone_code_expired" | "precondition_required" | "rate_limited" | "service_unavailable" | "shutting_down" | "stale_version" | "step_up_required" | "team_lead_required" | "too_many_attempts" | "too_many_phones" | "totp_already_enabled" | "totp_not_enabled" | "totp_required" | "totp_setup_required" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "weak_password" | "wrong_current_password" | "wrong_phone_code";
             detail?: string;
             /** @description The fields at fault (validation_failed) */
             errors?: {
@@ -3056,6 +3126,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DisclosureReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    CaseErasure_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureCandidates"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3957,6 +4049,37 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    CaseErasure_erase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and the same request returns the first response (same status, same body) and runs nothing; the same key on another request → 422 `idempotency_key_reused`; while the first is still running → 409 `idempotency_in_progress`. Remembered per user for 24 h. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseErasureResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -30,6 +30,13 @@ export class CaseResponse {
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When an admin erased the case: its encrypted fields then read "[erased]"',
+  })
+  erasedAt: string | null;
 }
 
 /** Another association's active case in the same commune: nothing more than this. */
