@@ -118,7 +118,13 @@ export class PhonesService implements OnModuleInit {
       if (!this.phones.codeMatches(row, code)) {
         // Committed with the answer: the attempts count even though the request fails.
         const attempts = await this.phones.wrongCode(tx, id, MAX_CODE_ATTEMPTS);
-        await this.auditVerify(tx, 'phone_number.verify_failed', row, principal.associationId);
+        await this.audit.record(tx, {
+          action: 'phone_number.verify_failed',
+          entityType: 'phone_number',
+          entityId: id,
+          associationId: principal.associationId,
+          details: { ids: [row.userId] },
+        });
         return attempts >= MAX_CODE_ATTEMPTS ? ('expired' as const) : ('wrong' as const);
       }
       await this.markVerified(tx, row, principal.associationId);
@@ -212,21 +218,6 @@ export class PhonesService implements OnModuleInit {
       associationId,
       // Another account's row of the number went: it belongs to one account at a time.
       details: { ids: [row.userId, ...removed], count: removed.length },
-    });
-  }
-
-  private async auditVerify(
-    tx: Tx,
-    action: 'phone_number.verify_failed',
-    row: PendingCode,
-    associationId: string | null,
-  ): Promise<void> {
-    await this.audit.record(tx, {
-      action,
-      entityType: 'phone_number',
-      entityId: row.id,
-      associationId,
-      details: { ids: [row.userId] },
     });
   }
 }
