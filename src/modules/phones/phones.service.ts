@@ -16,6 +16,8 @@ export const CODE_TTL_MS = 24 * 3_600_000;
 /** Wrong codes that end a verification attempt. */
 export const MAX_CODE_ATTEMPTS = 5;
 export const MAX_PHONES_PER_USER = 5;
+/** A new code for the same number at most this often: the route cannot flood a phone. */
+export const RESEND_AFTER_MS = 60_000;
 
 /** The text that carries a code: no name of the application or the organisation. */
 export const codeMessage = (code: string): string =>
@@ -80,6 +82,14 @@ export class PhonesService implements OnModuleInit {
     const id = await this.transactions.run(async (tx) => {
       const existing = await this.phones.lockOfUser(tx, userId, numberHash);
       if (existing?.verifiedAt) throw new AppError('phone_already_verified');
+      if (existing && codeIsLive(existing)) {
+        const issuedAt = (existing.codeExpiresAt as Date).getTime() - CODE_TTL_MS;
+        if (Date.now() - issuedAt < RESEND_AFTER_MS) {
+          throw new AppError('rate_limited', {
+            headers: { 'retry-after': String(Math.ceil(RESEND_AFTER_MS / 1000)) },
+          });
+        }
+      }
       let phoneId = existing?.id;
       if (!phoneId) {
         if ((await this.phones.countOf(tx, userId)) >= MAX_PHONES_PER_USER) {
