@@ -232,6 +232,33 @@ describe('inbound SMS (issue 19)', () => {
     expect(after.inbound).toBe(before.inbound + 4);
   });
 
+  it("the app's access rules: the association's coordinator may, an official or a pending member may not", async () => {
+    const { id: accord, code } = await newAccord(1);
+    const coordinator = await factory.user('coordinator', {
+      associationId: mediator.associationId!,
+    });
+    const official = await factory.user('official');
+    const pending = await factory.user('mediator', {
+      associationId: mediator.associationId!,
+      pending: true,
+    });
+    await verifiedPhone(coordinator, '+22379000002');
+    await verifiedPhone(official, '+22379000003');
+    await verifiedPhone(pending, '+22379000004');
+    const recorded = await sendSms(t.http, '+22379000002', `SUIVI ${code} STABLE 1=3`);
+    expect(recorded.body.reply).toMatch(new RegExp(`^Suivi ${code} enregistré`));
+    for (const from of ['+22379000003', '+22379000004']) {
+      expect((await sendSms(t.http, from, `SUIVI ${code} STABLE 1=3`)).body.reply).toBe(
+        SMS_REPLIES.refused,
+      );
+    }
+    const { rows } = await t.db.query<{ created_by: string }>(
+      'SELECT created_by FROM follow_up WHERE accord_id = $1',
+      [accord],
+    );
+    expect(rows).toEqual([{ created_by: coordinator.id }]);
+  });
+
   it('malformed texts and unknown term numbers answer the format and write nothing', async () => {
     const before = await written();
     expect((await sendSms(t.http, PHONE, `SUIVI ${smsCode} CALME 1=3`)).body.reply).toBe(

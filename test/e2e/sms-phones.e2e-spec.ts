@@ -43,6 +43,13 @@ describe('phones (issue 19)', () => {
     expect(rows[0].number).toMatch(/^enc:/);
     expect(JSON.stringify(rows[0])).not.toContain('76123456');
 
+    // A new code at most once a minute: the route cannot flood a phone.
+    const soon = await t.http
+      .post('/api/v1/me/phones')
+      .set(asMediator)
+      .send({ number: '76123456' });
+    expect(soon.status).toBe(429);
+    expect(soon.headers['retry-after']).toBe('60');
     const list = await t.http.get('/api/v1/me/phones').set(asMediator);
     expect(list.body.items).toEqual([
       expect.objectContaining({ id: res.body.id, verified: false }),

@@ -19,7 +19,7 @@ import { PhonesService } from './phones.service';
 
 const ADDED =
   'Registered unverified; a six-digit code is sent to the number by SMS, valid 24 hours. ' +
-  'The same number again sends a new code.';
+  'The same number again sends a new code, at most once a minute (429 rate_limited otherwise).';
 
 @ApiTags('phones')
 @ApiBearerAuth()

@@ -16,6 +16,8 @@ export const CODE_TTL_MS = 24 * 3_600_000;
 /** Wrong codes that end a verification attempt. */
 export const MAX_CODE_ATTEMPTS = 5;
 export const MAX_PHONES_PER_USER = 5;
+/** A new code for the same number at most this often: the route cannot flood a phone. */
+export const RESEND_AFTER_MS = 60_000;
 
 /** The text that carries a code: no name of the application or the organisation. */
 export const codeMessage = (code: string): string =>
@@ -80,6 +82,14 @@ export class PhonesService implements OnModuleInit {
     const id = await this.transactions.run(async (tx) => {
       const existing = await this.phones.lockOfUser(tx, userId, numberHash);
       if (existing?.verifiedAt) throw new AppError('phone_already_verified');
+      if (existing && codeIsLive(existing)) {
+        const issuedAt = (existing.codeExpiresAt as Date).getTime() - CODE_TTL_MS;
+        if (Date.now() - issuedAt < RESEND_AFTER_MS) {
+          throw new AppError('rate_limited', {
+            headers: { 'retry-after': String(Math.ceil(RESEND_AFTER_MS / 1000)) },
+          });
+        }
+      }
       let phoneId = existing?.id;
       if (!phoneId) {
         if ((await this.phones.countOf(tx, userId)) >= MAX_PHONES_PER_USER) {
@@ -118,7 +128,13 @@ export class PhonesService implements OnModuleInit {
       if (!this.phones.codeMatches(row, code)) {
         // Committed with the answer: the attempts count even though the request fails.
         const attempts = await this.phones.wrongCode(tx, id, MAX_CODE_ATTEMPTS);
-        await this.auditVerify(tx, 'phone_number.verify_failed', row, principal.associationId);
+        await this.audit.record(tx, {
+          action: 'phone_number.verify_failed',
+          entityType: 'phone_number',
+          entityId: id,
+          associationId: principal.associationId,
+          details: { ids: [row.userId] },
+        });
         return attempts >= MAX_CODE_ATTEMPTS ? ('expired' as const) : ('wrong' as const);
       }
       await this.markVerified(tx, row, principal.associationId);
@@ -212,21 +228,6 @@ export class PhonesService implements OnModuleInit {
       associationId,
       // Another account's row of the number went: it belongs to one account at a time.
       details: { ids: [row.userId, ...removed], count: removed.length },
-    });
-  }
-
-  private async auditVerify(
-    tx: Tx,
-    action: 'phone_number.verify_failed',
-    row: PendingCode,
-    associationId: string | null,
-  ): Promise<void> {
-    await this.audit.record(tx, {
-      action,
-      entityType: 'phone_number',
-      entityId: row.id,
-      associationId,
-      details: { ids: [row.userId] },
     });
   }
 }

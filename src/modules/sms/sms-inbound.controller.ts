@@ -33,25 +33,37 @@ const OK = {
 };
 const OFF = { description: 'SMS is off (TOGUNA_SMS_SECRET unset) or this gateway is not set up' };
 
-/** A string field of a gateway's form or JSON post; 400 naming it otherwise. */
-function field(body: unknown, name: string, max: number, optional = false): string | undefined {
+/** How a gateway's field may be: absent (`optional`), empty (`mayBeEmpty`: a text). */
+interface FieldRule {
+  max: number;
+  optional?: boolean;
+  mayBeEmpty?: boolean;
+}
+
+/** A string field of a gateway's post (form or JSON); 400 naming it when it breaks `rule`. */
+function field(body: unknown, name: string, rule: FieldRule): string | undefined {
   const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : null;
-  if (value === undefined && optional) return undefined;
-  if (
-    typeof value !== 'string' ||
-    value.length > max ||
-    (!optional && value === '' && name !== 'text' && name !== 'Body')
-  ) {
+  if (value === undefined && rule.optional) return undefined;
+  if (typeof value !== 'string' || value.length > rule.max || (value === '' && !rule.mayBeEmpty)) {
     throw new AppError('validation_failed', {
       errors: [
-        { field: name, message: `must be a string of at most ${max} characters`, code: 'isString' },
+        {
+          field: name,
+          message: `must be a string of 1 to ${rule.max} characters`,
+          code: 'isString',
+        },
       ],
     });
   }
   return value;
 }
 
-/** A gateway's date if it reads as one in the past day or earlier, else now. */
+const NUMBER: FieldRule = { max: 32 };
+const MESSAGE_ID: FieldRule = { max: 200 };
+const TEXT: FieldRule = { max: MAX_SMS_TEXT, mayBeEmpty: true };
+const DATE: FieldRule = { max: 64, optional: true };
+
+/** When a gateway says it received the message (UTC unless said), if past and credible; else now. */
 function receivedAt(typed: string | undefined): Date {
   const now = new Date();
   const date = typed ? new Date(typed.includes('T') ? typed : `${typed.replace(' ', 'T')}Z`) : now;
@@ -100,15 +112,15 @@ export class SmsInboundController {
   @ApiUnauthorizedResponse({ description: 'Wrong token' })
   @ApiNotFoundResponse(OFF)
   rapidPro(@Req() request: FastifyRequest): Promise<SmsReplyResponse> {
-    const from = field(request.body, 'from', 32) as string;
-    const text = field(request.body, 'text', MAX_SMS_TEXT) as string;
+    const from = field(request.body, 'from', NUMBER) as string;
+    const text = field(request.body, 'text', TEXT) as string;
     const bucket = Math.floor(Date.now() / RAPIDPRO_DEDUPE_WINDOW_MS);
     return this.answer({
       gateway: 'rapidpro',
       messageKey: this.records.derivedKey(from, text, bucket),
       from,
       text,
-      receivedAt: receivedAt(field(request.body, 'date', 64, true)),
+      receivedAt: receivedAt(field(request.body, 'date', DATE)),
     });
   }
 
@@ -125,10 +137,10 @@ export class SmsInboundController {
   africasTalking(@Req() request: FastifyRequest): Promise<SmsReplyResponse> {
     return this.answer({
       gateway: 'africastalking',
-      messageKey: field(request.body, 'id', 200) as string,
-      from: field(request.body, 'from', 32) as string,
-      text: field(request.body, 'text', MAX_SMS_TEXT) as string,
-      receivedAt: receivedAt(field(request.body, 'date', 64, true)),
+      messageKey: field(request.body, 'id', MESSAGE_ID) as string,
+      from: field(request.body, 'from', NUMBER) as string,
+      text: field(request.body, 'text', TEXT) as string,
+      receivedAt: receivedAt(field(request.body, 'date', DATE)),
     });
   }
 
@@ -144,9 +156,9 @@ export class SmsInboundController {
   twilio(@Req() request: FastifyRequest): Promise<SmsReplyResponse> {
     return this.answer({
       gateway: 'twilio',
-      messageKey: field(request.body, 'MessageSid', 200) as string,
-      from: field(request.body, 'From', 32) as string,
-      text: field(request.body, 'Body', MAX_SMS_TEXT) as string,
+      messageKey: field(request.body, 'MessageSid', MESSAGE_ID) as string,
+      from: field(request.body, 'From', NUMBER) as string,
+      text: field(request.body, 'Body', TEXT) as string,
       receivedAt: new Date(),
     });
   }

@@ -4568,7 +4568,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Registered unverified; a six-digit code is sent to the number by SMS, valid 24 hours. The same number again sends a new code. */
+            /** @description Registered unverified; a six-digit code is sent to the number by SMS, valid 24 hours. The same number again sends a new code, at most once a minute (429 rate_limited otherwise). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5817,7 +5817,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Registered unverified; a six-digit code is sent to the number by SMS, valid 24 hours. The same number again sends a new code. The phone verifies itself by texting back CODE <digits>. */
+            /** @description Registered unverified; a six-digit code is sent to the number by SMS, valid 24 hours. The same number again sends a new code, at most once a minute (429 rate_limited otherwise). The phone verifies itself by texting back CODE <digits>. */
             201: {
                 headers: {
                     [name: string]: unknown;
