@@ -322,6 +322,11 @@ const ROWS: MatrixRow<Ctx>[] = [
     path: '/api/v1/admin/disclosure-report',
     expect: only({ admin: 200 }),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/erasure-candidates',
+    expect: only({ admin: 200 }),
+  },
 ];
 
 describe('S1 administration routes: route × role matrix', () => {

@@ -512,6 +512,10 @@ describe('audit coverage (S10)', () => {
           .set(admin)
           .send({ number: '+22376000011' }),
       );
+      note(
+        'PUT /api/v1/me/sms-reminders',
+        await t.http.put('/api/v1/me/sms-reminders').set(asMember).send({ enabled: false }),
+      );
       note('POST /api/v1/sms/inbound/generic', await sendSms(t.http, '+22376000011', 'AIDE'));
       note(
         'POST /api/v1/sms/inbound/rapidpro',
@@ -604,6 +608,7 @@ describe('audit coverage (S10)', () => {
       'phone_number.verify',
       'phone_number.delete',
       'sms.inbound',
+      'sms_preference.update',
       'case.erase',
     ]) {
       expect(actions).toContain(action);

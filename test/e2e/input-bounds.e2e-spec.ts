@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { AccordFactory, DAY } from '../support/accords';
 import { bearer, Factory, login, TestUser } from '../support/factories';
+import { TEST_SMS_SECRET } from '../support/sms-gateway';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Headers = Record<string, string>;
@@ -34,7 +35,8 @@ describe('input bounds: dates, cursors, names', () => {
   let partyId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // SMS on: its lists (the outbox) are walked with the others.
+    t = await startTestApp({ TOGUNA_SMS_SECRET: TEST_SMS_SECRET });
     factory = new Factory(t.db);
     commune = await factory.areaId('Dinangourou', 'commune');
     coordinator = await factory.user('coordinator');

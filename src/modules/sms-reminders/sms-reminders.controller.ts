@@ -7,6 +7,8 @@ import { AppError } from '../../common/http/app-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../../common/audit/audit.service';
+import { Transactions } from '../../database/transactions';
 import { SmsRemindersDto } from './dto/sms-reminders.dto';
 
 /** One's own choice about follow-up reminders by SMS (404 with SMS off). */
@@ -17,6 +19,8 @@ export class SmsRemindersController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -41,11 +45,19 @@ export class SmsRemindersController {
     @Body() body: SmsRemindersDto,
   ): Promise<SmsRemindersDto> {
     this.requireSms();
-    await this.dataSource.query(
-      `INSERT INTO sms_preference (user_id, reminders) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET reminders = EXCLUDED.reminders, updated_at = now()`,
-      [principal.userId, body.enabled],
-    );
+    await this.transactions.run(async (tx) => {
+      await tx.query(
+        `INSERT INTO sms_preference (user_id, reminders) VALUES ($1, $2)
+         ON CONFLICT (user_id) DO UPDATE SET reminders = EXCLUDED.reminders, updated_at = now()`,
+        [principal.userId, body.enabled],
+      );
+      await this.audit.record(tx, {
+        action: 'sms_preference.update',
+        entityType: 'user',
+        entityId: principal.userId,
+        details: { fields: ['reminders'] },
+      });
+    });
     return { enabled: body.enabled };
   }
 
