@@ -14,6 +14,7 @@ import { TrustedDevices1796652786066 } from './1796652786066-TrustedDevices';
 import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStatsScope';
 import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
+import { AuditSequencer1796660000000 } from './1796660000000-AuditSequencer';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AuthorityStatsScope1796653284471,
   PendingMembers1796654150484,
   MissionOrderCredentialIds1796655136111,
+  AuditSequencer1796660000000,
 ];

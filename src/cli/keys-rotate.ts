@@ -11,26 +11,13 @@ import { loadConfig } from '../config/app-config';
 import { KeyRingFileStore } from '../common/crypto/key-ring';
 import { rotateFieldKeys } from '../common/crypto/key-rotation';
 import { dataSourceOptions } from '../database/data-source';
-import {
-  RunningPostgres,
-  runningEmbeddedPostgres,
-  startEmbeddedPostgres,
-} from '../database/embedded-postgres';
+import { cliDatabase } from './cli-database';
 
 async function main(): Promise<number> {
   const config = loadConfig();
   const retire = process.argv.includes('--retire');
-  let server: RunningPostgres | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    const embedded = { dataDir: config.dataDir, port: config.embeddedPgPort, database: 'toguna' };
-    url = runningEmbeddedPostgres(embedded) ?? undefined;
-    if (!url) {
-      server = await startEmbeddedPostgres(embedded);
-      url = server.url;
-    }
-  }
-  const dataSource = new DataSource(dataSourceOptions(url, ALL_ENTITIES));
+  const database = await cliDatabase(config);
+  const dataSource = new DataSource(dataSourceOptions(database.url, ALL_ENTITIES));
   await dataSource.initialize();
   try {
     const report = await rotateFieldKeys(dataSource, new KeyRingFileStore(config.keysDir), {
@@ -44,7 +31,7 @@ async function main(): Promise<number> {
     return report.remainingOnOldKeys === 0 ? 0 : 1;
   } finally {
     await dataSource.destroy();
-    await server?.stop();
+    await database.stop();
   }
 }
 

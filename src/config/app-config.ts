@@ -184,6 +184,12 @@ class EnvSchema {
   @Min(0)
   @Max(24 * 3600)
   TOGUNA_SCHEDULER_INTERVAL_SECONDS = 300;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  TOGUNA_AUDIT_SEAL_INTERVAL_MS = 200;
 }
 
 export interface AppConfig {
@@ -215,6 +221,8 @@ export interface AppConfig {
   deviceTokenDays: number;
   /** How often the follow-up reminder job runs, in seconds; 0 = never. */
   schedulerIntervalSeconds: number;
+  /** How often each instance seals committed audit events, in ms (at most a second); 0 = never. */
+  auditSealIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -270,5 +278,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits,
     deviceTokenDays: parsed.TOGUNA_DEVICE_TOKEN_DAYS,
     schedulerIntervalSeconds: parsed.TOGUNA_SCHEDULER_INTERVAL_SECONDS,
+    auditSealIntervalMs: parsed.TOGUNA_AUDIT_SEAL_INTERVAL_MS,
   };
 }
