@@ -15,6 +15,7 @@ import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStats
 import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
 import { AuditSequencer1796660000000 } from './1796660000000-AuditSequencer';
+import { SessionNotifications1796660100000 } from './1796660100000-SessionNotifications';
 
 /** Every migration, in order. A new one is generated, read, named, then listed here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PendingMembers1796654150484,
   MissionOrderCredentialIds1796655136111,
   AuditSequencer1796660000000,
+  SessionNotifications1796660100000,
 ];

@@ -190,6 +190,12 @@ class EnvSchema {
   @Min(0)
   @Max(1000)
   TOGUNA_AUDIT_SEAL_INTERVAL_MS = 200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  TOGUNA_SESSION_CACHE_MS = 1000;
 }
 
 export interface AppConfig {
@@ -223,6 +229,8 @@ export interface AppConfig {
   schedulerIntervalSeconds: number;
   /** How often each instance seals committed audit events, in ms (at most a second); 0 = never. */
   auditSealIntervalMs: number;
+  /** How long a session check may be answered from memory, in ms (at most a second); 0 = never. */
+  sessionCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -279,5 +287,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deviceTokenDays: parsed.TOGUNA_DEVICE_TOKEN_DAYS,
     schedulerIntervalSeconds: parsed.TOGUNA_SCHEDULER_INTERVAL_SECONDS,
     auditSealIntervalMs: parsed.TOGUNA_AUDIT_SEAL_INTERVAL_MS,
+    sessionCacheMs: parsed.TOGUNA_SESSION_CACHE_MS,
   };
 }

@@ -129,7 +129,8 @@ describe('audit sealing', () => {
     }
   });
 
-  // Other instances on this database come last: they sign tokens with keys of their own.
+  // Other app instances come last: in one process Passport keeps the last app's token check
+  // (its keys), and the first app's tokens are then refused.
   it('two app instances writing and sealing at once: every event sealed exactly once, one valid chain', async () => {
     // Both instances seal every 20 ms while 400 events are written through both.
     const env = { TOGUNA_AUDIT_SEAL_INTERVAL_MS: '20' };
