@@ -6,7 +6,7 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../http/paginatio
 import type { EntityManager as Tx } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 import { auditHash } from './audit-hash';
-import { AuditEventInput, checkAuditEvent } from './audit-input';
+import { AuditEventInput, checkAuditEvent, CheckedAuditEvent } from './audit-input';
 import { AuditRepository } from './audit.repository';
 import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.dto';
 import { currentRequestContext } from './request-context';
@@ -44,23 +44,17 @@ export class AuditService {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record needs the EntityManager of an open transaction');
     }
-    const context = currentRequestContext();
-    const event = checkAuditEvent({
-      ...input,
-      actorUserId: input.actorUserId === undefined ? context?.userId : input.actorUserId,
-      actorRole: input.actorRole === undefined ? context?.role : input.actorRole,
-      requestId: input.requestId === undefined ? context?.requestId : input.requestId,
-    });
-    return { id: await this.events.insert(tx, event) };
+    return { id: await this.events.insert(tx, withContext(input)) };
   }
 
   /**
-   * Appends an event in a short transaction of its own, for what has no
-   * business transaction: sign-ins, failed sign-ins, refused authorizations,
-   * reads of encrypted fields.
+   * Appends an event on its own, for what has no business transaction:
+   * sign-ins, failed sign-ins, refused authorizations, reads of encrypted
+   * fields. One INSERT, committed by itself (no BEGIN and COMMIT round trips).
    */
-  recordNow(input: AuditEventInput): Promise<RecordedAuditEvent> {
-    return this.dataSource.transaction((tx) => this.record(tx, input));
+  async recordNow(input: AuditEventInput): Promise<RecordedAuditEvent> {
+    const event = withContext(input);
+    return { id: await this.events.insert(this.dataSource.manager, event) };
   }
 
   /**
@@ -122,6 +116,17 @@ export class AuditService {
     });
     return toPage(rows, limit, toFullEvent, (e) => [e.id]);
   }
+}
+
+/** The input checked, its actor and request id taken from the request context unless given. */
+function withContext(input: AuditEventInput): CheckedAuditEvent {
+  const context = currentRequestContext();
+  return checkAuditEvent({
+    ...input,
+    actorUserId: input.actorUserId === undefined ? context?.userId : input.actorUserId,
+    actorRole: input.actorRole === undefined ? context?.role : input.actorRole,
+    requestId: input.requestId === undefined ? context?.requestId : input.requestId,
+  });
 }
 
 function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
