@@ -35,6 +35,7 @@ export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(AuditSequencer.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
+  private failing = false;
 
   constructor(
     private readonly events: AuditRepository,
@@ -77,9 +78,15 @@ export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShut
   private tick(): void {
     if (this.running) return;
     this.running = this.seal(false)
-      .catch((error: unknown) =>
-        this.logger.error(`audit sealing failed: ${(error as Error).message}`),
-      )
+      .then(() => {
+        if (this.failing) this.logger.log('audit sealing works again');
+        this.failing = false;
+      })
+      .catch((error: unknown) => {
+        // Once per outage, not five times a second while the database is away.
+        if (!this.failing) this.logger.error(`audit sealing failed: ${(error as Error).message}`);
+        this.failing = true;
+      })
       .finally(() => {
         this.running = undefined;
       });
