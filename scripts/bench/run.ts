@@ -21,31 +21,24 @@
  * A run with --short, --only or --cpu-prof does not overwrite bench/results.md.
  */
 import autocannon from 'autocannon';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
-import { freePort } from '../../src/database/scratch-postgres';
-import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql';
-import { PRINCIPAL_SQL } from '../../src/modules/sessions/sessions.sql';
-import { healthPageSql } from '../../src/modules/accords/accord-health.sql';
 import {
   argValue,
   BENCH_DIR,
-  BENCH_KEYS_DIR,
   BenchServer,
   databaseNameFor,
   parseScale,
-  readManifest,
   SeedManifest,
   startBenchServer,
 } from './bench-env';
 import { PgbenchResult, runPgbench } from './pgbench';
-import { seedScale } from './seed';
-import { checkTargets, EndpointResult, Figures, ScaleFigures } from './targets';
+import { analysis, explainPlans, fmt, machine, pgbenchLine, table } from './report';
+import { ensureSeeded } from './seed';
+import { rssMb, signIn, startApi, startBaseline, stopChild } from './servers';
+import { checkTargets, combine, EndpointResult, Figures, ScaleFigures } from './targets';
 
 const ROOT = resolve(__dirname, '..', '..');
 const argv = process.argv.slice(2);
@@ -90,113 +83,12 @@ interface Endpoint {
   next(target: Target): { path: string; headers: Record<string, string>; body?: string };
 }
 
-/** Servers this run started: killed whatever ends the run. */
-const children = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
-
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)];
-}
-
-async function waitForHealth(base: string, child: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`${base}/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${name} did not become healthy within 60 s`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-async function startApi(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const dataDir = join(BENCH_DIR, 'app');
-  mkdirSync(dataDir, { recursive: true });
-  const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'src', 'main.js')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TOGUNA_DATA_DIR: dataDir,
-      TOGUNA_KEYS_DIR: BENCH_KEYS_DIR,
-      TOGUNA_ADMIN_PASSWORD: `Bench-admin-${randomUUID()}`,
-      // The default limits, none lifted: every sign-in comes from 127.0.0.1,
-      // with no forwarded address, as a room of people behind one address
-      // would (successful sign-ins never count). Reminders are not what is
-      // measured; audit sealing and the session cache run as in production.
-      TOGUNA_SCHEDULER_INTERVAL_SECONDS: '0',
-      LOG_LEVEL: 'info',
-    },
-  });
-  children.add(child);
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child, 'the API');
-  return { child, base };
-}
-
-async function startBaseline(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'scripts', 'bench', 'baseline.ts')],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
-    },
-  );
-  children.add(child);
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child, 'the baseline');
-  return { child, base };
-}
-
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${username}: ${response.status}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-function rssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return kb / 1024;
-  } catch {
-    return 0;
-  }
 }
 
 /** Requests cut off by the end of a run finish before the next run starts. */
@@ -322,40 +214,10 @@ function endpointsFor(
   ];
 }
 
-function combine(runs: Figures[]): Figures {
-  const sum = (f: (x: Figures) => number) => runs.reduce((acc, x) => acc + f(x), 0);
-  const sorted = (f: (x: Figures) => number) => runs.map(f).sort((a, b) => a - b);
-  return {
-    rps: sum((x) => x.rps) / runs.length,
-    p50: sorted((x) => x.p50)[Math.floor((runs.length - 1) / 2)],
-    // The worst round: a target on p99 must hold in every round.
-    p99: Math.max(...runs.map((x) => x.p99)),
-    requests: sum((x) => x.requests),
-    non2xx: sum((x) => x.non2xx),
-    errors: sum((x) => x.errors),
-    statuses: [...new Set(runs.flatMap((x) => x.statuses.split(' ')))].sort().join(' '),
-  };
-}
-
-async function ensureSeeded(server: BenchServer, scale: number): Promise<SeedManifest> {
-  const existing = readManifest(scale);
-  if (existing?.followUpTargets.every((t) => t.mediatorUserId)) {
-    const admin = new Client({ connectionString: server.adminUrl });
-    await admin.connect();
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
-      existing.database,
-    ]);
-    await admin.end();
-    if (found.rowCount === 1) return existing;
-  }
-  log(`seeding scale ${scale} (no manifest or database yet)`);
-  return seedScale(server, scale, log);
-}
-
 async function benchScale(server: BenchServer, scale: number): Promise<ScaleResult> {
-  const manifest = await ensureSeeded(server, scale);
+  const manifest = await ensureSeeded(server, scale, log);
   const url = server.urlFor(databaseNameFor(scale));
-  const api = await startApi(url);
+  const api = await startApi(url, { cpuProfDir: CPU_PROF ? PROFILE_DIR : undefined });
   const baseline = await startBaseline(url);
   let maxRssMb = rssMb(api.child.pid!);
   let endpointRss = 0;
@@ -437,97 +299,6 @@ async function benchScale(server: BenchServer, scale: number): Promise<ScaleResu
   }
 }
 
-async function explainPlans(server: BenchServer, manifest: SeedManifest): Promise<string> {
-  const client = new Client({ connectionString: server.urlFor(manifest.database) });
-  await client.connect();
-  const mediator = manifest.mediators.find((m) => m.caseIds.length > 0)!;
-  const session = (
-    await client.query('SELECT id, user_id FROM session WHERE revoked_at IS NULL LIMIT 1')
-  ).rows[0] as { id: string; user_id: string } | undefined;
-  const queries: { title: string; sql: string; params: unknown[] }[] = [
-    {
-      title: 'The session check of every authenticated request',
-      sql: PRINCIPAL_SQL,
-      params: [session?.id ?? randomUUID(), session?.user_id ?? mediator.userId],
-    },
-    {
-      title: "A mediator's case list (first page)",
-      sql: `${SELECT_CASE_LIST} WHERE EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = c.id AND m.user_id = $1)
-             ORDER BY c.created_at DESC, c.id DESC LIMIT 51`,
-      params: [mediator.userId],
-    },
-    {
-      title: 'Case detail: access check',
-      sql: CASE_ACCESS_SQL,
-      params: [mediator.caseIds[0], mediator.userId],
-    },
-    {
-      title: 'Case detail: the case with its team',
-      sql: `${SELECT_CASE} WHERE c.id = $1`,
-      params: [mediator.caseIds[0]],
-    },
-    {
-      title: `Dashboard of the largest association (${manifest.largeAssociation.accordCount} accords)`,
-      sql: healthPageSql('c.association_id = $2', 1, false),
-      params: [new Date().toISOString(), manifest.largeAssociation.id, 51],
-    },
-  ];
-  const out: string[] = [];
-  for (const q of queries) {
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.sql}`, q.params);
-    out.push(
-      `#### ${q.title}\n\n\`\`\`\n${rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}\n\`\`\`\n`,
-    );
-  }
-  await client.end();
-  return out.join('\n');
-}
-
-function fmt(n: number, digits = 0): string {
-  return n.toFixed(digits);
-}
-
-function table(result: ScaleResult): string {
-  const lines = [
-    `| endpoint | connections | API peak RSS MB | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | API / baseline | non-2xx (API / baseline) |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
-  ];
-  for (const e of result.endpoints) {
-    lines.push(
-      `| ${e.name} | ${e.connections} | ${fmt(e.apiRssMb)} | ${fmt(e.api.rps)} | ${e.api.p50} | ${e.api.p99} | ${fmt(e.baseline.rps)} | ${e.baseline.p50} | ${e.baseline.p99} | ${fmt((100 * e.api.rps) / e.baseline.rps)} % | ${e.api.non2xx + e.api.errors} / ${e.baseline.non2xx + e.baseline.errors} |`,
-    );
-  }
-  return lines.join('\n');
-}
-
-/** pgbench's row: the follow-up's write transaction with no application in between. */
-function pgbenchLine(result: ScaleResult): string {
-  const pg = result.pgbench;
-  if (!('tps' in pg))
-    return `pgbench (the follow-up's write transaction alone): not measured: ${pg.notMeasured}.`;
-  return [
-    `| write transaction alone | clients | tx/s | p50 ms | p99 ms | transactions |`,
-    `|---|---:|---:|---:|---:|---:|`,
-    `| follow-up + 5 assessments + audit event (${pg.version}) | ${CONNECTIONS} | ${fmt(pg.tps)} | ${pg.p50} | ${pg.p99} | ${pg.transactions} |`,
-  ].join('\n');
-}
-
-/** bench/analysis.md, written by people: why the figures are what they are. */
-function analysis(): string[] {
-  const file = join(ROOT, 'bench', 'analysis.md');
-  if (!existsSync(file)) return [];
-  return [readFileSync(file, 'utf8').trim(), ''];
-}
-
-function machine(): string {
-  const cpu = cpus();
-  return [
-    `- CPU: ${cpu.length} × ${cpu[0]?.model ?? 'unknown'}`,
-    `- Memory: ${fmt(totalmem() / 1024 ** 3, 1)} GiB`,
-    `- Node.js ${process.version}, ${process.platform} ${process.arch}`,
-  ].join('\n');
-}
-
 async function main(): Promise<void> {
   if (!argv.includes('--no-build')) {
     log('building the API (npm run build)');
@@ -579,7 +350,7 @@ async function main(): Promise<void> {
       '',
       table(r),
       '',
-      pgbenchLine(r),
+      pgbenchLine(r, CONNECTIONS),
       '',
       `API peak RSS: ${fmt(r.maxRssMb)} MB.`,
       '',
@@ -601,7 +372,7 @@ async function main(): Promise<void> {
   }
   for (const r of results)
     console.log(
-      `\nScale ${r.scale}\n${table(r)}\n${pgbenchLine(r)}\nAPI peak RSS ${fmt(r.maxRssMb)} MB`,
+      `\nScale ${r.scale}\n${table(r)}\n${pgbenchLine(r, CONNECTIONS)}\nAPI peak RSS ${fmt(r.maxRssMb)} MB`,
     );
   console.log('\nTargets');
   for (const c of verdicts)

@@ -15,6 +15,22 @@ export interface Figures {
   statuses: string;
 }
 
+/** The rounds of one endpoint on one server as one row: mean req/s, median p50, worst p99. */
+export function combine(runs: Figures[]): Figures {
+  const sum = (f: (x: Figures) => number) => runs.reduce((acc, x) => acc + f(x), 0);
+  const sorted = (f: (x: Figures) => number) => runs.map(f).sort((a, b) => a - b);
+  return {
+    rps: sum((x) => x.rps) / runs.length,
+    p50: sorted((x) => x.p50)[Math.floor((runs.length - 1) / 2)],
+    // The worst round: a target on p99 must hold in every round.
+    p99: Math.max(...runs.map((x) => x.p99)),
+    requests: sum((x) => x.requests),
+    non2xx: sum((x) => x.non2xx),
+    errors: sum((x) => x.errors),
+    statuses: [...new Set(runs.flatMap((x) => x.statuses.split(' ')))].sort().join(' '),
+  };
+}
+
 export interface EndpointResult {
   name: string;
   connections: number;
