@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditSequencer1796660000000 } from '../../migrations/1796660000000-AuditSequencer';
+import { auditHash } from '../../src/common/audit/audit-hash';
 import { AuditSequencer } from '../../src/common/audit/audit-sequencer';
 import { AuditRepository } from '../../src/common/audit/audit.repository';
 import { AuditService } from '../../src/common/audit/audit.service';
+import { dataSourceOptions } from '../../src/database/data-source';
 import { bearer, Factory, login } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -127,6 +130,67 @@ describe('audit sealing', () => {
     } finally {
       await timed.drain();
     }
+  });
+
+  it('the migration keeps a chain written the former way (seq and hash at insert) valid', async () => {
+    await sequencer.sealOnce();
+    const source = new DataSource(dataSourceOptions(t.databaseUrl));
+    await source.initialize();
+    const runner = source.createQueryRunner();
+    const migration = new AuditSequencer1796660000000();
+    try {
+      await migration.down(runner);
+      // As the former code wrote them: next seq, linked to the head, hashed at once.
+      for (let i = 0; i < 3; i++) {
+        const { rows } = await t.db.query<{ seq: string; hash: Buffer; now: Date }>(
+          `SELECT seq, hash, date_trunc('milliseconds', clock_timestamp()) AS now
+             FROM audit_event ORDER BY seq DESC LIMIT 1`,
+        );
+        const row = {
+          seq: Number(rows[0].seq) + 1,
+          occurredAt: rows[0].now,
+          actorUserId: null,
+          actorRole: null,
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: null,
+          associationId: null,
+          requestId: null,
+          details: { reason_code: 'invalid_credentials' },
+          prevHash: rows[0].hash,
+        };
+        await t.db.query(
+          `INSERT INTO audit_event (seq, occurred_at, actor_user_id, actor_role, action, entity_type,
+             entity_id, association_id, request_id, details, prev_hash, hash)
+           VALUES ($1, $2, NULL, NULL, $3, $4, NULL, NULL, NULL, $5, $6, $7)`,
+          [
+            row.seq,
+            row.occurredAt,
+            row.action,
+            row.entityType,
+            row.details,
+            row.prevHash,
+            auditHash(row),
+          ],
+        );
+      }
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+      await source.destroy();
+    }
+    const { sealed } = await counts();
+    expect(await audit.verify()).toEqual({
+      ok: true,
+      checked: sealed,
+      firstBrokenSeq: null,
+      unsealed: 0,
+    });
+    // And the chain goes on from there.
+    const { id } = await audit.recordNow(event(30));
+    await sequencer.sealOnce();
+    expect(await sealedSeq(id)).toBe(sealed + 1);
+    expect((await audit.verify()).ok).toBe(true);
   });
 
   // Other app instances come last: in one process Passport keeps the last app's token check
