@@ -14,6 +14,8 @@ import { TrustedDevices1796652786066 } from './1796652786066-TrustedDevices';
 import { AuthorityStatsScope1796653284471 } from './1796653284471-AuthorityStatsScope';
 import { PendingMembers1796654150484 } from './1796654150484-PendingMembers';
 import { MissionOrderCredentialIds1796655136111 } from './1796655136111-MissionOrderCredentialIds';
+import { AuditSequencer1796660000000 } from './1796660000000-AuditSequencer';
+import { SessionNotifications1796660100000 } from './1796660100000-SessionNotifications';
 import { SmsOutbox1796665179326 } from './1796665179326-SmsOutbox';
 import { CaseDataKeys1796665272993 } from './1796665272993-CaseDataKeys';
 import { AccordSmsCodes1796665314717 } from './1796665314717-AccordSmsCodes';
@@ -40,6 +42,8 @@ export const MIGRATIONS = [
   AuthorityStatsScope1796653284471,
   PendingMembers1796654150484,
   MissionOrderCredentialIds1796655136111,
+  AuditSequencer1796660000000,
+  SessionNotifications1796660100000,
   SmsOutbox1796665179326,
   CaseDataKeys1796665272993,
   AccordSmsCodes1796665314717,

@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { registerRequestContext } from './common/audit/request-context';
+import { AuditSequencer } from './common/audit/audit-sequencer';
 import { AppError } from './common/http/app-error';
 import { registerCompression } from './common/http/compression';
 import { describeError, ErrorCode } from './common/http/error-catalogue';
@@ -131,6 +132,8 @@ export async function createApp(
     closing = true;
     done();
   });
+  // Once the last request has finished, its audit events are sealed.
+  fastify.addHook('onClose', () => app.get(AuditSequencer).drain());
   fastify.addHook('onRequest', (request, reply, done) => {
     if (!closing) return done();
     void reply.header('connection', 'close');

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from './config/app-config';
 import { createApp } from './app.factory';
+import pino from 'pino';
 import { createLogger } from './common/logging/logger';
 import { RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
@@ -22,7 +23,12 @@ async function bootstrap(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
+  // Log lines go to stdout asynchronously, a few KB at a time: a request never
+  // waits for a write, and the lines of many requests share one. What is
+  // buffered is written within a second, and at exit (pino flushes then).
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => destination.flush(), 1000).unref();
+  const logger = createLogger(config.logLevel, destination);
   let embedded: RunningPostgres | undefined;
   let stopping = false;
 

@@ -4,7 +4,7 @@
  * order and transactions, with no framework, no authentication (the caller
  * names itself in `x-user-id`), no validation and no mapping (rows go out as
  * they come). What it does beside SQL is what the endpoint cannot skip: the
- * audit event's hash, the password hash check, the field encryption of
+ * password hash check, the field encryption of
  * assessment notes. Its throughput is the limit of this machine for that
  * work; the API's is compared with it.
  *
@@ -15,20 +15,12 @@ import Fastify from 'fastify';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
-import { auditHash } from '../../src/common/audit/audit-hash';
-import {
-  AUDIT_CHAIN_LOCK,
-  AUDIT_HEAD_SQL,
-  AUDIT_INSERT_SQL,
-  AUDIT_LOCK_SQL,
-  auditInsertValues,
-} from '../../src/common/audit/audit.sql';
+import type { CheckedAuditEvent } from '../../src/common/audit/audit-input';
+import type { Role } from '../../src/common/auth/role';
+import { AUDIT_INSERT_SQL, auditInsertValues } from '../../src/common/audit/audit.sql';
 import { SELECT_ACCORD } from '../../src/modules/accords/accords.sql';
 import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql';
-import {
-  healthPageSql,
-  refreshCheckSummarySql,
-} from '../../src/modules/accords/accord-health.sql';
+import { healthPageSql, refreshCheckSummarySql } from '../../src/modules/accords/accord-health.sql';
 import {
   CLEAR_SQL,
   COUNT_FAILURE_SQL,
@@ -65,33 +57,16 @@ async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promi
   }
 }
 
-/** AuditService.record: lock the chain, read its head, insert the linked event. */
+/**
+ * AuditService.record: insert the unsealed event, no lock. Sealing runs
+ * elsewhere (the API's sequencer, during the run, seals these events too).
+ */
 async function appendAudit(
   client: PoolClient,
-  event: {
-    actorUserId: string | null;
-    actorRole: string | null;
-    action: string;
-    entityType: string;
-    entityId: string;
-    associationId: string | null;
-    details: Record<string, unknown>;
-  },
+  event: Omit<CheckedAuditEvent, 'requestId' | 'actorRole'> & { actorRole: string | null },
 ): Promise<void> {
-  await client.query(AUDIT_LOCK_SQL, [AUDIT_CHAIN_LOCK]);
-  const head = (await client.query(AUDIT_HEAD_SQL)).rows[0] as {
-    seq: string | null;
-    hash: Buffer | null;
-    now: Date;
-  };
-  const row = {
-    seq: (head.seq === null ? 0 : Number(head.seq)) + 1,
-    occurredAt: head.now,
-    requestId: randomUUID(),
-    prevHash: head.hash,
-    ...event,
-  };
-  await client.query(AUDIT_INSERT_SQL, auditInsertValues(row, auditHash(row)));
+  const checked = { ...event, actorRole: event.actorRole as Role, requestId: randomUUID() };
+  await client.query(AUDIT_INSERT_SQL, auditInsertValues(checked));
 }
 
 function userOf(headers: Record<string, unknown>): string {

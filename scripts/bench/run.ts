@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --scales=0.1,1 --duration=10 --rounds=2 --connections=16 --no-build]`
+ * `npm run bench [-- --scales=0.1,1 --scale=5 --duration=10 --rounds=2 --warmup=3 --connections=16
+ *   --short --only=case --cpu-prof --no-build]`
  *
  * For each scale: seeds its database when it has no manifest yet
  * (scripts/bench/seed.ts), starts the API from the production build and the
@@ -7,69 +8,67 @@
  * database, drives both with autocannon on loopback, interleaved (API,
  * baseline, baseline, API… so drift hits both), samples the API's RSS, and
  * prints requests/s, p50 and p99 per endpoint with the ratio API / baseline.
- * Then EXPLAIN plans of the hot queries, the targets of issue #7 checked,
- * and everything written to bench/results.md with the machine's description.
+ * Then pgbench running the follow-up's write transaction alone
+ * (scripts/bench/pgbench.ts), EXPLAIN plans of the hot queries, the targets
+ * of issue #20 checked (scripts/bench/targets.ts), and everything written to
+ * bench/results.md with the machine's description.
+ *
+ * `--scale=5` adds that scale to the others (a national deployment's size;
+ * long: not for CI). `--short`: one round of 3 s after a 1 s warm-up, to see
+ * that the script works, not to measure. `--only=<prefix,…>`: only the
+ * endpoints whose name starts so. `--cpu-prof`: the API writes a V8 CPU
+ * profile per scale into .toguna-bench/profiles (open it in Chrome DevTools).
+ * A run with --short, --only or --cpu-prof does not overwrite bench/results.md.
  */
 import autocannon from 'autocannon';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { CASE_ACCESS_SQL } from '../../src/common/access/access.sql';
-import { freePort } from '../../src/database/scratch-postgres';
-import { SELECT_CASE, SELECT_CASE_LIST } from '../../src/modules/cases/cases.sql';
-import { PRINCIPAL_SQL } from '../../src/modules/sessions/sessions.sql';
-import { healthPageSql } from '../../src/modules/accords/accord-health.sql';
 import {
   argValue,
   BENCH_DIR,
-  BENCH_KEYS_DIR,
   BenchServer,
   databaseNameFor,
   parseScale,
-  readManifest,
   SeedManifest,
   startBenchServer,
 } from './bench-env';
-import { seedScale } from './seed';
+import { PgbenchResult, runPgbench } from './pgbench';
+import { analysis, explainPlans, fmt, machine, pgbenchLine, table } from './report';
+import { ensureSeeded } from './seed';
+import { rssMb, signIn, startApi, startBaseline, stopChild } from './servers';
+import { checkTargets, combine, EndpointResult, Figures, ScaleFigures } from './targets';
 
 const ROOT = resolve(__dirname, '..', '..');
 const argv = process.argv.slice(2);
-const SCALES = (argValue('scales') ?? '0.1,1').split(',').map((s) => parseScale(s, 1));
-const DURATION = Number(argValue('duration') ?? 10);
-const ROUNDS = Number(argValue('rounds') ?? 2);
+const SHORT = argv.includes('--short');
+const EXTRA_SCALE = argValue('scale');
+const SCALES = [
+  ...new Set([
+    ...(argValue('scales') ?? '0.1,1').split(',').map((s) => parseScale(s, 1)),
+    ...(EXTRA_SCALE === undefined ? [] : [parseScale(EXTRA_SCALE, 5)]),
+  ]),
+].sort((a, b) => a - b);
+const DURATION = Number(argValue('duration') ?? (SHORT ? 3 : 10));
+const ROUNDS = Number(argValue('rounds') ?? (SHORT ? 1 : 2));
 const CONNECTIONS = Number(argValue('connections') ?? 16);
 /** A dashboard is one association's coordinators' screen: a few at once, not 16. */
 const DASHBOARD_CONNECTIONS = 4;
-const WARMUP = 3;
+/** The follow-up row also at a few connections: one team recording its checks. */
+const FOLLOW_UP_CONNECTIONS = [4, CONNECTIONS];
+const WARMUP = Number(argValue('warmup') ?? (SHORT ? 1 : 3));
+const ONLY = argValue('only')
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const CPU_PROF = argv.includes('--cpu-prof');
+const PROFILE_DIR = join(BENCH_DIR, 'profiles');
+/** A partial run says something, but is not the committed result. */
+const WRITES_RESULTS = !SHORT && !ONLY && !CPU_PROF;
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-  /** The status codes seen. */
-  statuses: string;
-}
-
-interface EndpointResult {
-  name: string;
-  connections: number;
-  /** The API's peak resident memory while this endpoint was driven. */
-  apiRssMb: number;
-  api: Figures;
-  baseline: Figures;
-}
-
-interface ScaleResult {
-  scale: number;
+interface ScaleResult extends ScaleFigures {
   manifest: SeedManifest;
-  endpoints: EndpointResult[];
-  maxRssMb: number;
 }
 
 type Target = 'api' | 'baseline';
@@ -84,111 +83,12 @@ interface Endpoint {
   next(target: Target): { path: string; headers: Record<string, string>; body?: string };
 }
 
-/** Servers this run started: killed whatever ends the run. */
-const children = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
-
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)];
-}
-
-async function waitForHealth(base: string, child: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`${base}/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${name} did not become healthy within 60 s`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-async function startApi(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const dataDir = join(BENCH_DIR, 'app');
-  mkdirSync(dataDir, { recursive: true });
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TOGUNA_DATA_DIR: dataDir,
-      TOGUNA_KEYS_DIR: BENCH_KEYS_DIR,
-      TOGUNA_ADMIN_PASSWORD: `Bench-admin-${randomUUID()}`,
-      // The default limits: every sign-in comes from 127.0.0.1, as a room of
-      // people behind one address would (successful sign-ins never count).
-      // Reminders are not what is measured.
-      TOGUNA_SCHEDULER_INTERVAL_SECONDS: '0',
-      LOG_LEVEL: 'info',
-    },
-  });
-  children.add(child);
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child, 'the API');
-  return { child, base };
-}
-
-async function startBaseline(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'scripts', 'bench', 'baseline.ts')],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
-    },
-  );
-  children.add(child);
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child, 'the baseline');
-  return { child, base };
-}
-
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${username}: ${response.status}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-function rssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return kb / 1024;
-  } catch {
-    return 0;
-  }
 }
 
 /** Requests cut off by the end of a run finish before the next run starts. */
@@ -275,9 +175,10 @@ function endpointsFor(
         headers: dashboardHeaders(target),
       }),
     })),
-    {
+    ...FOLLOW_UP_CONNECTIONS.map((connections): Endpoint => ({
       name: 'follow-up + 5 assessments',
       method: 'POST',
+      connections,
       next: (target) => {
         const t = pick(manifest.followUpTargets);
         const body = {
@@ -295,9 +196,9 @@ function endpointsFor(
           body: JSON.stringify(body),
         };
       },
-    },
+    })),
     {
-      name: 'login',
+      name: 'sign-in',
       method: 'POST',
       // In turn, not at random: five sign-ins of one account at once are
       // throttled by design (a guessing pattern), which is not what is measured.
@@ -313,40 +214,10 @@ function endpointsFor(
   ];
 }
 
-function combine(runs: Figures[]): Figures {
-  const sum = (f: (x: Figures) => number) => runs.reduce((acc, x) => acc + f(x), 0);
-  const sorted = (f: (x: Figures) => number) => runs.map(f).sort((a, b) => a - b);
-  return {
-    rps: sum((x) => x.rps) / runs.length,
-    p50: sorted((x) => x.p50)[Math.floor((runs.length - 1) / 2)],
-    // The worst round: a target on p99 must hold in every round.
-    p99: Math.max(...runs.map((x) => x.p99)),
-    requests: sum((x) => x.requests),
-    non2xx: sum((x) => x.non2xx),
-    errors: sum((x) => x.errors),
-    statuses: [...new Set(runs.flatMap((x) => x.statuses.split(' ')))].sort().join(' '),
-  };
-}
-
-async function ensureSeeded(server: BenchServer, scale: number): Promise<SeedManifest> {
-  const existing = readManifest(scale);
-  if (existing?.followUpTargets.every((t) => t.mediatorUserId)) {
-    const admin = new Client({ connectionString: server.adminUrl });
-    await admin.connect();
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
-      existing.database,
-    ]);
-    await admin.end();
-    if (found.rowCount === 1) return existing;
-  }
-  log(`seeding scale ${scale} (no manifest or database yet)`);
-  return seedScale(server, scale, log);
-}
-
 async function benchScale(server: BenchServer, scale: number): Promise<ScaleResult> {
-  const manifest = await ensureSeeded(server, scale);
+  const manifest = await ensureSeeded(server, scale, log);
   const url = server.urlFor(databaseNameFor(scale));
-  const api = await startApi(url);
+  const api = await startApi(url, { cpuProfDir: CPU_PROF ? PROFILE_DIR : undefined });
   const baseline = await startBaseline(url);
   let maxRssMb = rssMb(api.child.pid!);
   let endpointRss = 0;
@@ -370,7 +241,10 @@ async function benchScale(server: BenchServer, scale: number): Promise<ScaleResu
       manifest.password,
     );
     const results: EndpointResult[] = [];
-    for (const endpoint of endpointsFor(manifest, tokens, coordinatorToken)) {
+    const endpoints = endpointsFor(manifest, tokens, coordinatorToken).filter(
+      (e) => !ONLY || ONLY.some((prefix) => e.name.startsWith(prefix)),
+    );
+    for (const endpoint of endpoints) {
       const bases: Record<Target, string> = { api: api.base, baseline: baseline.base };
       const runs: Record<Target, Figures[]> = { api: [], baseline: [] };
       endpointRss = 0;
@@ -396,153 +270,33 @@ async function benchScale(server: BenchServer, scale: number): Promise<ScaleResu
       );
       results.push(row);
     }
-    return { scale, manifest, endpoints: results, maxRssMb };
+    clearInterval(sampler);
+    await stopChild(api.child);
+    await stopChild(baseline.child);
+    // The write transaction alone, with both servers stopped: the machine's limit for it.
+    let pgbench: PgbenchResult = { notMeasured: 'not run (--only)' };
+    if (!ONLY || ONLY.some((prefix) => 'follow-up'.startsWith(prefix))) {
+      pgbench = await runPgbench(url, manifest, {
+        clients: CONNECTIONS,
+        seconds: DURATION * ROUNDS,
+      });
+      log(
+        `scale ${scale} · pgbench: ${'tps' in pgbench ? `${pgbench.tps.toFixed(0)} tps p99 ${pgbench.p99} ms` : pgbench.notMeasured}`,
+      );
+    }
+    return {
+      scale,
+      manifest,
+      accordCount: manifest.largeAssociation.accordCount,
+      endpoints: results,
+      pgbench,
+      maxRssMb,
+    };
   } finally {
     clearInterval(sampler);
     await stopChild(api.child);
     await stopChild(baseline.child);
   }
-}
-
-async function explainPlans(server: BenchServer, manifest: SeedManifest): Promise<string> {
-  const client = new Client({ connectionString: server.urlFor(manifest.database) });
-  await client.connect();
-  const mediator = manifest.mediators.find((m) => m.caseIds.length > 0)!;
-  const session = (
-    await client.query('SELECT id, user_id FROM session WHERE revoked_at IS NULL LIMIT 1')
-  ).rows[0] as { id: string; user_id: string } | undefined;
-  const queries: { title: string; sql: string; params: unknown[] }[] = [
-    {
-      title: 'The session check of every authenticated request',
-      sql: PRINCIPAL_SQL,
-      params: [session?.id ?? randomUUID(), session?.user_id ?? mediator.userId],
-    },
-    {
-      title: "A mediator's case list (first page)",
-      sql: `${SELECT_CASE_LIST} WHERE EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = c.id AND m.user_id = $1)
-             ORDER BY c.created_at DESC, c.id DESC LIMIT 51`,
-      params: [mediator.userId],
-    },
-    {
-      title: 'Case detail: access check',
-      sql: CASE_ACCESS_SQL,
-      params: [mediator.caseIds[0], mediator.userId],
-    },
-    {
-      title: 'Case detail: the case with its team',
-      sql: `${SELECT_CASE} WHERE c.id = $1`,
-      params: [mediator.caseIds[0]],
-    },
-    {
-      title: `Dashboard of the largest association (${manifest.largeAssociation.accordCount} accords)`,
-      sql: healthPageSql('c.association_id = $2', 1, false),
-      params: [new Date().toISOString(), manifest.largeAssociation.id, 51],
-    },
-  ];
-  const out: string[] = [];
-  for (const q of queries) {
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.sql}`, q.params);
-    out.push(
-      `#### ${q.title}\n\n\`\`\`\n${rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}\n\`\`\`\n`,
-    );
-  }
-  await client.end();
-  return out.join('\n');
-}
-
-function fmt(n: number, digits = 0): string {
-  return n.toFixed(digits);
-}
-
-function table(result: ScaleResult): string {
-  const lines = [
-    `| endpoint | connections | API peak RSS MB | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | API / baseline | non-2xx (API / baseline) |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
-  ];
-  for (const e of result.endpoints) {
-    lines.push(
-      `| ${e.name} | ${e.connections} | ${fmt(e.apiRssMb)} | ${fmt(e.api.rps)} | ${e.api.p50} | ${e.api.p99} | ${fmt(e.baseline.rps)} | ${e.baseline.p50} | ${e.baseline.p99} | ${fmt((100 * e.api.rps) / e.baseline.rps)} % | ${e.api.non2xx + e.api.errors} / ${e.baseline.non2xx + e.baseline.errors} |`,
-    );
-  }
-  return lines.join('\n');
-}
-
-interface Check {
-  target: string;
-  measured: string;
-  ok: boolean;
-}
-
-function checks(results: ScaleResult[]): Check[] {
-  const out: Check[] = [];
-  const largest = results[results.length - 1];
-  const smallest = results[0];
-  const find = (r: ScaleResult, prefix: string) =>
-    r.endpoints.find((e) => e.name.startsWith(prefix))!;
-  for (const prefix of ['case list', 'case detail']) {
-    for (const r of results) {
-      const e = find(r, prefix);
-      const ratio = e.api.rps / e.baseline.rps;
-      out.push({
-        target: `${prefix} ≥ 50 % of the baseline's requests/s (scale ${r.scale})`,
-        measured: `${fmt(100 * ratio, 1)} %`,
-        ok: ratio >= 0.5,
-      });
-    }
-  }
-  const dashboard = largest.endpoints.find(
-    (e) => e.name.startsWith('dashboard') && e.connections === DASHBOARD_CONNECTIONS,
-  )!;
-  out.push({
-    target: `dashboard p99 ≤ 100 ms (scale ${largest.scale}, ${largest.manifest.largeAssociation.accordCount} accords, ${DASHBOARD_CONNECTIONS} connections)`,
-    measured: `${dashboard.api.p99} ms`,
-    ok: dashboard.api.p99 <= 100,
-  });
-  const followUp = find(largest, 'follow-up');
-  out.push({
-    target: `follow-up creation p99 ≤ 50 ms at ${CONNECTIONS} connections (scale ${largest.scale})`,
-    measured: `${followUp.api.p99} ms`,
-    ok: followUp.api.p99 <= 50,
-  });
-  if (results.length > 1) {
-    for (const prefix of ['case list', 'case detail']) {
-      const drop = 1 - find(largest, prefix).api.rps / find(smallest, prefix).api.rps;
-      out.push({
-        target: `${prefix}: throughput drop scale ${smallest.scale} → ${largest.scale} ≤ 20 %`,
-        measured: `${fmt(100 * drop)} %`,
-        ok: drop <= 0.2,
-      });
-    }
-  }
-  const failed = results.flatMap((r) =>
-    r.endpoints
-      .filter((e) => e.api.non2xx + e.api.errors + e.baseline.non2xx + e.baseline.errors > 0)
-      .map((e) => `${e.name} at scale ${r.scale} (${e.api.statuses} / ${e.baseline.statuses})`),
-  );
-  out.push({
-    target: 'every response 2xx, no socket error, on both servers',
-    measured: failed.length === 0 ? 'all 2xx' : failed.join('; '),
-    ok: failed.length === 0,
-  });
-  const rss = Math.max(...results.map((r) => r.maxRssMb));
-  out.push({ target: 'API RSS under load ≤ 300 MB', measured: `${fmt(rss)} MB`, ok: rss <= 300 });
-  return out;
-}
-
-/** bench/analysis.md, written by people: why the figures are what they are. */
-function analysis(): string[] {
-  const file = join(ROOT, 'bench', 'analysis.md');
-  if (!existsSync(file)) return [];
-  return [readFileSync(file, 'utf8').trim(), ''];
-}
-
-function machine(): string {
-  const cpu = cpus();
-  return [
-    `- CPU: ${cpu.length} × ${cpu[0]?.model ?? 'unknown'}`,
-    `- Memory: ${fmt(totalmem() / 1024 ** 3, 1)} GiB`,
-    `- Node.js ${process.version}, ${process.platform} ${process.arch}`,
-  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -568,14 +322,19 @@ async function main(): Promise<void> {
     await server.stop();
   }
 
-  const verdicts = checks(results);
+  const verdicts = checkTargets(results, {
+    connections: CONNECTIONS,
+    dashboardConnections: DASHBOARD_CONNECTIONS,
+  });
   const report = [
     '# Benchmark results',
     '',
-    `Run on ${new Date().toISOString()} by \`npm run bench\`: ${CONNECTIONS} connections (the dashboard also at ${DASHBOARD_CONNECTIONS}),` +
+    `Run on ${new Date().toISOString()} by \`npm run bench\`: ${CONNECTIONS} connections (the dashboard also at ${DASHBOARD_CONNECTIONS}, the follow-up at ${FOLLOW_UP_CONNECTIONS.join(' and ')}),` +
       ` ${ROUNDS} interleaved rounds of ${DURATION} s per endpoint and server (after a ${WARMUP} s warm-up),` +
       ' loopback only. The API runs from its production build (NODE_ENV=production, log level info with request logs,' +
-      ' default sign-in limits, every request from 127.0.0.1, reminders off); the baseline is scripts/bench/baseline.ts.',
+      ' default sign-in limits with no limit lifted, every request from 127.0.0.1 with no forwarded address, reminders off);' +
+      " the baseline is scripts/bench/baseline.ts. pgbench then runs the follow-up's write transaction alone with" +
+      ` ${CONNECTIONS} clients for ${DURATION * ROUNDS} s, both servers stopped.`,
     '',
     '## Machine',
     '',
@@ -591,6 +350,8 @@ async function main(): Promise<void> {
       '',
       table(r),
       '',
+      pgbenchLine(r, CONNECTIONS),
+      '',
       `API peak RSS: ${fmt(r.maxRssMb)} MB.`,
       '',
     ]),
@@ -605,14 +366,22 @@ async function main(): Promise<void> {
     '',
     plans,
   ].join('\n');
-  mkdirSync(join(ROOT, 'bench'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results.md'), `${report}\n`);
+  if (WRITES_RESULTS) {
+    mkdirSync(join(ROOT, 'bench'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench', 'results.md'), `${report}\n`);
+  }
   for (const r of results)
-    console.log(`\nScale ${r.scale}\n${table(r)}\nAPI peak RSS ${fmt(r.maxRssMb)} MB`);
+    console.log(
+      `\nScale ${r.scale}\n${table(r)}\n${pgbenchLine(r, CONNECTIONS)}\nAPI peak RSS ${fmt(r.maxRssMb)} MB`,
+    );
   console.log('\nTargets');
   for (const c of verdicts)
     console.log(`${c.ok ? 'met   ' : 'MISSED'}  ${c.target}: ${c.measured}`);
-  console.log('\nWritten to bench/results.md');
+  console.log(
+    WRITES_RESULTS
+      ? '\nWritten to bench/results.md'
+      : `\nA partial run (--short, --only or --cpu-prof): bench/results.md left as it was.${CPU_PROF ? ` Profiles in ${PROFILE_DIR}.` : ''}`,
+  );
 }
 
 process.once('SIGINT', () => process.exit(130));

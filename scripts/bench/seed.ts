@@ -17,12 +17,33 @@ import {
   databaseNameFor,
   manifestPathFor,
   parseScale,
+  readManifest,
   SeedManifest,
   startBenchServer,
 } from './bench-env';
 import { seedBench } from './seed/seed-bench';
 
 export { seedBench } from './seed/seed-bench';
+
+/** The manifest of `scale` when its database exists on `server`; else seeds it. */
+export async function ensureSeeded(
+  server: BenchServer,
+  scale: number,
+  log: (line: string) => void,
+): Promise<SeedManifest> {
+  const existing = readManifest(scale);
+  if (existing?.followUpTargets.every((t) => t.mediatorUserId)) {
+    const admin = new Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      existing.database,
+    ]);
+    await admin.end();
+    if (found.rowCount === 1) return existing;
+  }
+  log(`seeding scale ${scale} (no manifest or database yet)`);
+  return seedScale(server, scale, log);
+}
 
 /**
  * Drops and recreates `toguna_bench_<scale>` on `server`, migrates it, loads

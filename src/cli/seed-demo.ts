@@ -12,13 +12,9 @@ import { ALL_ENTITIES } from '../app.entities';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source';
-import {
-  RunningPostgres,
-  runningEmbeddedPostgres,
-  startEmbeddedPostgres,
-} from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
 import { PasswordService } from '../modules/users/password.service';
+import { commandDatabase, runCommand } from './database';
 
 export interface DemoLogin {
   username: string;
@@ -317,19 +313,10 @@ async function main(): Promise<number> {
     console.error('seed:demo refuses to run with NODE_ENV=production.');
     return 2;
   }
-  let server: RunningPostgres | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    const embedded = { dataDir: config.dataDir, port: config.embeddedPgPort, database: 'toguna' };
-    url = runningEmbeddedPostgres(embedded) ?? undefined;
-    if (!url) {
-      server = await startEmbeddedPostgres(embedded);
-      url = server.url;
-    }
-  }
+  const database = await commandDatabase(config);
   try {
-    await runMigrations(url);
-    const dataSource = new DataSource(dataSourceOptions(url, ALL_ENTITIES));
+    await runMigrations(database.url);
+    const dataSource = new DataSource(dataSourceOptions(database.url, ALL_ENTITIES));
     await dataSource.initialize();
     try {
       const logins = await seedDemo(dataSource);
@@ -344,16 +331,8 @@ async function main(): Promise<number> {
       await dataSource.destroy();
     }
   } finally {
-    await server?.stop();
+    await database.close();
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runCommand(main);

@@ -291,6 +291,17 @@ class EnvSchema {
   @Min(1)
   @Max(100)
   TOGUNA_RETENTION_YEARS = 5;
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  TOGUNA_AUDIT_SEAL_INTERVAL_MS = 200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  TOGUNA_SESSION_CACHE_MS = 1000;
 }
 
 export interface AppConfig {
@@ -333,6 +344,10 @@ export interface AppConfig {
   backupKeep: number;
   /** Years after a case is closed until it is listed for erasure (GET /admin/erasure-candidates). */
   retentionYears: number;
+  /** How often each instance seals committed audit events, in ms (at most a second); 0 = never. */
+  auditSealIntervalMs: number;
+  /** How long a session check may be answered from memory, in ms (at most a second); 0 = never. */
+  sessionCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -442,5 +457,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     backupIntervalHours: parsed.TOGUNA_BACKUP_INTERVAL_HOURS,
     backupKeep: parsed.TOGUNA_BACKUP_KEEP,
     retentionYears: parsed.TOGUNA_RETENTION_YEARS,
+    auditSealIntervalMs: parsed.TOGUNA_AUDIT_SEAL_INTERVAL_MS,
+    sessionCacheMs: parsed.TOGUNA_SESSION_CACHE_MS,
   };
 }

@@ -18,6 +18,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { auditHash } from '../../src/common/audit/audit-hash';
 import { InvalidAuditEventError } from '../../src/common/audit/audit-input';
+import { AuditSequencer } from '../../src/common/audit/audit-sequencer';
 import { AuditRepository } from '../../src/common/audit/audit.repository';
 import { AuditService } from '../../src/common/audit/audit.service';
 import { registerRequestContext, setPrincipal } from '../../src/common/audit/request-context';
@@ -49,21 +50,22 @@ class ProbeController {
   constructor(@Inject(AuditService) private readonly audit: AuditService) {}
 
   @Post()
-  async read(@Body() body: { entityId: string; associationId: string }): Promise<{ seq: number }> {
+  async read(@Body() body: { entityId: string; associationId: string }): Promise<{ id: string }> {
     await new Promise((r) => setTimeout(r, Math.random() * 10));
-    const { seq } = await this.audit.recordNow({
+    const { id } = await this.audit.recordNow({
       action: 'user.read_sensitive',
       entityType: 'user',
       entityId: body.entityId,
       associationId: body.associationId,
       details: { fields: ['legalName', 'idDocumentNumber'] },
     });
-    return { seq };
+    return { id };
   }
 }
 
 interface EventRow {
-  seq: number;
+  id: string;
+  seq: number | null;
   action: string;
   actor_user_id: string | null;
   actor_role: string | null;
@@ -77,6 +79,7 @@ interface EventRow {
 describe('audit trail (S10)', () => {
   let t: TestApp;
   let audit: AuditService;
+  let sequencer: AuditSequencer;
   let dataSource: DataSource;
   let associationA: string;
   let associationB: string;
@@ -91,9 +94,9 @@ describe('audit trail (S10)', () => {
   const events = async (where = 'true', params: unknown[] = []): Promise<EventRow[]> =>
     (
       await t.db.query<EventRow>(
-        `SELECT seq::int AS seq, action, actor_user_id, actor_role, entity_id, association_id,
+        `SELECT id, seq::int AS seq, action, actor_user_id, actor_role, entity_id, association_id,
                 request_id, details
-           FROM audit_event WHERE ${where} ORDER BY seq`,
+           FROM audit_event WHERE ${where} ORDER BY id`,
         params,
       )
     ).rows;
@@ -112,39 +115,51 @@ describe('audit trail (S10)', () => {
     }
   }
 
-  /** Tampers, checks that verify names `expectedSeq`, then puts the row back exactly. */
+  /**
+   * Tampers with the sealed events `seqs`, checks that verify names
+   * `expectedSeq`, then puts the rows back exactly.
+   */
   async function tamper(
-    seq: number,
+    seqs: number | number[],
     change: (db: Client) => Promise<unknown>,
-    expectedSeq = seq,
+    expectedSeq = Math.min(...[seqs].flat()),
   ): Promise<void> {
     const saved = (
-      await t.db.query<{ row: unknown }>(
-        'SELECT to_jsonb(e) AS row FROM audit_event e WHERE seq = $1',
-        [seq],
+      await t.db.query<{ id: string; row: unknown }>(
+        'SELECT id, to_jsonb(e) AS row FROM audit_event e WHERE seq = ANY($1)',
+        [[seqs].flat()],
       )
-    ).rows[0].row;
-    expect(saved).toBeDefined();
+    ).rows;
+    expect(saved).toHaveLength([seqs].flat().length);
     await pastTheTrigger(change);
     const result = await audit.verify();
     tamperScenarios++;
     if (result.ok) tamperUndetected++;
-    expect(result).toEqual({ ok: false, checked: expectedSeq - 1, firstBrokenSeq: expectedSeq });
+    expect(result).toEqual({
+      ok: false,
+      checked: expectedSeq - 1,
+      firstBrokenSeq: expectedSeq,
+      unsealed: 0,
+    });
     // The same across batch boundaries (keyset pages of 4 events).
     expect(await audit.verify(4)).toEqual(result);
     await pastTheTrigger(async (db) => {
-      await db.query('DELETE FROM audit_event WHERE seq = $1', [seq]);
-      await db.query(
-        'INSERT INTO audit_event SELECT * FROM jsonb_populate_record(NULL::audit_event, $1::jsonb)',
-        [JSON.stringify(saved)],
-      );
+      await db.query('DELETE FROM audit_event WHERE id = ANY($1)', [saved.map((r) => r.id)]);
+      for (const { row } of saved) {
+        await db.query(
+          'INSERT INTO audit_event SELECT * FROM jsonb_populate_record(NULL::audit_event, $1::jsonb)',
+          [JSON.stringify(row)],
+        );
+      }
     });
     expect((await audit.verify()).ok).toBe(true);
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Sealing only when a test asks (sealOnce), except where a test starts a timer.
+    t = await startTestApp({ TOGUNA_AUDIT_SEAL_INTERVAL_MS: '0' });
     audit = t.app.get(AuditService);
+    sequencer = t.app.get(AuditSequencer);
     dataSource = t.app.get(DataSource);
     const factory = new Factory(t.db);
     associationA = (await factory.association()).id;
@@ -162,7 +177,7 @@ describe('audit trail (S10)', () => {
   });
 
   afterAll(async () => {
-    // tamperScenarios: 9 (6 edits, 2 deletions, 1 edit with a recomputed hash), asserted below.
+    // tamperScenarios: 10 (6 edits, 2 deletions, 1 reorder, 1 edit with a recomputed hash), asserted below.
     if (t) {
       console.log(
         `S10 audit chain: ${await eventCount()} events, tamper undetected ${tamperUndetected}`,
@@ -188,7 +203,7 @@ describe('audit trail (S10)', () => {
           details: { fields: ['registrationNumber'] },
         });
       });
-      const [event] = await events('seq = $1', [committed.seq]);
+      const [event] = await events('id = $1', [committed.id]);
       expect(event).toMatchObject({
         action: 'association.update',
         entity_id: associationA,
@@ -223,9 +238,11 @@ describe('audit trail (S10)', () => {
       );
       expect(rows[0].registration_number).toBeNull();
 
-      // The seq the rolled-back event took is given to the next one: no gap.
+      // The rolled-back event is never sealed: the next sealed seq follows the last, no gap.
+      await sequencer.sealOnce();
       const next = await audit.recordNow({ action: 'auth.login', entityType: 'user' });
-      expect(next.seq).toBe(before + 1);
+      await sequencer.sealOnce();
+      expect((await events('id = $1', [next.id]))[0].seq).toBe(before + 1);
     });
 
     it('record needs an open transaction; a value in details is refused and writes nothing', async () => {
@@ -245,11 +262,15 @@ describe('audit trail (S10)', () => {
       expect(await eventCount()).toBe(before);
     });
 
-    it('20 concurrent recordNow (two instances) and 10 business transactions: one gapless, valid chain', async () => {
-      // A second API instance: its own connection pool and AuditService on the same database.
+    it('20 concurrent recordNow (two instances sealing meanwhile) and 10 business transactions: one gapless, valid chain', async () => {
+      // A second API instance: its own connection pool, AuditService and sequencer on the same database.
       const otherDataSource = new DataSource(dataSourceOptions(t.databaseUrl, ALL_ENTITIES));
       await otherDataSource.initialize();
-      const otherInstance = new AuditService(new AuditRepository(otherDataSource), otherDataSource);
+      const otherEvents = new AuditRepository(otherDataSource);
+      const otherInstance = new AuditService(otherEvents, otherDataSource);
+      const otherSequencer = new AuditSequencer(otherEvents, otherDataSource, {
+        auditSealIntervalMs: 0,
+      });
       const before = await eventCount();
       const writes = [
         ...Array.from({ length: 20 }, (_, i) =>
@@ -271,21 +292,21 @@ describe('audit trail (S10)', () => {
             }),
           ),
         ),
+        ...Array.from({ length: 6 }, (_, i) => (i % 2 ? otherSequencer : sequencer).sealOnce()),
       ];
-      const written = await Promise.all(writes).finally(() => otherDataSource.destroy());
-      expect(new Set(written.map((w) => w.seq)).size).toBe(30);
+      await Promise.all(writes);
+      await otherSequencer.sealOnce().finally(() => otherDataSource.destroy());
 
       const total = await eventCount();
       expect(total).toBe(before + 30);
       const seqs = (await events()).map((e) => e.seq);
-      expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
-      expect(await audit.verify()).toEqual({ ok: true, checked: total, firstBrokenSeq: null });
+      expect([...seqs].sort((a, b) => a! - b!)).toEqual(
+        Array.from({ length: total }, (_, i) => i + 1),
+      );
+      const ok = { ok: true, checked: total, firstBrokenSeq: null, unsealed: 0 };
+      expect(await audit.verify()).toEqual(ok);
       for (const batchSize of [1, 7, total, total + 1]) {
-        expect(await audit.verify(batchSize)).toEqual({
-          ok: true,
-          checked: total,
-          firstBrokenSeq: null,
-        });
+        expect(await audit.verify(batchSize)).toEqual(ok);
       }
     });
 
@@ -317,10 +338,10 @@ describe('audit trail (S10)', () => {
             .set({ 'x-request-id': requestId, 'x-test-user': userId, 'x-test-role': 'coordinator' })
             .send({ entityId, associationId: associationA });
           expect(res.status).toBe(201);
-          return { seq: res.body.seq as number, requestId, userId, entityId };
+          return { id: res.body.id as string, requestId, userId, entityId };
         });
         for (const call of await Promise.all(calls)) {
-          const [event] = await events('seq = $1', [call.seq]);
+          const [event] = await events('id = $1', [call.id]);
           expect(event).toMatchObject({
             action: 'user.read_sensitive',
             request_id: call.requestId,
@@ -337,6 +358,8 @@ describe('audit trail (S10)', () => {
   });
 
   describe('reading', () => {
+    beforeAll(() => sequencer.sealOnce());
+
     it('GET /audit/verify: admin → ok; other roles 403, anonymous 401', async () => {
       const total = await eventCount();
       const res = await t.http.get('/api/v1/audit/verify').set(bearer(tokens.admin)).expect(200);
@@ -366,10 +389,9 @@ describe('audit trail (S10)', () => {
         seen.push(...res.body.items);
         cursor = res.body.nextCursor;
       } while (cursor);
-      // Events written meanwhile (sign-ins, once audited) come on top, never in between.
-      const seqs = seen.map((e) => e.seq as number);
-      expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
-      expect(seqs.filter((s) => s <= all.length)).toEqual(all.map((e) => e.seq).reverse());
+      // In the order written, newest first; events written meanwhile come on top, never in between.
+      const seqs = seen.map((e) => e.seq);
+      expect(seqs.slice(seqs.length - all.length)).toEqual(all.map((e) => e.seq).reverse());
       for (const item of seen) {
         expect(item).not.toHaveProperty('details');
         expect(Object.keys(item).sort()).toEqual(
@@ -455,6 +477,8 @@ describe('audit trail (S10)', () => {
   });
 
   describe('tampering', () => {
+    beforeAll(() => sequencer.sealOnce());
+
     it('the application connection cannot UPDATE, DELETE or TRUNCATE an event', async () => {
       const before = await events('seq = 2');
       await expect(
@@ -470,13 +494,41 @@ describe('audit trail (S10)', () => {
       expect((await audit.verify()).ok).toBe(true);
     });
 
+    it('the application connection can seal an unsealed event once, and change nothing else', async () => {
+      const { id } = await audit.recordNow({ action: 'auth.login', entityType: 'user' });
+      const seal = "seq = 1000000, prev_hash = '\\x00', hash = '\\x01'";
+      for (const update of [
+        `UPDATE audit_event SET ${seal}, action = 'auth.logout' WHERE id = $1`,
+        `UPDATE audit_event SET action = 'auth.logout' WHERE id = $1`,
+        `UPDATE audit_event SET seq = 1000000 WHERE id = $1`,
+      ]) {
+        await expect(t.db.query(update, [id])).rejects.toThrow(/append-only|ck_audit_event_sealed/);
+      }
+      await expect(
+        t.db.query('UPDATE audit_event SET seq = NULL, hash = NULL WHERE seq = 2'),
+      ).rejects.toThrow('audit_event is append-only');
+      await expect(
+        t.db.query('UPDATE audit_event SET seq = seq + 1000000 WHERE seq = 2'),
+      ).rejects.toThrow('audit_event is append-only');
+      await sequencer.sealOnce();
+      await expect(
+        t.db.query(`UPDATE audit_event SET ${seal} WHERE id = $1`, [id]),
+      ).rejects.toThrow('audit_event is append-only');
+      expect((await audit.verify()).ok).toBe(true);
+    });
+
     it('an edited row past the trigger: verify names it (service and HTTP)', async () => {
       const total = await eventCount();
       const middle = Math.floor(total / 2);
       await tamper(middle, async (db) => {
         await db.query("UPDATE audit_event SET action = 'auth.login' WHERE seq = $1", [middle]);
         const res = await t.http.get('/api/v1/audit/verify').set(bearer(tokens.admin)).expect(200);
-        expect(res.body).toEqual({ ok: false, checked: middle - 1, firstBrokenSeq: middle });
+        expect(res.body).toEqual({
+          ok: false,
+          checked: middle - 1,
+          firstBrokenSeq: middle,
+          unsealed: 0,
+        });
       });
       await tamper(5, (db) =>
         db.query(`UPDATE audit_event SET details = '{"fields":["role"]}' WHERE seq = 5`),
@@ -502,6 +554,14 @@ describe('audit trail (S10)', () => {
       const middle = Math.floor(total / 2) + 1;
       await tamper(middle, (db) => db.query('DELETE FROM audit_event WHERE seq = $1', [middle]));
       await tamper(1, (db) => db.query('DELETE FROM audit_event WHERE seq = 1'));
+    });
+
+    it('two sealed events swapped past the trigger: verify names the first of them', async () => {
+      await tamper([4, 9], async (db) => {
+        await db.query('UPDATE audit_event SET seq = -4 WHERE seq = 4');
+        await db.query('UPDATE audit_event SET seq = 4 WHERE seq = 9');
+        await db.query('UPDATE audit_event SET seq = 9 WHERE seq = -4');
+      });
     });
 
     it('an edited row whose hash was recomputed: the next row no longer links to it', async () => {
@@ -541,8 +601,13 @@ describe('audit trail (S10)', () => {
 
     it('after every tamper was undone, the chain verifies again', async () => {
       const total = await eventCount();
-      expect(await audit.verify()).toEqual({ ok: true, checked: total, firstBrokenSeq: null });
-      expect(tamperScenarios).toBe(9);
+      expect(await audit.verify()).toEqual({
+        ok: true,
+        checked: total,
+        firstBrokenSeq: null,
+        unsealed: 0,
+      });
+      expect(tamperScenarios).toBe(10);
       expect(tamperUndetected).toBe(0);
     });
   });

@@ -232,7 +232,7 @@ describe('case team, parties, participants, registry', () => {
       await t.http.delete(url).set(as(medA1)).expect(204);
       await t.http.delete(url).set(as(medA1)).expect(404);
       const { rows } = await t.db.query<{ action: string }>(
-        `SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY seq`,
+        `SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`,
         [partyId],
       );
       expect(rows.map((r) => r.action)).toEqual(['party.create', 'party.update', 'party.delete']);
@@ -332,7 +332,7 @@ describe('case team, parties, participants, registry', () => {
       expect(karite).toMatchObject({ realName, contact });
       expect(await sensitiveReads(id)).toBe(before + 1);
       const event = await t.db.query(
-        `SELECT details FROM audit_event WHERE action = 'participant.read_sensitive' AND entity_id = $1 ORDER BY seq DESC LIMIT 1`,
+        `SELECT details FROM audit_event WHERE action = 'participant.read_sensitive' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
         [id],
       );
       expect(event.rows[0].details).toEqual({

@@ -85,7 +85,7 @@ describe('dialogue cases', () => {
     for (const r of rows) expect(r.reason).toMatch(/^enc:c1:/);
 
     const { rows: events } = await t.db.query(
-      `SELECT action, details FROM audit_event WHERE entity_id = $1 ORDER BY seq`,
+      `SELECT action, details FROM audit_event WHERE entity_id = $1 ORDER BY id`,
       [id],
     );
     expect(events.map((e) => e.action)).toEqual([

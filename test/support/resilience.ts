@@ -368,10 +368,16 @@ export async function arrangeTenant(base: string, mediatorCount: number): Promis
   return { adminToken, associationId, coordinatorToken: coordinator.token, mediators, communeIds };
 }
 
-/** The audit chain checked from the rows, as AuditService.verify does (seq gapless, links, hashes). */
+/**
+ * The sealed audit chain checked from the rows, as AuditService.verify does
+ * (seq gapless, links, hashes), and the events not sealed yet.
+ */
 export async function verifyAuditChain(
   db: Pool,
-): Promise<{ ok: boolean; checked: number; firstBrokenSeq: number | null }> {
+): Promise<{ ok: boolean; checked: number; firstBrokenSeq: number | null; unsealed: number }> {
+  const unsealed = (
+    await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event WHERE seq IS NULL')
+  ).rows[0].n;
   const { rows } = await db.query<{
     seq: string;
     occurred_at: Date;
@@ -385,7 +391,7 @@ export async function verifyAuditChain(
     details: Record<string, unknown>;
     prev_hash: Buffer | null;
     hash: Buffer;
-  }>('SELECT * FROM audit_event ORDER BY seq');
+  }>('SELECT * FROM audit_event WHERE seq IS NOT NULL ORDER BY seq');
   let prev: Buffer | null = null;
   let checked = 0;
   for (const row of rows) {
@@ -405,12 +411,12 @@ export async function verifyAuditChain(
     });
     const linked = prev === null ? row.prev_hash === null : row.prev_hash?.equals(prev) === true;
     if (seq !== checked + 1 || !linked || !hash.equals(row.hash)) {
-      return { ok: false, checked, firstBrokenSeq: checked + 1 };
+      return { ok: false, checked, firstBrokenSeq: checked + 1, unsealed };
     }
     checked++;
     prev = row.hash;
   }
-  return { ok: true, checked, firstBrokenSeq: null };
+  return { ok: true, checked, firstBrokenSeq: null, unsealed };
 }
 
 /** A fresh database cloned from the migrated template on the shared test server; its URL. */

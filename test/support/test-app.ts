@@ -77,6 +77,8 @@ export async function startTestApp(
     TOGUNA_RATE_LIMITS: 'login=100000,refresh=100000,totp=100000,verify=100000',
     // The reminder job runs only where a test starts it (or sets an interval).
     TOGUNA_SCHEDULER_INTERVAL_SECONDS: '0',
+    // Session checks read the database on every request, unless a test caches them.
+    TOGUNA_SESSION_CACHE_MS: '0',
     ...env,
   });
   const logDir = join(__dirname, '..', '..', 'test-output', 'logs');

@@ -1,27 +1,42 @@
-import { Column, Entity, Index, PrimaryColumn, ValueTransformer } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, ValueTransformer } from 'typeorm';
 import type { AuditDetails } from './audit-input';
 import { Retention } from '../inventory/data-inventory';
 
 /** bigint arrives from pg as a string; sequence numbers stay far below 2^53. */
 const bigintAsNumber: ValueTransformer = {
-  to: (value: number | undefined) => value,
+  to: (value: number | null | undefined) => value,
   from: (value: string | null) => (value === null ? null : Number(value)),
 };
 
 /**
- * One event of the tamper-evident audit trail (src/common/audit). Append-only:
- * a trigger rejects UPDATE, DELETE and TRUNCATE. `seq` is gapless (previous
- * + 1, taken under an advisory lock) and `hash` covers `prev_hash` and every
- * other column (audit-hash.ts), so an edited or deleted row breaks the chain.
+ * One event of the tamper-evident audit trail (src/common/audit). A writer
+ * inserts it unsealed (`seq`, `prev_hash` and `hash` null) in its own
+ * transaction, without waiting for any other writer; the sequencer
+ * (audit-sequencer.ts) seals committed events in batches: `seq` gapless
+ * (previous + 1, under an advisory lock) and `hash` covering `prev_hash` and
+ * every other column (audit-hash.ts), so an edited, deleted or reordered
+ * sealed event breaks the chain. A trigger rejects DELETE, TRUNCATE and every
+ * UPDATE but the one sealing an unsealed event without changing its content.
+ * `id` orders events by insertion and is not covered by the hash.
  * No foreign keys: events outlive what they describe.
  */
 @Entity('audit_event')
-@Retention('Forever: append-only (a trigger refuses UPDATE, DELETE and TRUNCATE), hash-chained.')
-@Index('ix_audit_event_entity_id_seq', ['entityId', 'seq'])
-@Index('ix_audit_event_association_id_seq', ['associationId', 'seq'])
+@Retention(
+  'Forever: append-only (a trigger refuses DELETE, TRUNCATE and any UPDATE but the one that seals an event), hash-chained.',
+)
+@Index('ix_audit_event_entity_id_id', ['entityId', 'id'])
+@Index('ix_audit_event_association_id_id', ['associationId', 'id'])
+@Index('ix_audit_event_unsealed', ['id'], { where: 'seq IS NULL' })
+@Check('ck_audit_event_sealed', '(seq IS NULL) = (hash IS NULL)')
 export class AuditEvent {
-  @PrimaryColumn('bigint', { transformer: bigintAsNumber })
-  seq: number;
+  /** bigint as a string (pg's), like every generated bigint key. */
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  /** Position in the sealed chain; null until sealed. */
+  @Index('uq_audit_event_seq', { unique: true })
+  @Column('bigint', { nullable: true, transformer: bigintAsNumber })
+  seq: number | null;
 
   @Index('ix_audit_event_occurred_at')
   @Column('timestamptz')
@@ -56,6 +71,7 @@ export class AuditEvent {
   @Column('bytea', { nullable: true })
   prevHash: Buffer | null;
 
-  @Column('bytea')
-  hash: Buffer;
+  /** Null until sealed. */
+  @Column('bytea', { nullable: true })
+  hash: Buffer | null;
 }

@@ -30,7 +30,13 @@ export class AuditDetailsResponse {
 }
 
 export class AuditEventResponse {
-  @ApiProperty({ description: 'Position in the chain: 1, 2, 3… without gaps' }) seq: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Position in the sealed chain: 1, 2, 3… without gaps; null until the event is sealed (within a second of its write)',
+  })
+  seq: number | null;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorUserId: string | null;
   @ApiProperty({ enum: ROLES, nullable: true, type: String }) actorRole: string | null;
@@ -53,9 +59,14 @@ export class AuditEventPage {
 }
 
 export class AuditVerifyResponse {
-  @ApiProperty({ description: 'Every event is present and unaltered' }) ok: boolean;
-  @ApiProperty({ description: 'Events verified (before the first break, if any)' })
+  @ApiProperty({ description: 'Every sealed event is present and unaltered' }) ok: boolean;
+  @ApiProperty({ description: 'Sealed events verified (before the first break, if any)' })
   checked: number;
+  @ApiProperty({
+    description:
+      'Events written but not sealed into the chain yet: not verified (sealing runs at least once a second)',
+  })
+  unsealed: number;
   @ApiProperty({
     nullable: true,
     type: Number,

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
+import { AuditSequencer } from './audit-sequencer';
 import { AuditService } from './audit.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEvent } from './audit-event.entity';
@@ -10,6 +11,7 @@ const ENTITIES = [AuditEvent];
 
 /**
  * The tamper-evident audit trail: AuditService for every module (global),
+ * AuditSequencer sealing written events into the chain,
  * GET /api/v1/audit and /api/v1/audit/verify. The request context it reads
  * the actor from is started by registerRequestContext (request-context.ts).
  */
@@ -17,8 +19,8 @@ const ENTITIES = [AuditEvent];
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
   controllers: [AuditController],
-  providers: [AuditRepository, AuditService],
-  exports: [AuditService],
+  providers: [AuditRepository, AuditService, AuditSequencer],
+  exports: [AuditService, AuditSequencer],
 })
 export class AuditModule {
   static readonly entities = ENTITIES;

@@ -5,8 +5,8 @@ import { AppError } from '../http/app-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '../http/pagination';
 import type { EntityManager as Tx } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
-import { AuditChainRow, auditHash } from './audit-hash';
-import { AuditEventInput, checkAuditEvent } from './audit-input';
+import { auditHash } from './audit-hash';
+import { AuditEventInput, checkAuditEvent, CheckedAuditEvent } from './audit-input';
 import { AuditRepository } from './audit.repository';
 import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.dto';
 import { currentRequestContext } from './request-context';
@@ -14,15 +14,15 @@ import { currentRequestContext } from './request-context';
 /** Events read per query by the verifier (keyset by seq). */
 export const VERIFY_BATCH_SIZE = 1000;
 
-/** What `record` wrote: the event's place in the chain. */
+/** What `record` wrote: the event's id (its seq comes when the sequencer seals it). */
 export interface RecordedAuditEvent {
-  seq: number;
-  hash: Buffer;
+  id: string;
 }
 
 /**
- * The tamper-evident audit trail: writes hash-chained events, verifies the
- * chain, lists events to those who may read them.
+ * The tamper-evident audit trail: writes events (sealed into the hash chain
+ * by AuditSequencer), verifies the chain, lists events to those who may read
+ * them.
  */
 @Injectable()
 export class AuditService {
@@ -35,63 +35,37 @@ export class AuditService {
    * Appends an event inside the caller's transaction: the change and its
    * event commit (or roll back) together. The actor and request id come
    * from the request context unless the input gives them (null: none).
-   *
-   * It takes the chain lock, held until `tx` ends: call it as the LAST
-   * statement of the transaction (other writers of audited changes wait
-   * for it; locking rows after it risks deadlocks), in READ COMMITTED (the
-   * default; a REPEATABLE READ snapshot taken before the lock would miss the
-   * head, and the insert would then fail on the seq key rather than fork).
-   * Throws InvalidAuditEventError for a malformed event or a detail key
-   * outside the allow-list (audit-input.ts).
+   * Takes no lock and waits for no other writer: the event is written
+   * unsealed, and the sequencer chains it once committed (within
+   * `auditSealIntervalMs`). Throws InvalidAuditEventError for a malformed
+   * event or a detail key outside the allow-list (audit-input.ts).
    */
   async record(tx: Tx, input: AuditEventInput): Promise<RecordedAuditEvent> {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record needs the EntityManager of an open transaction');
     }
-    const context = currentRequestContext();
-    const event = checkAuditEvent({
-      ...input,
-      actorUserId: input.actorUserId === undefined ? context?.userId : input.actorUserId,
-      actorRole: input.actorRole === undefined ? context?.role : input.actorRole,
-      requestId: input.requestId === undefined ? context?.requestId : input.requestId,
-    });
-
-    const head = await this.events.lockHead(tx);
-    const row: AuditChainRow = {
-      seq: (head.seq ?? 0) + 1,
-      occurredAt: head.now,
-      actorUserId: event.actorUserId ?? null,
-      actorRole: event.actorRole ?? null,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      associationId: event.associationId,
-      requestId: event.requestId ?? null,
-      details: event.details,
-      prevHash: head.hash,
-    };
-    const hash = auditHash(row);
-    await this.events.insert(tx, Object.assign(new AuditEvent(), row, { hash }));
-    return { seq: row.seq, hash };
+    return { id: await this.events.insert(tx, withContext(input)) };
   }
 
   /**
-   * Appends an event in a short transaction of its own, for what has no
-   * business transaction: sign-ins, failed sign-ins, refused authorizations,
-   * reads of encrypted fields.
+   * Appends an event on its own, for what has no business transaction:
+   * sign-ins, failed sign-ins, refused authorizations, reads of encrypted
+   * fields. One INSERT, committed by itself (no BEGIN and COMMIT round trips).
    */
-  recordNow(input: AuditEventInput): Promise<RecordedAuditEvent> {
-    return this.dataSource.transaction((tx) => this.record(tx, input));
+  async recordNow(input: AuditEventInput): Promise<RecordedAuditEvent> {
+    const event = withContext(input);
+    return { id: await this.events.insert(this.dataSource.manager, event) };
   }
 
   /**
-   * Walks the whole chain in seq order, recomputing every hash and checking
+   * Walks the sealed chain in seq order, recomputing every hash and checking
    * every link. Stops at the first break: `firstBrokenSeq` is the first seq
    * that is missing (a deleted row: seqs are gapless from 1) or whose
    * prev_hash or hash does not match; `checked` counts the events verified
-   * before it (all of them when ok). Events appended during the walk are
-   * checked too when they arrive before its end. `batchSize`: events read
-   * per query (keyset by seq).
+   * before it (all sealed ones when ok). Events sealed during the walk are
+   * checked too when they arrive before its end. `unsealed` counts the
+   * events written but not sealed yet, counted after the walk: they are not
+   * vouched for. `batchSize`: events read per query (keyset by seq).
    */
   async verify(batchSize = VERIFY_BATCH_SIZE): Promise<AuditVerifyResponse> {
     let checked = 0;
@@ -102,39 +76,57 @@ export class AuditService {
       for (const event of batch) {
         const intact =
           event.seq === expectedSeq &&
+          event.hash !== null &&
           sameBytes(event.prevHash, prevHash) &&
-          sameBytes(event.hash, auditHash(event));
-        if (!intact) return { ok: false, checked, firstBrokenSeq: expectedSeq };
+          sameBytes(event.hash, auditHash({ ...event, seq: expectedSeq }));
+        if (!intact) {
+          const unsealed = await this.events.unsealedCount();
+          return { ok: false, checked, firstBrokenSeq: expectedSeq, unsealed };
+        }
         checked++;
         expectedSeq++;
         prevHash = event.hash;
       }
-      if (batch.length < batchSize) return { ok: true, checked, firstBrokenSeq: null };
+      if (batch.length < batchSize) {
+        const unsealed = await this.events.unsealedCount();
+        return { ok: true, checked, firstBrokenSeq: null, unsealed };
+      }
     }
   }
 
   /**
-   * Newest first. Admins see every event, metadata only (no details);
+   * Newest written first, sealed or not (`seq` null until sealed). Admins see every event, metadata only (no details);
    * coordinators the events of their association, with details. Anyone else
    * is refused (the route's permission already keeps them out).
    */
   async list(principal: Principal, query: AuditQueryDto): Promise<Page<AuditEventResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const beforeSeq = seqFromCursor(query.cursor);
+    const beforeId = idFromCursor(query.cursor);
     if (principal.role === 'admin') {
-      const rows = await this.events.list({ entityId: query.entityId, beforeSeq, limit });
-      return toPage(rows, limit, toMetadata, (e) => [e.seq]);
+      const rows = await this.events.list({ entityId: query.entityId, beforeId, limit });
+      return toPage(rows, limit, toMetadata, (e) => [e.id]);
     }
     if (principal.role !== 'coordinator') throw new AppError('forbidden');
     if (!principal.associationId) return { items: [], nextCursor: null };
     const rows = await this.events.list({
       associationId: principal.associationId,
       entityId: query.entityId,
-      beforeSeq,
+      beforeId,
       limit,
     });
-    return toPage(rows, limit, toFullEvent, (e) => [e.seq]);
+    return toPage(rows, limit, toFullEvent, (e) => [e.id]);
   }
+}
+
+/** The input checked, its actor and request id taken from the request context unless given. */
+function withContext(input: AuditEventInput): CheckedAuditEvent {
+  const context = currentRequestContext();
+  return checkAuditEvent({
+    ...input,
+    actorUserId: input.actorUserId === undefined ? context?.userId : input.actorUserId,
+    actorRole: input.actorRole === undefined ? context?.role : input.actorRole,
+    requestId: input.requestId === undefined ? context?.requestId : input.requestId,
+  });
 }
 
 function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
@@ -142,16 +134,16 @@ function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
   return a.equals(b);
 }
 
-function seqFromCursor(cursor: string | undefined): number | null {
+function idFromCursor(cursor: string | undefined): string | null {
   const key = decodeCursor(cursor, 1);
   if (key === null) return null;
-  const [seq] = key;
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) {
+  const [id] = key;
+  if (typeof id !== 'string' || !/^[1-9][0-9]{0,17}$/.test(id)) {
     throw new AppError('validation_failed', {
       errors: [{ field: 'cursor', message: 'invalid cursor', code: 'matches' }],
     });
   }
-  return seq;
+  return id;
 }
 
 function toMetadata(event: AuditEvent): AuditEventResponse {

@@ -1,39 +1,61 @@
-import type { AuditChainRow } from './audit-hash';
+import type { CheckedAuditEvent } from './audit-input';
 
 /**
  * Any constant works, as long as every instance uses the same one (the
- * migration lock is 7_340_001). Held by the writing transaction until it
- * ends, so the chain order is the commit order across API instances.
+ * migration lock is 7_340_001). Held by the sequencer's transaction while it
+ * seals a batch, so one instance at a time extends the chain. Writers never
+ * take it.
  */
-export const AUDIT_CHAIN_LOCK = 7_340_002;
+export const AUDIT_SEAL_LOCK = 7_340_002;
 
-/** Takes the chain lock ($1: AUDIT_CHAIN_LOCK) until the transaction ends. */
-export const AUDIT_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1)';
+/** Waits for the seal lock ($1: AUDIT_SEAL_LOCK) and holds it until the transaction ends. */
+export const AUDIT_SEAL_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1)';
+/** Takes the seal lock if free (true) or returns false at once. */
+export const AUDIT_TRY_SEAL_LOCK_SQL = 'SELECT pg_try_advisory_xact_lock($1) AS locked';
 
-/** The chain's head (last seq and hash, or nulls) and the time, read after the lock. */
-export const AUDIT_HEAD_SQL = `SELECT e.seq, e.hash, date_trunc('milliseconds', clock_timestamp()) AS now
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1) AS e ON true`;
+/**
+ * One unsealed event ($1 actor_user_id … $8 details); its time is the
+ * database clock, truncated to milliseconds (what a timestamp round-trips as
+ * in JavaScript, so the hash computed when sealing matches the verifier's).
+ */
+export const AUDIT_INSERT_SQL = `INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, action,
+    entity_type, entity_id, association_id, request_id, details)
+  VALUES (date_trunc('milliseconds', clock_timestamp()), $1, $2, $3, $4, $5, $6, $7, $8)
+  RETURNING id`;
 
-/** One event, every column given ($1 seq … $12 hash, in the table's order). */
-export const AUDIT_INSERT_SQL = `INSERT INTO audit_event (seq, occurred_at, actor_user_id, actor_role, action,
-    entity_type, entity_id, association_id, request_id, details, prev_hash, hash)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
-
-/** The parameters of AUDIT_INSERT_SQL for an event and its hash. */
-export function auditInsertValues(row: AuditChainRow, hash: Buffer): unknown[] {
+/** The parameters of AUDIT_INSERT_SQL for a checked event. */
+export function auditInsertValues(event: CheckedAuditEvent): unknown[] {
   return [
-    row.seq,
-    row.occurredAt,
-    row.actorUserId,
-    row.actorRole,
-    row.action,
-    row.entityType,
-    row.entityId,
-    row.associationId,
-    row.requestId,
-    row.details,
-    row.prevHash,
-    hash,
+    event.actorUserId ?? null,
+    event.actorRole ?? null,
+    event.action,
+    event.entityType ?? null,
+    event.entityId ?? null,
+    event.associationId ?? null,
+    event.requestId ?? null,
+    event.details ?? {},
   ];
 }
+
+/** The sealed chain's head: last seq and hash (no row when nothing is sealed). */
+export const AUDIT_HEAD_SQL = `SELECT seq, hash FROM audit_event
+  WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`;
+
+/**
+ * Up to $1 committed unsealed events, oldest insertion first. An event whose
+ * transaction commits after this statement started is not seen and stays for
+ * the next batch: nothing is skipped, whatever the commit order.
+ */
+export const AUDIT_UNSEALED_SQL = `SELECT id, occurred_at, actor_user_id, actor_role, action, entity_type,
+    entity_id, association_id, request_id, details
+  FROM audit_event WHERE seq IS NULL ORDER BY id LIMIT $1`;
+
+/** Seals a batch: $1 ids, $2 seqs, $3 prev hashes, $4 hashes (arrays in the same order). */
+export const AUDIT_SEAL_SQL = `UPDATE audit_event AS e
+     SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+    FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], $4::bytea[]) AS v(id, seq, prev_hash, hash)
+   WHERE e.id = v.id AND e.seq IS NULL`;
+
+/** Events written but not sealed yet. */
+export const AUDIT_UNSEALED_COUNT_SQL =
+  'SELECT count(*)::int AS n FROM audit_event WHERE seq IS NULL';

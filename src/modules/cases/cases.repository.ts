@@ -271,7 +271,7 @@ export class CasesRepository {
                    THEN ARRAY(SELECT jsonb_array_elements_text(details -> 'fields')) END AS fields
          FROM audit_event
         WHERE entity_id = $1 AND NOT (action = ANY($2))
-        ORDER BY seq DESC LIMIT $3`,
+        ORDER BY id DESC LIMIT $3`,
       [caseId, exclude, limit],
     );
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PrincipalCache } from './principal-cache';
 import { SessionsRepository } from './sessions.repository';
 import { StepUpService } from './step-up.service';
 import { TrustedDevicesRepository } from './trusted-devices.repository';
@@ -18,7 +19,7 @@ const ENTITIES = [Session, RefreshToken, TrustedDevice];
  */
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
-  providers: [SessionsRepository, StepUpService, TrustedDevicesRepository],
+  providers: [SessionsRepository, StepUpService, TrustedDevicesRepository, PrincipalCache],
   exports: [SessionsRepository, StepUpService, TrustedDevicesRepository],
 })
 export class SessionsModule {

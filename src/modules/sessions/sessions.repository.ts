@@ -7,6 +7,7 @@ import { Role } from '../../common/auth/role';
 import { Tx } from '../../database/transactions';
 import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
+import { PrincipalCache } from './principal-cache';
 import { PRINCIPAL_SQL } from './sessions.sql';
 import { TrustedDevicesRepository } from './trusted-devices.repository';
 
@@ -27,6 +28,7 @@ interface PrincipalRow {
   must_change_password: boolean;
   totp_enabled: boolean;
   pending: boolean;
+  expires_at: Date;
 }
 
 @Injectable()
@@ -34,6 +36,7 @@ export class SessionsRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly devices: TrustedDevicesRepository,
+    private readonly cache: PrincipalCache,
   ) {}
 
   /** The driver's pg pool, for statements worth preparing once per connection. */
@@ -42,30 +45,34 @@ export class SessionsRepository {
   }
 
   /**
-   * The caller of a request, in one indexed lookup: null when the session is
-   * revoked or expired, or the user disabled. Role and membership are read
-   * fresh, so changes apply on the next request.
+   * The caller of a request: null when the session is revoked or expired, or
+   * the user disabled. Answered from PrincipalCache when it holds the session
+   * (sign-out, panic, disabling and changes of role or membership reach every
+   * instance's cache within a second), else in one indexed lookup.
    */
-  async loadPrincipal(sessionId: string, userId: string): Promise<Principal | null> {
-    const { rows } = await this.pool().query<PrincipalRow>({
-      // Named: each pooled connection parses and plans it once, not on every request.
-      name: 'toguna_principal',
-      text: PRINCIPAL_SQL,
-      values: [sessionId, userId],
+  loadPrincipal(sessionId: string, userId: string): Promise<Principal | null> {
+    return this.cache.load(sessionId, userId, async () => {
+      const { rows } = await this.pool().query<PrincipalRow>({
+        // Named: each pooled connection parses and plans it once, not on every request.
+        name: 'toguna_principal',
+        text: PRINCIPAL_SQL,
+        values: [sessionId, userId],
+      });
+      const row = rows[0];
+      if (!row) return null;
+      const principal: Principal = {
+        userId,
+        sessionId,
+        username: row.username,
+        role: row.role,
+        associationId: row.association_id,
+        authorityId: row.authority_id,
+        mustChangePassword: row.must_change_password,
+        totpEnabled: row.totp_enabled,
+        pending: row.pending,
+      };
+      return { principal, sessionExpiresAt: row.expires_at };
     });
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      userId,
-      sessionId,
-      username: row.username,
-      role: row.role,
-      associationId: row.association_id,
-      authorityId: row.authority_id,
-      mustChangePassword: row.must_change_password,
-      totpEnabled: row.totp_enabled,
-      pending: row.pending,
-    };
   }
 
   async insertSession(

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PASSWORD_RULE } from '../../common/auth/password-rule';
@@ -43,5 +44,37 @@ describe('the password rule', () => {
   it('is stated word for word in the README', () => {
     const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme).toContain(PASSWORD_RULE.en);
+  });
+});
+
+describe('password hashing', () => {
+  it('runs at most one Argon2 hash or verification per core at once; a burst waits in line', async () => {
+    const passwords = new PasswordService();
+    const cores = passwords.hashing.limit;
+    expect(cores).toBe(availableParallelism());
+    let peak = 0;
+    let queuedSeen = 0;
+    const sample = setInterval(() => {
+      peak = Math.max(peak, passwords.hashing.running);
+      queuedSeen = Math.max(queuedSeen, passwords.hashing.queued);
+    }, 1);
+    const burst = 3 * cores;
+    try {
+      const hashes = await Promise.all(
+        Array.from({ length: burst }, (_, i) => passwords.hash(`Baobab-du-Sahel-${i}`)),
+      );
+      const checks = await Promise.all([
+        ...hashes.map((h, i) => passwords.verify(h, `Baobab-du-Sahel-${i}`)),
+        passwords.verify(hashes[0], 'not-the-password'),
+        passwords.verify(null, 'Baobab-du-Sahel-0'),
+      ]);
+      expect(checks).toEqual([...hashes.map(() => true), false, false]);
+    } finally {
+      clearInterval(sample);
+    }
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(cores);
+    expect(queuedSeen).toBeGreaterThan(0);
+    expect(passwords.hashing.running).toBe(0);
   });
 });

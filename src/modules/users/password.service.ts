@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { Injectable } from '@nestjs/common';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../common/auth/password-rule';
+import { ConcurrencyLimit } from '../../common/concurrency/concurrency-limit';
 import { AppError } from '../../common/http/app-error';
 
 // Argon2id (`Algorithm.Argon2id` is a const enum, unusable across isolated modules).
@@ -17,16 +18,26 @@ const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
 
 @Injectable()
 export class PasswordService {
+  /**
+   * Hashes and verifications run at most one per core at once (each holds
+   * 19 MiB and a core while it runs); a burst of sign-ins waits in line
+   * instead of piling up buffers.
+   */
+  readonly hashing = new ConcurrencyLimit();
+
   /** Verified instead of a real hash when the account does not exist, so both take as long. */
-  private readonly decoy = hash('decoy-password-that-never-matches', HASH_OPTIONS);
+  private readonly decoy = this.hashing.run(() =>
+    hash('decoy-password-that-never-matches', HASH_OPTIONS),
+  );
 
   hash(password: string): Promise<string> {
-    return hash(password, HASH_OPTIONS);
+    return this.hashing.run(() => hash(password, HASH_OPTIONS));
   }
 
   async verify(passwordHash: string | null, password: string): Promise<boolean> {
+    const stored = passwordHash ?? (await this.decoy);
     try {
-      return await verify(passwordHash ?? (await this.decoy), password);
+      return await this.hashing.run(() => verify(stored, password));
     } catch {
       return false;
     }

@@ -1560,16 +1560,18 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             requestId: string | null;
-            /** @description Position in the chain: 1, 2, 3… without gaps */
-            seq: number;
+            /** @description Position in the sealed chain: 1, 2, 3… without gaps; null until the event is sealed (within a second of its write) */
+            seq: number | null;
         };
         AuditVerifyResponse: {
-            /** @description Events verified (before the first break, if any) */
+            /** @description Sealed events verified (before the first break, if any) */
             checked: number;
             /** @description First seq missing, or whose hash or link to the previous event does not match */
             firstBrokenSeq: number | null;
-            /** @description Every event is present and unaltered */
+            /** @description Every sealed event is present and unaltered */
             ok: boolean;
+            /** @description Events written but not sealed into the chain yet: not verified (sealing runs at least once a second) */
+            unsealed: number;
         };
         AuthorityPage: {
             items: components["schemas"]["AuthorityResponse"][];
