@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
+import { ADVISORY_LOCKS } from '../common/advisory-locks';
 import { dataSourceOptions, Entities } from './data-source';
 
-/** Any constant works: it only has to be the same in every instance. */
-const MIGRATION_LOCK = 7_340_001;
+const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
 /**
  * Runs pending migrations. Several API instances may start at once: a

@@ -1,12 +1,11 @@
+import { ADVISORY_LOCKS } from '../advisory-locks';
 import type { CheckedAuditEvent } from './audit-input';
 
 /**
- * Any constant works, as long as every instance uses the same one (the
- * migration lock is 7_340_001). Held by the sequencer's transaction while it
- * seals a batch, so one instance at a time extends the chain. Writers never
- * take it.
+ * Held by the sequencer's transaction while it seals a batch, so one
+ * instance at a time extends the chain. Writers never take it.
  */
-export const AUDIT_SEAL_LOCK = 7_340_002;
+export const AUDIT_SEAL_LOCK = ADVISORY_LOCKS.auditSealing;
 
 /** Waits for the seal lock ($1: AUDIT_SEAL_LOCK) and holds it until the transaction ends. */
 export const AUDIT_SEAL_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1)';

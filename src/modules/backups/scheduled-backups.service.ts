@@ -20,11 +20,13 @@ import { DataSource } from 'typeorm';
 
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { ADVISORY_LOCKS } from '../../common/advisory-locks';
 import { createBackup } from '../../database/backup/backup';
+import { IntervalJob, withJobLock } from '../../database/scheduled-jobs';
 import { Transactions } from '../../database/transactions';
 
 /** The key of the transaction-scoped advisory lock one scheduled backup holds. */
-export const BACKUP_LOCK_KEY = 7_202_611_002;
+export const BACKUP_LOCK_KEY = ADVISORY_LOCKS.scheduledBackups;
 /** How often the schedule is looked at (a backup is due once the newest file is older than the interval). */
 const CHECK_EVERY_MS = 10 * 60 * 1000;
 const FILE_PATTERN = /^toguna-backup-\d{8}T\d{6}Z\.tgbk$/;
@@ -54,8 +56,10 @@ export function backupFileName(at: Date): string {
 @Injectable()
 export class ScheduledBackupsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScheduledBackupsService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly job = new IntervalJob('scheduled backup', async () => {
+    const result = await this.runOnce();
+    if (result.file) this.logger.log(`backup written: ${result.file}`);
+  });
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -69,29 +73,11 @@ export class ScheduledBackupsService implements OnApplicationBootstrap, OnApplic
       this.logger.error(
         `scheduled backups are on but there is no backup public key at ${this.config.backupPublicKeyFile} (npm run backup:keygen)`,
       );
-    this.timer = setInterval(() => this.tick(), CHECK_EVERY_MS);
-    this.timer.unref();
-    this.tick();
+    this.job.start(CHECK_EVERY_MS, { now: true });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.runOnce()
-      .then((result) => {
-        if (result.file) this.logger.log(`backup written: ${result.file}`);
-      })
-      .catch((error: unknown) =>
-        this.logger.error(`scheduled backup failed: ${(error as Error).message}`),
-      )
-      .finally(() => {
-        this.running = undefined;
-      });
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** The backups of the folder, oldest first. */
@@ -107,12 +93,7 @@ export class ScheduledBackupsService implements OnApplicationBootstrap, OnApplic
     if (!dir) return { file: null, removed: [] };
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const recipientPem = readFileSync(this.config.backupPublicKeyFile, 'utf8');
-    return this.transactions.run(async (tx) => {
-      const lock: { locked: boolean }[] = await tx.query(
-        'SELECT pg_try_advisory_xact_lock($1) AS locked',
-        [BACKUP_LOCK_KEY],
-      );
-      if (!lock[0].locked) return { file: null, removed: [] };
+    const result = await withJobLock(this.transactions, BACKUP_LOCK_KEY, async () => {
       const newest = this.backups(dir).at(-1);
       const dueAfter = this.config.backupIntervalHours * 3600 * 1000;
       if (newest && now.getTime() - statSync(join(dir, newest)).mtimeMs < dueAfter)
@@ -132,5 +113,6 @@ export class ScheduledBackupsService implements OnApplicationBootstrap, OnApplic
       for (const name of removed) rmSync(join(dir, name), { force: true });
       return { file: path, removed };
     });
+    return result ?? { file: null, removed: [] };
   }
 }

@@ -1,12 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ADVISORY_LOCKS } from '../../common/advisory-locks';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { IntervalJob, withJobLock } from '../../database/scheduled-jobs';
 import { Transactions, Tx } from '../../database/transactions';
 import { FollowUpReminderKind } from './follow-up-reminder.entity';
 import { NewNotification, NotificationsRepository } from './notifications.repository';
@@ -14,7 +10,7 @@ import { NewNotification, NotificationsRepository } from './notifications.reposi
 /** Reminders are sent this long before a follow-up check falls due. */
 export const DUE_SOON_DAYS = 3;
 /** The key of the transaction-scoped advisory lock one run of the job holds. */
-export const REMINDER_LOCK_KEY = 7_202_611_001;
+export const REMINDER_LOCK_KEY = ADVISORY_LOCKS.followUpReminders;
 const NOTIFICATION_BATCH = 1000;
 
 export interface ReminderRunResult {
@@ -41,9 +37,7 @@ interface InsertedReminder {
  */
 @Injectable()
 export class FollowUpRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(FollowUpRemindersService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly job = new IntervalJob('follow-up reminder run', () => this.runOnce());
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,38 +46,16 @@ export class FollowUpRemindersService implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.schedulerIntervalSeconds;
-    if (seconds <= 0) return;
-    this.timer = setInterval(() => this.tick(), seconds * 1000);
-    this.timer.unref();
+    this.job.start(this.config.schedulerIntervalSeconds * 1000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.runOnce()
-      .catch((error: unknown) =>
-        this.logger.error(`follow-up reminder run failed: ${(error as Error).message}`),
-      )
-      .finally(() => {
-        this.running = undefined;
-      });
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One run of the job (also called directly by tests and operators). */
   async runOnce(now: Date = new Date()): Promise<ReminderRunResult> {
-    return this.transactions.run(async (tx) => {
-      const lock: { locked: boolean }[] = await tx.query(
-        'SELECT pg_try_advisory_xact_lock($1) AS locked',
-        [REMINDER_LOCK_KEY],
-      );
-      const locked = lock[0].locked;
-      if (!locked) return { ran: false, reminders: 0, notifications: 0 };
+    const result = await withJobLock(this.transactions, REMINDER_LOCK_KEY, async (tx) => {
       const inserted = await this.insertReminders(tx, now);
       const notifications: NewNotification[] = inserted.flatMap((r) =>
         r.recipients.map((userId) => ({
@@ -98,6 +70,7 @@ export class FollowUpRemindersService implements OnApplicationBootstrap, OnAppli
       }
       return { ran: true, reminders: inserted.length, notifications: notifications.length };
     });
+    return result ?? { ran: false, reminders: 0, notifications: 0 };
   }
 
   /**

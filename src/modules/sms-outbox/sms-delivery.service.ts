@@ -1,18 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ADVISORY_LOCKS } from '../../common/advisory-locks';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { IntervalJob, withJobLock } from '../../database/scheduled-jobs';
 import { Transactions } from '../../database/transactions';
 import { GatewayOutcome, gatewayFor, SmsGateway } from './sms-gateways';
 
 /** The transaction-scoped advisory lock one claim of messages holds. */
-export const SMS_DELIVERY_LOCK_KEY = 7_202_611_002;
+export const SMS_DELIVERY_LOCK_KEY = ADVISORY_LOCKS.smsDelivery;
 /** Messages claimed per run. */
 const BATCH = 20;
 /** A claimed message is hidden from other runs this long: a run that dies leaves it to be tried again. */
@@ -52,10 +48,8 @@ export const retryDelaySeconds = (attempts: number): number =>
  */
 @Injectable()
 export class SmsDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SmsDelivery.name);
   private readonly gateway: SmsGateway | null;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly job = new IntervalJob('SMS delivery run', () => this.deliverOnce());
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -67,25 +61,11 @@ export class SmsDelivery implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     if (!this.gateway || this.config.schedulerIntervalSeconds <= 0) return;
-    this.timer = setInterval(() => this.tick(), DELIVERY_SECONDS * 1000);
-    this.timer.unref();
+    this.job.start(DELIVERY_SECONDS * 1000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.deliverOnce()
-      .catch((error: unknown) =>
-        this.logger.error(`SMS delivery run failed: ${(error as Error).message}`),
-      )
-      .finally(() => {
-        this.running = undefined;
-      });
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One run (also called by tests and operators). */
@@ -113,12 +93,7 @@ export class SmsDelivery implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** The batch this run sends, or null when another instance is claiming. */
   private claim(): Promise<Claimed[] | null> {
-    return this.transactions.run(async (tx) => {
-      const [{ locked }]: { locked: boolean }[] = await tx.query(
-        'SELECT pg_try_advisory_xact_lock($1) AS locked',
-        [SMS_DELIVERY_LOCK_KEY],
-      );
-      if (!locked) return null;
+    return withJobLock(this.transactions, SMS_DELIVERY_LOCK_KEY, async (tx) => {
       // An UPDATE through TypeORM's query() answers [rows, count].
       const [rows]: [Claimed[], number] = await tx.query(
         `UPDATE sms_outbox SET attempts = attempts + 1,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { ADVISORY_LOCK_SPACES } from '../../common/advisory-locks';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { LookupHasher } from '../../common/crypto/lookup-hasher';
 import { Tx } from '../../database/transactions';
@@ -47,7 +48,10 @@ export class SmsOutbox {
     const toHash = smsNumberHash(this.hasher, sms.to);
     const textHash = this.hasher.digest('sms-text', sms.text);
     // One writer per number at a time, so the cap below is not raced.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sms:${toHash}`]);
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      ADVISORY_LOCK_SPACES.smsNumber,
+      toHash,
+    ]);
     const [{ count }]: { count: number }[] = await tx.query(
       `SELECT count(*)::int AS count FROM sms_outbox
         WHERE to_hash = $1 AND text_hash = $2 AND created_at > now() - interval '1 day'`,

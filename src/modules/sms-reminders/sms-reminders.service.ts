@@ -1,19 +1,15 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ADVISORY_LOCKS } from '../../common/advisory-locks';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { IntervalJob, withJobLock } from '../../database/scheduled-jobs';
 import { Transactions, Tx } from '../../database/transactions';
 import { SmsOutbox } from '../sms-outbox';
 import { reminderText, ReminderKind } from './reminder-texts';
 
 /** The transaction-scoped advisory lock one dispatch run holds. */
-export const SMS_REMINDER_LOCK_KEY = 7_202_611_003;
+export const SMS_REMINDER_LOCK_KEY = ADVISORY_LOCKS.smsReminders;
 const BATCH = 500;
 /** A reminder still waiting after this long (SMS was off, say) is dropped, not sent late. */
 const STALE_HOURS = 24;
@@ -49,9 +45,7 @@ interface PendingRow {
  */
 @Injectable()
 export class SmsReminders implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SmsReminders.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly job = new IntervalJob('SMS reminder run', () => this.dispatchOnce());
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,39 +55,18 @@ export class SmsReminders implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.schedulerIntervalSeconds;
-    if (!this.config.sms || seconds <= 0) return;
-    this.timer = setInterval(() => this.tick(), seconds * 1000);
-    this.timer.unref();
+    if (this.config.sms) this.job.start(this.config.schedulerIntervalSeconds * 1000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.dispatchOnce()
-      .catch((error: unknown) =>
-        this.logger.error(`SMS reminder run failed: ${(error as Error).message}`),
-      )
-      .finally(() => {
-        this.running = undefined;
-      });
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One run (also called by tests and operators). */
   async dispatchOnce(now: Date = new Date()): Promise<SmsReminderRunResult> {
     const result: SmsReminderRunResult = { ran: false, dispatched: 0, queued: 0 };
     if (!this.config.sms) return result;
-    return this.transactions.run(async (tx) => {
-      const [{ locked }]: { locked: boolean }[] = await tx.query(
-        'SELECT pg_try_advisory_xact_lock($1) AS locked',
-        [SMS_REMINDER_LOCK_KEY],
-      );
-      if (!locked) return result;
+    const ran = await withJobLock(this.transactions, SMS_REMINDER_LOCK_KEY, async (tx) => {
       result.ran = true;
       const rows = await this.pending(tx, now);
       const day = now.toISOString().slice(0, 10);
@@ -121,6 +94,7 @@ export class SmsReminders implements OnApplicationBootstrap, OnApplicationShutdo
       result.dispatched = ids.length;
       return result;
     });
+    return ran ?? result;
   }
 
   /** The waiting `sms` outbox rows, one line per verified number of their user (or one without). */
