@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fitsOneSms } from '../../src/modules/sms-outbox';
-import { daysFrom } from '../support/accords';
+import { accordThroughApi } from '../support/accords';
 import { bearer, Factory, login, TestUser } from '../support/factories';
 import { pool, Random, seededRandom } from '../support/fuzz';
 import { codeSentTo, countRows, sendSms, SMS_ENV } from '../support/sms';
@@ -106,28 +106,7 @@ describe('SMS fuzz (issue 19)', () => {
       team: [{ userId: mediator.id, lead: true }],
     });
     const asMediator = bearer((await login(t.http, mediator.username)).accessToken);
-    const party = await t.http
-      .post(`/api/v1/cases/${kase.id}/parties`)
-      .set(asMediator)
-      .send({ name: 'Council', kind: 'community' })
-      .expect(201);
-    const accord = await t.http
-      .post(`/api/v1/cases/${kase.id}/accords`)
-      .set(asMediator)
-      .send({
-        concludedAt: daysFrom(new Date(), -10).toISOString(),
-        kind: 'ceasefire',
-        form: 'verbal',
-      })
-      .expect(201);
-    for (let i = 0; i < 3; i++) {
-      await t.http
-        .post(`/api/v1/accords/${accord.body.id}/terms`)
-        .set(asMediator)
-        .send({ text: `Term ${i}`, category: 'weapons', obligorPartyId: party.body.id })
-        .expect(201);
-    }
-    const code = accord.body.smsCode as string;
+    const { code } = await accordThroughApi(t.http, asMediator, kase.id);
 
     const rand = seededRandom(SEED);
     const senders = [

@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { daysFrom } from '../support/accords';
+import { accordThroughApi } from '../support/accords';
 import { bearer, Factory, login, TestUser } from '../support/factories';
 import {
   AT_TOKEN,
@@ -61,32 +61,7 @@ describe('inbound SMS (issue 19)', () => {
       status: 'negotiating',
       team: [{ userId: mediator.id, lead: true }],
     });
-    const party = await t.http
-      .post(`/api/v1/cases/${kase.id}/parties`)
-      .set(asMediator)
-      .send({ name: 'Village council', kind: 'community' })
-      .expect(201);
-    const accord = await t.http
-      .post(`/api/v1/cases/${kase.id}/accords`)
-      .set(asMediator)
-      .send({
-        concludedAt: daysFrom(new Date(), -10).toISOString(),
-        kind: 'non_aggression_pact',
-        form: 'verbal',
-      })
-      .expect(201);
-    for (let i = 0; i < terms; i++) {
-      await t.http
-        .post(`/api/v1/accords/${accord.body.id}/terms`)
-        .set(asMediator)
-        .send({
-          text: `Term ${i + 1}`,
-          category: 'livelihoods_access',
-          obligorPartyId: party.body.id,
-        })
-        .expect(201);
-    }
-    return { id: accord.body.id as string, code: accord.body.smsCode as string, caseId: kase.id };
+    return { ...(await accordThroughApi(t.http, asMediator, kase.id, terms)), caseId: kase.id };
   }
 
   beforeAll(async () => {

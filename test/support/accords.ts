@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import TestAgent from 'supertest/lib/agent';
 import {
   AssessmentStatus,
   FlagSeverity,
@@ -128,3 +129,41 @@ export class AccordFactory {
 
 export const DAY = 86_400_000;
 export const daysFrom = (base: Date, days: number): Date => new Date(base.getTime() + days * DAY);
+
+/**
+ * An accord recorded through the API by a mediator on the case's team (its
+ * SMS code drawn by the application), with `terms` terms numbered 1, 2, 3…
+ */
+export async function accordThroughApi(
+  http: TestAgent,
+  asMediator: Record<string, string>,
+  caseId: string,
+  terms = 3,
+): Promise<{ id: string; code: string }> {
+  const party = await http
+    .post(`/api/v1/cases/${caseId}/parties`)
+    .set(asMediator)
+    .send({ name: 'Village council', kind: 'community' })
+    .expect(201);
+  const accord = await http
+    .post(`/api/v1/cases/${caseId}/accords`)
+    .set(asMediator)
+    .send({
+      concludedAt: daysFrom(new Date(), -10).toISOString(),
+      kind: 'non_aggression_pact',
+      form: 'verbal',
+    })
+    .expect(201);
+  for (let i = 0; i < terms; i++) {
+    await http
+      .post(`/api/v1/accords/${accord.body.id}/terms`)
+      .set(asMediator)
+      .send({
+        text: `Term ${i + 1}`,
+        category: 'livelihoods_access',
+        obligorPartyId: party.body.id,
+      })
+      .expect(201);
+  }
+  return { id: accord.body.id as string, code: accord.body.smsCode as string };
+}
