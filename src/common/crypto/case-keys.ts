@@ -130,9 +130,14 @@ export class CaseKeys {
     this.register?.add(caseId);
   }
 
+  /** The cases of the erasure register. */
+  registered(): string[] {
+    return this.register?.all() ?? [];
+  }
+
   /** The cases of the erasure register whose key row still holds a key (a restored database). */
   async keptDespiteErasure(): Promise<string[]> {
-    const listed = this.register?.all() ?? [];
+    const listed = this.registered();
     if (listed.length === 0) return [];
     const rows: KeyRow[] = await this.select(listed);
     return rows.filter((row) => row.wrappedKey !== null).map((row) => row.caseId);
