@@ -281,6 +281,25 @@ describe('per-case data keys and erasure (issue 21)', () => {
     expect(cipher.decrypt(rows[0].confidential_notes, where)).toBe('Legacy-note-rotation');
   });
 
+  it('another instance drops a data key it holds within a second of the erasure (the shared register)', async () => {
+    const id = await openCase('elsewhere', true);
+    const values = await storedValuesOf(t, id);
+    // Another instance: its own key cache and register over the same database and keys folder.
+    const other = outsideReader(t);
+    await other.keys.load([id]);
+    expect(values.map((v) => other.cipher.decrypt(v.value, v))).toEqual(
+      expect.arrayContaining(Object.values(secretsOf('elsewhere'))),
+    );
+    await markSteppedUp(t, admin.id);
+    await erase(id).expect(200);
+    await new Promise((r) => setTimeout(r, 1100));
+    // Its key was loaded a moment ago (kept a minute), yet the next load of the case forgets it.
+    expect(other.cipher.caseKeys.get(id)).toBeInstanceOf(Buffer);
+    await other.keys.load([id]);
+    for (const v of values) expect(other.cipher.decrypt(v.value, v)).toBe(ERASED);
+    expect(await other.keys.loadForWrite(id)).toBe(false);
+  });
+
   it('a database restored from before the erasure does not bring the case back (erasure register)', async () => {
     const id = await openCase('restored', true);
     const { rows: saved } = await t.db.query<{ wrapped_key: string; key_id: string }>(
