@@ -1,3 +1,4 @@
+import { createDecipheriv } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseKeys } from '../../src/common/crypto/case-keys';
 import { encryptedColumns } from '../../src/common/crypto/encrypted-columns';
@@ -49,4 +50,79 @@ export async function storedValuesOf(
     }
   }
   return found;
+}
+
+/**
+ * A case opened and filled through the API by a mediator (`as.mediator`):
+ * its place, notes, a party, a participant's real name, a transition's
+ * reason; closed by `as.coordinator` if asked. Returns its id.
+ */
+export async function openCase(
+  t: TestApp,
+  as: Record<string, Record<string, string>>,
+  areaId: string,
+  label: string,
+  close: boolean,
+): Promise<string> {
+  const s = secretsOf(label);
+  const created = await t.http
+    .post('/api/v1/cases')
+    .set(as.mediator)
+    .send({
+      codeName: `Erasure-${label}`,
+      areaId,
+      type: 'intercommunity',
+      summary: `Summary-${label}`,
+      locationDetail: s.locationDetail,
+      confidentialNotes: s.confidentialNotes,
+    })
+    .expect(201);
+  const id = created.body.id as string;
+  await t.http
+    .post(`/api/v1/cases/${id}/parties`)
+    .set(as.mediator)
+    .send({ name: `Party-${label}`, kind: 'community', description: `About-${label}` })
+    .expect(201);
+  await t.http
+    .post(`/api/v1/cases/${id}/participants`)
+    .set(as.mediator)
+    .send({
+      pseudonym: `P-${label}`,
+      role: 'negotiator',
+      consentToRecordIdentity: true,
+      realName: s.realName,
+    })
+    .expect(201);
+  await t.http
+    .post(`/api/v1/cases/${id}/transitions`)
+    .set(as.mediator)
+    .send({ to: 'suspended', reason: s.reason })
+    .expect(200);
+  if (close) {
+    await t.http
+      .post(`/api/v1/cases/${id}/transitions`)
+      .set(as.coordinator)
+      .send({ to: 'closed', reason: s.reason })
+      .expect(200);
+  }
+  return id;
+}
+
+/** Whether any key of the keys folder's ring opens one of these stored values directly. */
+export function ringKeyOpensAny(keysDir: string, values: { value: string }[]): boolean {
+  const ring = new KeyRingFileStore(keysDir).load();
+  return values.some(({ value }) => {
+    const raw = Buffer.from(value.split(':')[3], 'base64url');
+    return [...ring.keys.values()].some((key) => {
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(raw.length - 16));
+      decipher.update(raw.subarray(12, raw.length - 16));
+      try {
+        decipher.final();
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  });
 }

@@ -65,9 +65,9 @@ export class CaseKeys {
 
   /** Loads these cases' keys (a case with no key row any more reads as erased). */
   async load(caseIds: Iterable<string>, tx?: EntityManager): Promise<void> {
-    const missing = [...new Set(caseIds)].filter(
-      (id) => !this.cipher.caseKeys.freshFor(id, USE_MARGIN_MS),
-    );
+    const ids = [...new Set(caseIds)];
+    this.dropErased(ids);
+    const missing = ids.filter((id) => !this.cipher.caseKeys.freshFor(id, USE_MARGIN_MS));
     if (missing.length === 0) return;
     const rows = await this.select(missing, tx);
     const byCase = new Map(rows.map((row) => [row.caseId, row]));
@@ -87,6 +87,7 @@ export class CaseKeys {
 
   /** Like forWrite, for tools: false (instead of 409) when the case's key was destroyed. */
   async loadForWrite(caseId: string, tx?: EntityManager): Promise<boolean> {
+    this.dropErased([caseId]);
     if (this.cipher.caseKeys.freshFor(caseId, USE_MARGIN_MS)) {
       return this.cipher.caseKeys.get(caseId) !== null;
     }
@@ -130,12 +131,28 @@ export class CaseKeys {
     this.register?.add(caseId);
   }
 
+  /** The cases of the erasure register. */
+  registered(): string[] {
+    return this.register?.all() ?? [];
+  }
+
   /** The cases of the erasure register whose key row still holds a key (a restored database). */
   async keptDespiteErasure(): Promise<string[]> {
-    const listed = this.register?.all() ?? [];
+    const listed = this.registered();
     if (listed.length === 0) return [];
     const rows: KeyRow[] = await this.select(listed);
     return rows.filter((row) => row.wrappedKey !== null).map((row) => row.caseId);
+  }
+
+  /**
+   * Forgets the keys held in memory of cases erased since they were loaded,
+   * by this instance or another one sharing the keys folder: the register is
+   * re-read within a second of an erasure, well before the key would expire.
+   */
+  private dropErased(caseIds: string[]): void {
+    for (const id of caseIds)
+      if (this.cipher.caseKeys.get(id) && this.register?.has(id))
+        this.cipher.caseKeys.put(id, null);
   }
 
   private select(caseIds: string[], tx?: EntityManager): Promise<KeyRow[]> {

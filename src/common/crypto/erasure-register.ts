@@ -6,6 +6,30 @@ export const ERASURE_REGISTER_FILE = 'erased-cases.txt';
 /** How often the file is looked at for an erasure made by another instance. */
 const RELOAD_INTERVAL_MS = 1000;
 
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A register's lines, trimmed, blank ones skipped. */
+function linesOf(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/** The case ids of a register's text, one a line; throws on a line that is not a case id. */
+export function parseErasureRegister(text: string): string[] {
+  const ids = linesOf(text);
+  const bad = ids.findIndex((id) => !CASE_ID.test(id));
+  if (bad >= 0) throw new Error(`not an erasure register: line "${ids[bad].slice(0, 40)}"`);
+  return ids.map((id) => id.toLowerCase());
+}
+
+/** The union of registers' texts as a register's text: every id once, in first-seen order. */
+export function mergeErasureRegisters(...texts: string[]): string {
+  const ids = new Set(texts.flatMap(parseErasureRegister));
+  return [...ids].map((id) => `${id}\n`).join('');
+}
+
 /**
  * The erased cases, by id, one per line (`<keys dir>/erased-cases.txt`),
  * appended to by every erasure. It lives with the keys, outside the
@@ -49,13 +73,6 @@ export class ErasureRegister {
     const mtime = existsSync(this.file) ? statSync(this.file).mtimeMs : -1;
     if (mtime === this.loadedMtime && !force) return;
     this.loadedMtime = mtime;
-    this.ids = new Set(
-      mtime < 0
-        ? []
-        : readFileSync(this.file, 'utf8')
-            .split('\n')
-            .map((line) => line.trim())
-            .filter((line) => line.length > 0),
-    );
+    this.ids = new Set(mtime < 0 ? [] : linesOf(readFileSync(this.file, 'utf8')));
   }
 }

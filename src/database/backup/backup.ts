@@ -10,12 +10,14 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { openBackup, sealBackup, BackupFileError } from '../../common/crypto/backup-envelope';
+import { ERASURE_REGISTER_FILE } from '../../common/crypto/erasure-register';
 import { AuditEvent } from '../../common/audit/audit-event.entity';
 import { AuditRepository } from '../../common/audit/audit.repository';
 import { AuditService } from '../../common/audit/audit.service';
 import { AuditVerifyResponse } from '../../common/audit/audit.dto';
 import { BACKUP_PUBLIC_KEY_FILE } from '../../config/app-config';
 import { dataSourceOptions } from '../data-source';
+import { destroyErasedKeys, mergedRegister } from './restore-erasures';
 import { restoreSnapshot, RestoreRefusedError } from './restore-snapshot';
 import { Snapshot, SnapshotManifest, SnapshotOptions, takeSnapshot } from './snapshot';
 
@@ -99,14 +101,17 @@ function infoOf(manifest: BackupManifest): BackupInfo {
   };
 }
 
+/** Files of the keys folder that a restore keeps rather than overwrites. */
+const KEPT_FILES = [BACKUP_PUBLIC_KEY_FILE, ERASURE_REGISTER_FILE];
+
 /**
  * Refuses to overwrite a different key file: the keys folder may belong to
- * another installation. The backup public key is the exception: the one in
- * place (made for this server) is kept.
+ * another installation. The backup public key (made for this server) and the
+ * erasure register (merged, restore-erasures.ts) are no clash.
  */
 function checkKeysDir(keysDir: string, keys: Record<string, string>): void {
   const clashes = Object.entries(keys)
-    .filter(([name]) => name !== BACKUP_PUBLIC_KEY_FILE && existsSync(join(keysDir, name)))
+    .filter(([name]) => !KEPT_FILES.includes(name) && existsSync(join(keysDir, name)))
     .filter(
       ([name, value]) => !readFileSync(join(keysDir, name)).equals(Buffer.from(value, 'base64')),
     )
@@ -117,12 +122,15 @@ function checkKeysDir(keysDir: string, keys: Record<string, string>): void {
     );
 }
 
-function writeKeysDir(keysDir: string, keys: Record<string, string>): void {
+function writeKeysDir(keysDir: string, keys: Record<string, string>, register: string): void {
   mkdirSync(keysDir, { recursive: true, mode: 0o700 });
   for (const [name, value] of Object.entries(keys)) {
+    if (name === ERASURE_REGISTER_FILE) continue;
     if (name === BACKUP_PUBLIC_KEY_FILE && existsSync(join(keysDir, name))) continue;
     writeFileSync(join(keysDir, name), Buffer.from(value, 'base64'), { mode: 0o600 });
   }
+  if (register.length > 0)
+    writeFileSync(join(keysDir, ERASURE_REGISTER_FILE), register, { mode: 0o600 });
 }
 
 /** Walks the restored audit chain with the application's own verifier. */
@@ -139,7 +147,10 @@ export async function verifyAuditChain(url: string): Promise<AuditVerifyResponse
 /**
  * Decrypts and checks a backup file (any change to it is refused), restores
  * it into the empty database at `url` and its keys into `keysDir`, then
- * verifies the audit chain.
+ * verifies the audit chain. Erasures are kept: the erasure register written
+ * is the union of the one already in `keysDir`, the backup's and `erased`
+ * (a register's text kept elsewhere), and the data keys of every case it
+ * lists are destroyed in the restored database at once (`erased`: how many).
  */
 export async function restoreBackup(options: {
   file: Buffer;
@@ -147,11 +158,14 @@ export async function restoreBackup(options: {
   url: string;
   keysDir: string;
   pgBinDir?: string;
-}): Promise<{ info: BackupInfo; audit: AuditVerifyResponse }> {
+  erased?: string;
+}): Promise<{ info: BackupInfo; audit: AuditVerifyResponse; erased: number }> {
   const { manifest, data } = unpack(openBackup(options.file, options.identityPem));
   checkKeysDir(options.keysDir, manifest.keys);
+  const register = mergedRegister(options.keysDir, manifest.keys, options.erased);
   const snapshot: Snapshot = { manifest: manifest.snapshot, data };
   await restoreSnapshot(options.url, snapshot, { pgBinDir: options.pgBinDir });
-  writeKeysDir(options.keysDir, manifest.keys);
-  return { info: infoOf(manifest), audit: await verifyAuditChain(options.url) };
+  const erased = await destroyErasedKeys(options.url, register.ids);
+  writeKeysDir(options.keysDir, manifest.keys, register.text);
+  return { info: infoOf(manifest), audit: await verifyAuditChain(options.url), erased };
 }

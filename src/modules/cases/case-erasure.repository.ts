@@ -41,6 +41,16 @@ export class CaseErasureRepository {
     return rows[0] ?? null;
   }
 
+  /** Of these cases, those that exist and are not marked erased (a database restored from before). */
+  async notErased(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM dialogue_case WHERE id = ANY($1::uuid[]) AND erased_at IS NULL',
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Clears the case's own clear text (its summary) and records the erasure; returns when. */
   async markErased(tx: Tx, id: string): Promise<Date> {
     // An UPDATE answers [rows, affected count] through TypeORM.

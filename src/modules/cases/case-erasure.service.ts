@@ -54,11 +54,17 @@ export class CaseErasureService implements OnApplicationBootstrap {
 
   /**
    * At start: a case of the erasure register whose key is back in the
-   * database (restored from a backup made before its erasure) is erased
-   * again, with an event of no actor.
+   * database, or that is not marked erased there (restored from a backup
+   * made before its erasure; `npm run restore` has destroyed its key
+   * already), is erased again, with an event of no actor.
    */
   async onApplicationBootstrap(): Promise<void> {
-    const again = await this.keys.keptDespiteErasure();
+    const again = [
+      ...new Set([
+        ...(await this.keys.keptDespiteErasure()),
+        ...(await this.cases.notErased(this.keys.registered())),
+      ]),
+    ];
     for (const id of again) {
       await this.transactions.run(async (tx) => {
         const row = await this.cases.lock(tx, id);

@@ -97,11 +97,11 @@ export function answers(tables: ReportTable[]): DisclosureAnswers {
       'A backup file alone gives nothing: it is encrypted to the backup public key (X25519, AES-256-GCM) and only the private key kept off the server opens it.',
     ],
     databaseAndKeys: [
-      `Everything: the field key ring (field-keys.json) decrypts ${encrypted.join(', ')}; only values whose key was retired after a rotation stay unreadable.`,
+      `Everything: the field key ring (field-keys.json) decrypts ${encrypted.join(', ')}; only values whose key was retired after a rotation, and the fields of erased cases (their data keys destroyed), stay unreadable.`,
       'With lookup.key, whether a given user name was tried at sign-in or a given address made requests in the last day (by hashing guesses: the hashes still cannot be reversed).',
       'With access-token.key, access tokens for any user, accepted until the file is replaced and every instance restarted; with mission-order-signing.json, forged mission-order credentials that checkpoints would accept until the key is rotated and credentials reprinted.',
       'Still not: passwords (Argon2id) and refresh or device tokens (hashes of random values).',
-      'A backup together with the backup private key is the same as the database and the keys folder: a backup holds both.',
+      'A backup together with the backup private key is the same as the database and the keys folder as they were when it was made: a case erased after that backup is still readable in it, until the backup is deleted.',
     ],
     seizedPhoneAfterPanic: [
       'Erased on the phone, in every open tab of the app (web/src/auth/panic.ts, web/src/offline/store.ts): the session and device tokens, the records opened (IndexedDB toguna, toguna-records, toguna-outbox), the writes not yet sent, localStorage and sessionStorage, the service worker and its caches.',
