@@ -13,6 +13,7 @@ import { openBackup, sealBackup, BackupFileError } from '../../common/crypto/bac
 import { ERASURE_REGISTER_FILE } from '../../common/crypto/erasure-register';
 import { AuditEvent } from '../../common/audit/audit-event.entity';
 import { AuditRepository } from '../../common/audit/audit.repository';
+import { AuditSequencer } from '../../common/audit/audit-sequencer';
 import { AuditService } from '../../common/audit/audit.service';
 import { AuditVerifyResponse } from '../../common/audit/audit.dto';
 import { BACKUP_PUBLIC_KEY_FILE } from '../../config/app-config';
@@ -78,6 +79,14 @@ export async function createBackup(options: {
   recipientPem: string;
   snapshot?: SnapshotOptions;
 }): Promise<{ file: Buffer; info: BackupInfo }> {
+  // The events written up to now go into the backup sealed (a database
+  // without the schema is refused by the snapshot, with its own message).
+  await withAuditEvents(options.url, async (events, dataSource) => {
+    const [{ table }]: { table: string | null }[] = await dataSource.query(
+      `SELECT to_regclass('audit_event')::text AS table`,
+    );
+    if (table) await new AuditSequencer(events, dataSource, { auditSealIntervalMs: 0 }).sealOnce();
+  });
   const snapshot = await takeSnapshot(options.url, options.snapshot);
   const manifest: BackupManifest = {
     format: 'toguna-backup',
@@ -133,15 +142,29 @@ function writeKeysDir(keysDir: string, keys: Record<string, string>, register: s
     writeFileSync(join(keysDir, ERASURE_REGISTER_FILE), register, { mode: 0o600 });
 }
 
-/** Walks the restored audit chain with the application's own verifier. */
-export async function verifyAuditChain(url: string): Promise<AuditVerifyResponse> {
+async function withAuditEvents<T>(
+  url: string,
+  work: (events: AuditRepository, dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   const dataSource = new DataSource(dataSourceOptions(url, [AuditEvent]));
   await dataSource.initialize();
   try {
-    return await new AuditService(new AuditRepository(dataSource), dataSource).verify();
+    return await work(new AuditRepository(dataSource), dataSource);
   } finally {
     await dataSource.destroy();
   }
+}
+
+/**
+ * Walks the restored audit chain with the application's own verifier, after
+ * sealing the events the backup held unsealed (written in its last moments;
+ * nothing else writes to the restored database yet).
+ */
+export function verifyAuditChain(url: string): Promise<AuditVerifyResponse> {
+  return withAuditEvents(url, async (events, dataSource) => {
+    await new AuditSequencer(events, dataSource, { auditSealIntervalMs: 0 }).sealOnce();
+    return new AuditService(events, dataSource).verify();
+  });
 }
 
 /**
