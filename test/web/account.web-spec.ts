@@ -53,6 +53,7 @@ describe('my account, notifications and panic', () => {
 
     // Sessions: this one and the two others; end one.
     const sessions = page.getByTestId('session');
+    await sessions.first().waitFor();
     await expect(sessions.count()).resolves.toBe(3);
     await captureScreen(page, 'account');
     acceptNextDialog(page);

@@ -85,10 +85,11 @@ export interface WebWorld {
  * down in its afterAll: the API serving the app, the cast, one Chromium.
  * The returned object is filled in once beforeAll has run.
  */
-export function webWorld(): WebWorld {
+/** `env`: settings of the API under test (e.g. SMS on). */
+export function webWorld(env: Record<string, string> = {}): WebWorld {
   const world = {} as WebWorld;
   beforeAll(async () => {
-    world.stack = await startWebStack();
+    world.stack = await startWebStack(env);
     world.cast = await castOf(world.stack);
     world.browser = await launchBrowser();
   });

@@ -88,21 +88,26 @@ function VerifyForm({ phone, onDone }: { phone: Phone; onDone: () => void }) {
 function RemindersChoice() {
   const t = useT(messages);
   const choice = useApi<{ enabled: boolean }>('/me/sms-reminders');
+  // Shown at once on a tap (a 2G answer takes seconds), put back if the API refuses.
+  const [chosen, setChosen] = useState<boolean | undefined>(undefined);
   const action = useAction();
   if (!choice.data) return null;
+  const enabled = chosen ?? choice.data.enabled;
   return (
     <>
       <label className="checkbox">
         <input
           type="checkbox"
-          checked={choice.data.enabled}
+          checked={enabled}
           disabled={action.busy}
           onChange={(e) => {
-            const enabled = e.currentTarget.checked;
-            void action.run(async () => {
-              await api.put('/me/sms-reminders', { enabled });
-              choice.reload();
-            });
+            const next = e.currentTarget.checked;
+            setChosen(next);
+            void action
+              .run(() => api.put('/me/sms-reminders', { enabled: next }))
+              .then((ok) => {
+                if (!ok) setChosen(undefined);
+              });
           }}
         />
         {t('reminders')}
