@@ -119,8 +119,9 @@ export class FollowUpsRepository extends AccordsTables {
 
   /**
    * Inserts a check of `caseId` with its assessments and incidents, and
-   * `withItem` (a further `WITH` item of the same transaction, parameters
-   * numbered from 13: the audit event), in one statement; returns its created_at.
+   * `withItem` (a further `WITH` item of the same transaction, given the
+   * number of its first parameter: the audit event), in one statement;
+   * returns its created_at.
    */
   async insertFollowUp(
     tx: Tx,
@@ -128,9 +129,10 @@ export class FollowUpsRepository extends AccordsTables {
     row: Omit<FollowUpRow, 'createdAt' | 'checkedAtKey'>,
     assessments: Omit<AssessmentRow, 'followUpId'>[],
     incidents: Omit<IncidentRow, 'followUpId'>[],
-    withItem: { sql: string; params: unknown[] },
+    withItem: (firstParam: number) => { sql: string; params: unknown[] },
   ): Promise<Date> {
     const seal = await this.sealerFor(caseId, tx);
+    const item = withItem(13);
     const rows: { createdAt: Date }[] = await tx.query(
       `WITH f AS (
          INSERT INTO follow_up (id, accord_id, checked_at, method, indicators, overall,
@@ -146,7 +148,7 @@ export class FollowUpsRepository extends AccordsTables {
          SELECT x.id, $1, x.type, x.occurred_at, x.fatalities, x.perpetrator_kind, x.verification
            FROM jsonb_to_recordset($12::jsonb) AS x(id uuid, type text, occurred_at timestamptz,
                 fatalities integer, perpetrator_kind text, verification text)
-       ), ${withItem.sql}
+       ), ${item.sql}
        SELECT created_at AS "createdAt" FROM f`,
       [
         row.id,
@@ -177,7 +179,7 @@ export class FollowUpsRepository extends AccordsTables {
             verification: i.verification,
           })),
         ),
-        ...withItem.params,
+        ...item.params,
       ],
     );
     return rows[0].createdAt;

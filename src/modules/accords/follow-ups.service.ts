@@ -41,7 +41,7 @@ export class FollowUpsService {
    * Records a check in the caller's transaction (an SMS `SUIVI` with the
    * inbound message that carried it), under the same rules as in the app:
    * the caller must be able to act on the accord's case (404 otherwise),
-   * the terms must be the accord's. The audit event is its last write.
+   * the terms must be the accord's. The audit event is written with the check.
    */
   async recordFollowUp(
     tx: Tx,
@@ -106,29 +106,29 @@ export class FollowUpsService {
       createdBy: principal.userId,
     };
     // The check, its assessments and incidents and its audit event: one statement.
-    const event = this.audit.recordInStatement(
-      tx,
-      {
-        action: 'follow_up.create',
-        entityType: 'follow_up',
-        entityId: id,
-        associationId: access.associationId,
-        details: {
-          ids: [accordId, caseId],
-          fields: fieldNames(dto, ['id']),
-          count: termIds.length,
-        },
-      },
-      'audit',
-      13,
-    );
     const createdAt = await this.followUps.insertFollowUp(
       tx,
       caseId,
       row,
       assessments,
       incidents,
-      event,
+      (firstParam) =>
+        this.audit.recordInStatement(
+          tx,
+          {
+            action: 'follow_up.create',
+            entityType: 'follow_up',
+            entityId: id,
+            associationId: access.associationId,
+            details: {
+              ids: [accordId, caseId],
+              fields: fieldNames(dto, ['id']),
+              count: termIds.length,
+            },
+          },
+          'audit',
+          firstParam,
+        ),
     );
     // After the insert, under the lock: the summary sees this check and every committed one.
     await this.followUps.refreshCheckSummary(tx, accordId);
