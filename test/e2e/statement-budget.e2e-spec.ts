@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { currentRequestContext } from '../../src/common/audit/request-context';
 import { bearer, Factory, login } from '../support/factories';
@@ -36,7 +37,7 @@ describe('statements per request', () => {
     ) {
       const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
       if (sent && currentRequestContext() && text)
-        sent.push(text.replace(/\s+/g, ' ').slice(0, 90));
+        sent.push(text.replace(/\s+/g, ' ').trim().slice(0, 90));
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
     t = await startTestApp({ TOGUNA_SESSION_CACHE_MS: '1000' });
@@ -104,10 +105,11 @@ describe('statements per request', () => {
     await t?.close();
   });
 
-  const followUp = (): Promise<unknown> =>
+  const followUp = (headers: Record<string, string> = {}): Promise<unknown> =>
     t.http
       .post(`/api/v1/accords/${accordId}/follow-ups`)
       .set(asMediator)
+      .set(headers)
       .send({
         checkedAt: new Date(Date.now() - 60_000).toISOString(),
         method: 'visit',
@@ -121,9 +123,16 @@ describe('statements per request', () => {
 
   it('a follow-up with five assessments', async () => {
     await followUp();
-    const statements = await statementsOf(followUp);
+    const statements = await statementsOf(() => followUp());
     // BEGIN, the checks with the row lock, the inserts with the audit event, the summary, COMMIT.
     expect(statements).toHaveLength(5);
+  });
+
+  it('a follow-up sent with an Idempotency-Key: two more (the key claimed, the answer kept)', async () => {
+    const statements = await statementsOf(() => followUp({ 'Idempotency-Key': randomUUID() }));
+    // One keyed request in a hundred also purges expired keys: not this route's cost.
+    const own = statements.filter((s) => !s.startsWith('DELETE FROM idempotency_record'));
+    expect(own).toHaveLength(7);
   });
 
   it('the case list', async () => {
