@@ -49,7 +49,9 @@ export async function startApi(
   const dataDir = join(BENCH_DIR, 'app');
   mkdirSync(dataDir, { recursive: true });
   const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'src', 'main.js')], {
+  // The heap bound `npm start` and the image run the API with.
+  const heap = '--max-old-space-size=192';
+  const child = spawn(process.execPath, [heap, ...profile, join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

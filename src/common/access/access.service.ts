@@ -25,15 +25,31 @@ export interface CaseAccess {
  * Everything under a case (parties, participants, team, meetings, accords…)
  * resolves to its case through `caseFor`. Not visible → 404, as if absent.
  */
+/** What CASE_ACCESS_SQL reads of a case for a caller. */
+export interface CaseAccessRow {
+  association_id: string;
+  on_team: boolean;
+  is_lead: boolean;
+}
+
 @Injectable()
 export class AccessService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The caller's access to a case, or 404 `not_found` when they may not see it (or it does not exist). */
   async caseFor(principal: Principal, caseId: string): Promise<CaseAccess> {
-    const rows: { association_id: string; on_team: boolean; is_lead: boolean }[] =
-      await this.dataSource.query(CASE_ACCESS_SQL, [caseId, principal.userId]);
-    const row = rows[0];
+    const rows: CaseAccessRow[] = await this.dataSource.query(CASE_ACCESS_SQL, [
+      caseId,
+      principal.userId,
+    ]);
+    return this.caseFrom(principal, caseId, rows[0]);
+  }
+
+  /**
+   * `caseFor` from a row read by the caller (CASE_ACCESS_SQL's columns,
+   * joined into a query it makes anyway): 404 `not_found` likewise.
+   */
+  caseFrom(principal: Principal, caseId: string, row: CaseAccessRow | undefined): CaseAccess {
     if (!row || principal.pending) throw new AppError('not_found');
     const isCoordinator =
       principal.role === 'coordinator' && row.association_id === principal.associationId;

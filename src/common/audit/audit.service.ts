@@ -8,6 +8,7 @@ import { AuditEvent } from './audit-event.entity';
 import { auditHash } from './audit-hash';
 import { AuditEventInput, checkAuditEvent, CheckedAuditEvent } from './audit-input';
 import { AuditRepository } from './audit.repository';
+import { auditInsertSql, auditInsertValues } from './audit.sql';
 import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.dto';
 import { currentRequestContext } from './request-context';
 
@@ -45,6 +46,29 @@ export class AuditService {
       throw new Error('AuditService.record needs the EntityManager of an open transaction');
     }
     return { id: await this.events.insert(tx, withContext(input)) };
+  }
+
+  /**
+   * The event as a data-modifying `WITH` item (`<name> AS (INSERT …)`) for a
+   * statement the caller runs in its transaction, so that the change and its
+   * event go out in one round trip; its parameters are numbered from
+   * `firstParam`. Same checks and context as `record`.
+   */
+  recordInStatement(
+    tx: Tx,
+    input: AuditEventInput,
+    name: string,
+    firstParam: number,
+  ): { sql: string; params: unknown[] } {
+    if (!tx.queryRunner?.isTransactionActive) {
+      throw new Error(
+        'AuditService.recordInStatement needs the EntityManager of an open transaction',
+      );
+    }
+    return {
+      sql: `${name} AS (${auditInsertSql(firstParam)})`,
+      params: auditInsertValues(withContext(input)),
+    };
   }
 
   /**

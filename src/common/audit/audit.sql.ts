@@ -17,10 +17,16 @@ export const AUDIT_TRY_SEAL_LOCK_SQL = 'SELECT pg_try_advisory_xact_lock($1) AS 
  * database clock, truncated to milliseconds (what a timestamp round-trips as
  * in JavaScript, so the hash computed when sealing matches the verifier's).
  */
-export const AUDIT_INSERT_SQL = `INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, action,
+export const AUDIT_INSERT_SQL = auditInsertSql(1);
+
+/** AUDIT_INSERT_SQL with its eight parameters numbered from `first` (to embed it in a statement). */
+export function auditInsertSql(first: number): string {
+  const p = Array.from({ length: 8 }, (_, i) => `$${first + i}`);
+  return `INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, action,
     entity_type, entity_id, association_id, request_id, details)
-  VALUES (date_trunc('milliseconds', clock_timestamp()), $1, $2, $3, $4, $5, $6, $7, $8)
+  VALUES (date_trunc('milliseconds', clock_timestamp()), ${p.join(', ')})
   RETURNING id`;
+}
 
 /** The parameters of AUDIT_INSERT_SQL for a checked event. */
 export function auditInsertValues(event: CheckedAuditEvent): unknown[] {

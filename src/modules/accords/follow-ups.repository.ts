@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CaseAccessRow } from '../../common/access/access.service';
 import { Tx } from '../../database/transactions';
 import { refreshCheckSummarySql } from './accord-health.sql';
 import {
@@ -11,9 +12,6 @@ import {
 } from './accord-vocabulary';
 import { AccordsTables } from './accords-tables';
 import { SELECT_FOLLOW_UP } from './accords.sql';
-import { FollowUpAssessment } from './follow-up-assessment.entity';
-import { FollowUp } from './follow-up.entity';
-import { Incident } from './incident.entity';
 
 export interface AssessmentRow {
   id: string;
@@ -55,6 +53,14 @@ export interface FollowUpRow {
   checkedAtKey: string;
 }
 
+/** What a new check is decided from (`lockForCheck`), with CASE_ACCESS_SQL's columns. */
+export interface CheckBasis extends CaseAccessRow {
+  caseId: string;
+  followUpIntervalDays: number;
+  foreignTermIds: string[];
+  idTaken: boolean;
+}
+
 const REFRESH_ONE_CHECK_SUMMARY_SQL = refreshCheckSummarySql('SELECT $1::uuid');
 
 /** Follow-up checks with their assessments (notes encrypted) and incidents. */
@@ -79,35 +85,104 @@ export class FollowUpsRepository extends AccordsTables {
     await tx.query(REFRESH_ONE_CHECK_SUMMARY_SQL, [accordId]);
   }
 
-  /** Inserts a check with its assessments and incidents; returns its created_at. */
+  /**
+   * Everything a new check of the accord is decided from, in one statement
+   * that also takes the accord's row lock in `tx` (one check of an accord at
+   * a time: each sees the others when it sums them up): the accord's case
+   * and interval, the caller's access row, which of `termIds` are not the
+   * accord's terms, whether a check `followUpId` exists. Null: no accord.
+   */
+  async lockForCheck(
+    tx: Tx,
+    accordId: string,
+    userId: string,
+    termIds: string[],
+    followUpId: string | null,
+  ): Promise<CheckBasis | null> {
+    const rows: CheckBasis[] = await tx.query(
+      `SELECT a.case_id AS "caseId", a.follow_up_interval_days AS "followUpIntervalDays",
+              c.association_id, (m.user_id IS NOT NULL) AS on_team, coalesce(m.lead, false) AS is_lead,
+              ARRAY(SELECT x.id::text FROM unnest($3::uuid[]) AS x(id)
+                     WHERE NOT EXISTS (SELECT 1 FROM accord_term t WHERE t.accord_id = a.id AND t.id = x.id)
+                     ORDER BY 1) AS "foreignTermIds",
+              ($4::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM follow_up f WHERE f.id = $4::uuid))
+                AS "idTaken"
+         FROM accord a
+         JOIN dialogue_case c ON c.id = a.case_id
+         LEFT JOIN case_team_member m ON m.case_id = c.id AND m.user_id = $2
+        WHERE a.id = $1
+          FOR NO KEY UPDATE OF a`,
+      [accordId, userId, termIds, followUpId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Inserts a check of `caseId` with its assessments and incidents, and
+   * `withItem` (a further `WITH` item of the same transaction, given the
+   * number of its first parameter: the audit event), in one statement;
+   * returns its created_at.
+   */
   async insertFollowUp(
     tx: Tx,
+    caseId: string,
     row: Omit<FollowUpRow, 'createdAt' | 'checkedAtKey'>,
     assessments: Omit<AssessmentRow, 'followUpId'>[],
     incidents: Omit<IncidentRow, 'followUpId'>[],
+    withItem: (firstParam: number) => { sql: string; params: unknown[] },
   ): Promise<Date> {
-    const seal = await this.sealerFor(await this.caseOfAccord(row.accordId, tx), tx);
-    const inserted = await tx.insert(FollowUp, {
-      ...row,
-      note: row.note === null ? null : seal('follow_up', 'note', row.id, row.note),
-    });
-    if (assessments.length > 0) {
-      await tx.insert(
-        FollowUpAssessment,
-        assessments.map((a) => ({
-          ...a,
-          followUpId: row.id,
-          note: a.note === null ? null : seal('follow_up_assessment', 'note', a.id, a.note),
-        })),
-      );
-    }
-    if (incidents.length > 0) {
-      await tx.insert(
-        Incident,
-        incidents.map((i) => ({ ...i, followUpId: row.id })),
-      );
-    }
-    return (inserted.generatedMaps[0] as { createdAt: Date }).createdAt;
+    const seal = await this.sealerFor(caseId, tx);
+    const item = withItem(13);
+    const rows: { createdAt: Date }[] = await tx.query(
+      `WITH f AS (
+         INSERT INTO follow_up (id, accord_id, checked_at, method, indicators, overall,
+                                next_check_due, implementation_score, note, created_by)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10) RETURNING created_at
+       ), s AS (
+         INSERT INTO follow_up_assessment (id, follow_up_id, term_id, status, note)
+         SELECT x.id, $1, x.term_id, x.status, x.note
+           FROM jsonb_to_recordset($11::jsonb) AS x(id uuid, term_id uuid, status text, note text)
+       ), i AS (
+         INSERT INTO incident (id, follow_up_id, type, occurred_at, fatalities, perpetrator_kind,
+                               verification)
+         SELECT x.id, $1, x.type, x.occurred_at, x.fatalities, x.perpetrator_kind, x.verification
+           FROM jsonb_to_recordset($12::jsonb) AS x(id uuid, type text, occurred_at timestamptz,
+                fatalities integer, perpetrator_kind text, verification text)
+       ), ${item.sql}
+       SELECT created_at AS "createdAt" FROM f`,
+      [
+        row.id,
+        row.accordId,
+        row.checkedAt,
+        row.method,
+        JSON.stringify(row.indicators),
+        row.overall,
+        row.nextCheckDue,
+        row.implementationScore,
+        row.note === null ? null : seal('follow_up', 'note', row.id, row.note),
+        row.createdBy,
+        JSON.stringify(
+          assessments.map((a) => ({
+            id: a.id,
+            term_id: a.termId,
+            status: a.status,
+            note: a.note === null ? null : seal('follow_up_assessment', 'note', a.id, a.note),
+          })),
+        ),
+        JSON.stringify(
+          incidents.map((i) => ({
+            id: i.id,
+            type: i.type,
+            occurred_at: i.occurredAt.toISOString(),
+            fatalities: i.fatalities,
+            perpetrator_kind: i.perpetratorKind,
+            verification: i.verification,
+          })),
+        ),
+        ...item.params,
+      ],
+    );
+    return rows[0].createdAt;
   }
 
   async findFollowUp(id: string): Promise<FollowUpRow | null> {

@@ -10,12 +10,10 @@ import { Transactions, Tx } from '../../database/transactions';
 import { implementationScore } from './accord-health';
 import { AccordScopes } from './accord-scopes';
 import { toFollowUpResponse } from './accords.mapper';
-import { AccordsRepository } from './accords.repository';
 import { AssessmentResponse, FollowUpResponse } from './dto/accord.response';
 import { CreateFollowUpDto } from './dto/create-follow-up.dto';
 import { ListAccordsQueryDto } from './dto/list-accords.query';
 import { FollowUpRow, FollowUpsRepository } from './follow-ups.repository';
-import { TermsRepository } from './terms.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -24,8 +22,6 @@ const DAY_MS = 86_400_000;
 export class FollowUpsService {
   constructor(
     private readonly followUps: FollowUpsRepository,
-    private readonly accords: AccordsRepository,
-    private readonly terms: TermsRepository,
     private readonly scopes: AccordScopes,
     private readonly access: AccessService,
     private readonly transactions: Transactions,
@@ -45,7 +41,7 @@ export class FollowUpsService {
    * Records a check in the caller's transaction (an SMS `SUIVI` with the
    * inbound message that carried it), under the same rules as in the app:
    * the caller must be able to act on the accord's case (404 otherwise),
-   * the terms must be the accord's. The audit event is its last write.
+   * the terms must be the accord's. The audit event is written with the check.
    */
   async recordFollowUp(
     tx: Tx,
@@ -53,21 +49,27 @@ export class FollowUpsService {
     accordId: string,
     dto: CreateFollowUpDto,
   ): Promise<FollowUpResponse> {
-    const accord = await this.accords.findAccord(accordId);
+    const termIds = dto.assessments.map((a) => a.termId);
+    // The checks below and the accord's row lock, in one round trip.
+    const accord = await this.followUps.lockForCheck(
+      tx,
+      accordId,
+      principal.userId,
+      termIds,
+      dto.id ?? null,
+    );
     if (!accord) throw new AppError('not_found');
     const caseId = accord.caseId;
-    const access = await this.access.caseFor(principal, caseId);
-    const termIds = dto.assessments.map((a) => a.termId);
+    const access = this.access.caseFrom(principal, caseId, accord);
     if (new Set(termIds).size !== termIds.length) {
       throw new AppError('validation_failed', {
         errors: [{ field: 'assessments', message: 'a term is assessed twice', code: 'unique' }],
       });
     }
-    const foreign = await this.terms.notTermsOf(accordId, termIds);
-    if (foreign.length > 0) {
+    if (accord.foreignTermIds.length > 0) {
       throw invalidReference('assessments', 'not a term of this accord');
     }
-    if (dto.id && (await this.followUps.findFollowUp(dto.id))) throw new AppError('duplicate');
+    if (accord.idTaken) throw new AppError('duplicate');
     const id = dto.id ?? randomUUID();
     const checkedAt = new Date(dto.checkedAt);
     const nextCheckDue = dto.nextCheckDue
@@ -103,21 +105,33 @@ export class FollowUpsService {
       note: dto.note ?? null,
       createdBy: principal.userId,
     };
-    // One check of an accord at a time: each sees the others when it sums them up.
-    await this.accords.lockAccord(tx, accordId);
-    const createdAt = await this.followUps.insertFollowUp(tx, row, assessments, incidents);
+    // The check, its assessments and incidents and its audit event: one statement.
+    const createdAt = await this.followUps.insertFollowUp(
+      tx,
+      caseId,
+      row,
+      assessments,
+      incidents,
+      (firstParam) =>
+        this.audit.recordInStatement(
+          tx,
+          {
+            action: 'follow_up.create',
+            entityType: 'follow_up',
+            entityId: id,
+            associationId: access.associationId,
+            details: {
+              ids: [accordId, caseId],
+              fields: fieldNames(dto, ['id']),
+              count: termIds.length,
+            },
+          },
+          'audit',
+          firstParam,
+        ),
+    );
+    // After the insert, under the lock: the summary sees this check and every committed one.
     await this.followUps.refreshCheckSummary(tx, accordId);
-    await this.audit.record(tx, {
-      action: 'follow_up.create',
-      entityType: 'follow_up',
-      entityId: id,
-      associationId: access.associationId,
-      details: {
-        ids: [accordId, caseId],
-        fields: fieldNames(dto, ['id']),
-        count: termIds.length,
-      },
-    });
     // Answered from what was written; the author wrote the notes: they come back unaudited.
     return toFollowUpResponse(
       { ...row, createdAt },

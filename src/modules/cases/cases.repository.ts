@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { CaseAccessRow } from '../../common/access/access.service';
 import { CaseKeys } from '../../common/crypto/case-keys';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { Tx } from '../../database/transactions';
@@ -113,6 +114,34 @@ export class CasesRepository {
   /** The plaintext of a sensitive field of a case row. */
   decrypt(row: CaseRow, field: SensitiveCaseField): string | null {
     return this.cipher.decryptNullable(row[field], this.where(row.id, field));
+  }
+
+  /**
+   * The case with the caller's access row (CASE_ACCESS_SQL's columns) in one
+   * query, for AccessService.caseFrom; null when there is no such case. The
+   * case's data key is not loaded: `ready` once access is granted.
+   */
+  async findWithAccess(
+    id: string,
+    userId: string,
+  ): Promise<{ row: CaseRow; access: CaseAccessRow } | null> {
+    const rows: (CaseRow & { onTeam: boolean; isLead: boolean })[] = await this.dataSource.query(
+      `SELECT k.*, (m.user_id IS NOT NULL) AS "onTeam", coalesce(m.lead, false) AS "isLead"
+         FROM (${SELECT_CASE} WHERE c.id = $1) k
+         LEFT JOIN case_team_member m ON m.case_id = k.id AND m.user_id = $2`,
+      [id, userId],
+    );
+    if (rows.length === 0) return null;
+    const { onTeam, isLead, ...row } = rows[0];
+    return {
+      row,
+      access: { association_id: row.associationId, on_team: onTeam, is_lead: isLead },
+    };
+  }
+
+  /** A row read without its case's data key, made readable. */
+  ready(row: CaseRow): Promise<CaseRow> {
+    return this.keys.ready(row);
   }
 
   async findById(id: string, tx?: Tx): Promise<CaseRow | null> {

@@ -120,10 +120,11 @@ export class CasesService {
   }
 
   async get(principal: Principal, id: string): Promise<CaseResponse> {
-    const access = await this.access.caseFor(principal, id);
-    const row = await this.cases.findById(id);
-    if (!row) throw new AppError('not_found');
-    return this.present(access, row);
+    // The case and the caller's access to it in one round trip.
+    const found = await this.cases.findWithAccess(id, principal.userId);
+    const access = this.access.caseFrom(principal, id, found?.access);
+    if (!found) throw new AppError('not_found');
+    return this.present(access, await this.cases.ready(found.row));
   }
 
   /** Conditional update on the version the client read; sensitive fields: the team only. */
