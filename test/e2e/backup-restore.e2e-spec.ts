@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +7,9 @@ import { Client } from 'pg';
 import { BackupFileError, generateBackupKeyPair } from '../../src/common/crypto/backup-envelope';
 import { createBackup, restoreBackup, RestoreRefusedError } from '../../src/database/backup/backup';
 import { findPgTool } from '../../src/database/backup/pg-tools';
-import { tableCount } from '../../src/database/backup/restore-snapshot';
 import { BACKUP_LOCK_KEY, ScheduledBackupsService } from '../../src/modules/backups';
-import { databaseUrlFor, onServer } from '../support/database-url';
 import { bearer, Factory, login, TestUser } from '../support/factories';
+import { ScratchDatabases } from '../support/scratch-databases';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
@@ -37,24 +35,7 @@ describe('backup and restore', () => {
   let caseId: string;
   const pair = generateBackupKeyPair();
   const work = mkdtempSync(join(tmpdir(), 'toguna-backup-'));
-  const databases: string[] = [];
-
-  async function emptyDatabase(): Promise<string> {
-    const name = `toguna_restore_${randomBytes(5).toString('hex')}`;
-    await onServer((c) => c.query(`CREATE DATABASE ${name}`));
-    databases.push(name);
-    return databaseUrlFor(process.env.TOGUNA_TEST_SERVER_URL!, name);
-  }
-
-  async function tablesIn(url: string): Promise<number> {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await tableCount(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const scratch = new ScratchDatabases();
 
   /** The application started on a restored database reads the case as it was, and the chain verifies. */
   async function expectRestoredApp(url: string, keysDir: string): Promise<void> {
@@ -116,8 +97,7 @@ describe('backup and restore', () => {
   });
   afterAll(async () => {
     await t.close();
-    for (const name of databases)
-      await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await scratch.dropAll();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -141,7 +121,7 @@ describe('backup and restore', () => {
         for (const encoding of ['utf8', 'latin1', 'utf16le'] as const)
           expect(file.includes(Buffer.from(secret, encoding))).toBe(false);
 
-      const url = await emptyDatabase();
+      const url = await scratch.empty();
       const keysDir = join(work, `keys-${method}`);
       const { audit } = await restoreBackup({ file, identityPem: pair.privatePem, url, keysDir });
       expect(audit.ok).toBe(true);
@@ -159,7 +139,7 @@ describe('backup and restore', () => {
       recipientPem: pair.publicPem,
       snapshot: { method: 'copy' },
     });
-    const url = await emptyDatabase();
+    const url = await scratch.empty();
     const keysDir = join(work, 'keys-refused');
     for (const offset of [3, 40, Math.floor(file.length / 2), file.length - 1]) {
       const tampered = Buffer.from(file);
@@ -179,7 +159,7 @@ describe('backup and restore', () => {
     await expect(
       restoreBackup({ file, identityPem: generateBackupKeyPair().privatePem, url, keysDir }),
     ).rejects.toThrow(BackupFileError);
-    expect(await tablesIn(url)).toBe(0);
+    expect(await scratch.tablesIn(url)).toBe(0);
 
     await expect(
       restoreBackup({ file, identityPem: pair.privatePem, url: t.databaseUrl, keysDir }),
@@ -190,7 +170,7 @@ describe('backup and restore', () => {
     await expect(
       restoreBackup({ file, identityPem: pair.privatePem, url, keysDir: otherKeys }),
     ).rejects.toThrow(/already holds other keys/);
-    expect(await tablesIn(url)).toBe(0);
+    expect(await scratch.tablesIn(url)).toBe(0);
     await expect(
       createBackup({ url, keysDir, recipientPem: pair.publicPem, snapshot: { method: 'copy' } }),
     ).rejects.toThrow(/no Toguna schema/);
@@ -238,7 +218,7 @@ describe('backup and restore', () => {
     const bytes = readFileSync(out);
     expect(bytes.includes(Buffer.from(SECRETS.realName, 'utf8'))).toBe(false);
 
-    const url = await emptyDatabase();
+    const url = await scratch.empty();
     const keysDir = join(work, 'keys-cli');
     const restored = await command('src/cli/restore.ts', ['--in', out, '--identity', identity], {
       DATABASE_URL: url,
@@ -253,7 +233,7 @@ describe('backup and restore', () => {
     writeFileSync(tampered, copy);
     await expect(
       command('src/cli/restore.ts', ['--in', tampered, '--identity', identity], {
-        DATABASE_URL: await emptyDatabase(),
+        DATABASE_URL: await scratch.empty(),
         TOGUNA_KEYS_DIR: join(work, 'keys-cli-tampered'),
       }),
     ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/altered/) });
@@ -295,7 +275,7 @@ describe('backup and restore', () => {
       expect(third.file).not.toBeNull();
       expect(third.removed).toHaveLength(1);
 
-      const url = await emptyDatabase();
+      const url = await scratch.empty();
       const { audit } = await restoreBackup({
         file: readFileSync(third.file!),
         identityPem: pair.privatePem,

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,6 @@ import { ERASURE_REGISTER_FILE } from '../../src/common/crypto/erasure-register'
 import { ERASED, FieldCipher } from '../../src/common/crypto/field-cipher';
 import { KeyRingFileStore } from '../../src/common/crypto/key-ring';
 import { createBackup, restoreBackup, RestoreRefusedError } from '../../src/database/backup/backup';
-import { tableCount } from '../../src/database/backup/restore-snapshot';
 import {
   openCase,
   outsideReader,
@@ -20,9 +18,9 @@ import {
   secretsOf,
   storedValuesOf,
 } from '../support/case-data';
-import { databaseUrlFor, onServer } from '../support/database-url';
 import { bearer, Factory, login, TestUser } from '../support/factories';
 import { markSteppedUp } from '../support/mission-orders';
+import { ScratchDatabases } from '../support/scratch-databases';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
@@ -45,24 +43,7 @@ describe('erasure survives a restore (issue 21)', () => {
   const as: Record<string, Record<string, string>> = {};
   const pair = generateBackupKeyPair();
   const work = mkdtempSync(join(tmpdir(), 'toguna-erasure-restore-'));
-  const databases: string[] = [];
-
-  async function emptyDatabase(): Promise<string> {
-    const name = `toguna_restore_${randomBytes(5).toString('hex')}`;
-    await onServer((c) => c.query(`CREATE DATABASE ${name}`));
-    databases.push(name);
-    return databaseUrlFor(process.env.TOGUNA_TEST_SERVER_URL!, name);
-  }
-
-  async function tablesIn(url: string): Promise<number> {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await tableCount(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const scratch = new ScratchDatabases();
 
   /** The application started on the restored database: the erased case stays erased, the other reads. */
   async function expectErasedAfterStart(url: string, keysDir: string): Promise<void> {
@@ -148,8 +129,7 @@ describe('erasure survives a restore (issue 21)', () => {
   });
   afterAll(async () => {
     await t.close();
-    for (const name of databases)
-      await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await scratch.dropAll();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -164,7 +144,7 @@ describe('erasure survives a restore (issue 21)', () => {
     cpSync(t.config.keysDir, live, { recursive: true });
     const liveRegister = readFileSync(join(live, ERASURE_REGISTER_FILE), 'utf8');
     expect(liveRegister).toContain(gone);
-    const url = await emptyDatabase();
+    const url = await scratch.empty();
     const result = await restoreBackup({
       file: backup,
       identityPem: pair.privatePem,
@@ -195,7 +175,7 @@ describe('erasure survives a restore (issue 21)', () => {
   });
 
   it('refuses a register that is not one before restoring anything', async () => {
-    const url = await emptyDatabase();
+    const url = await scratch.empty();
     await expect(
       restoreBackup({
         file: backup,
@@ -205,7 +185,7 @@ describe('erasure survives a restore (issue 21)', () => {
         erased: `${gone}\nBoureima Maïga\n`,
       }),
     ).rejects.toThrow(RestoreRefusedError);
-    expect(await tablesIn(url)).toBe(0);
+    expect(await scratch.tablesIn(url)).toBe(0);
   });
 
   it('on a new machine: npm run restore -- --erased merges a register kept elsewhere', async () => {
@@ -217,7 +197,7 @@ describe('erasure survives a restore (issue 21)', () => {
     writeFileSync(backupFile, backup);
     writeFileSync(identity, pair.privatePem);
     writeFileSync(register, readFileSync(join(t.config.keysDir, ERASURE_REGISTER_FILE)));
-    const url = await emptyDatabase();
+    const url = await scratch.empty();
     const keysDir = join(work, 'keys-new-machine');
     const restored = await run(
       process.execPath,
