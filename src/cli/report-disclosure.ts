@@ -9,7 +9,11 @@ import { DataSource } from 'typeorm';
 import { ALL_ENTITIES } from '../app.entities';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source';
-import { buildDisclosureReport, disclosureMarkdown } from '../modules/disclosure-report';
+import {
+  DisclosureReportRepository,
+  DisclosureReportService,
+  disclosureMarkdown,
+} from '../modules/disclosure-report';
 import { commandDatabase, runCommand } from './database';
 
 async function main(): Promise<number> {
@@ -18,7 +22,8 @@ async function main(): Promise<number> {
   const dataSource = new DataSource(dataSourceOptions(database.url, ALL_ENTITIES));
   try {
     await dataSource.initialize();
-    const report = await buildDisclosureReport(dataSource, config);
+    const reports = new DisclosureReportService(new DisclosureReportRepository(dataSource), config);
+    const report = await reports.build();
     console.log(
       process.argv.includes('--json')
         ? JSON.stringify(report, null, 2)

@@ -1,21 +1,15 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { RequirePermission } from '../../common/auth/decorators';
 import { Permission } from '../../common/auth/permission';
-import { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
-import { buildDisclosureReport } from './disclosure-report';
+import { DisclosureReportService } from './disclosure-report.service';
 import { DisclosureReport } from './dto/disclosure-report.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('api/v1/admin')
 export class DisclosureReportController {
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly reports: DisclosureReportService) {}
 
   /**
    * What the server holds and what someone who seizes it (or a phone) could
@@ -28,6 +22,6 @@ export class DisclosureReportController {
   @RequirePermission(Permission.DisclosureReportRead)
   @ApiOkResponse({ type: DisclosureReport })
   report(): Promise<DisclosureReport> {
-    return buildDisclosureReport(this.dataSource, this.config);
+    return this.reports.build();
   }
 }

@@ -1,4 +1,5 @@
 /** What the disclosure-report feature offers: its module, and the report for the command line. */
 export { DisclosureReportModule } from './disclosure-report.module';
-export { buildDisclosureReport } from './disclosure-report';
+export { DisclosureReportRepository } from './disclosure-report.repository';
+export { DisclosureReportService } from './disclosure-report.service';
 export { disclosureMarkdown } from './disclosure-report.markdown';
