@@ -137,10 +137,14 @@ export class CaseKeys {
   }
 
   /** The cases of the erasure register whose key row still holds a key (a restored database). */
-  async keptDespiteErasure(): Promise<string[]> {
-    const listed = this.registered();
-    if (listed.length === 0) return [];
-    const rows: KeyRow[] = await this.select(listed);
+  keptDespiteErasure(): Promise<string[]> {
+    return this.withKey(this.registered());
+  }
+
+  /** Those of these cases whose key row still holds a key. */
+  async withKey(caseIds: string[]): Promise<string[]> {
+    if (caseIds.length === 0) return [];
+    const rows: KeyRow[] = await this.select(caseIds);
     return rows.filter((row) => row.wrappedKey !== null).map((row) => row.caseId);
   }
 

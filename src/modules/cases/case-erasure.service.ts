@@ -68,7 +68,9 @@ export class CaseErasureService implements OnApplicationBootstrap {
     for (const id of again) {
       await this.transactions.run(async (tx) => {
         const row = await this.cases.lock(tx, id);
-        if (row)
+        // Another instance starting at the same time may have done it meanwhile.
+        const done = row?.erasedAt && (await this.keys.withKey([id])).length === 0;
+        if (row && !done)
           await this.eraseLocked(tx, row, { actorUserId: null, actorRole: null, requestId: null });
       });
       this.keys.erased(id);
