@@ -11,7 +11,24 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { getMetadataStorage } from 'class-validator';
 import { resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { toBool, toInt, toList } from './env-transforms';
+import {
+  RATE_LIMIT_ENTRY,
+  RATE_LIMIT_DEFAULTS,
+  RateLimit,
+  RateLimitGroup,
+  rateLimitsFrom,
+} from './rate-limits';
+import { SmsConfig, smsConfig, SmsEnvSchema } from './sms-config';
+
+export { ConfigError } from './config-error';
+export { RATE_LIMIT_DEFAULTS } from './rate-limits';
+export type { RateLimit, RateLimitGroup, RateLimitPolicy } from './rate-limits';
+export { SMS_GATEWAYS } from './sms-config';
+export type { SmsConfig, SmsGateway } from './sms-config';
 
 /** The backup public key's file name in the keys folder, unless TOGUNA_BACKUP_PUBLIC_KEY names another. */
 export const BACKUP_PUBLIC_KEY_FILE = 'backup-recipient.pem';
@@ -20,85 +37,11 @@ export const BACKUP_PUBLIC_KEY_FILE = 'backup-recipient.pem';
 export const TOTP_POLICY_ROLES = ['official', 'coordinator'] as const;
 export type TotpPolicyRole = (typeof TOTP_POLICY_ROLES)[number];
 
-/** How messages leave (TOGUNA_SMS_GATEWAY): README "SMS" says what each one posts. */
-export const SMS_GATEWAYS = ['generic', 'rapidpro', 'africastalking'] as const;
-export type SmsGateway = (typeof SMS_GATEWAYS)[number];
-const SMS_TOKEN = /^[A-Za-z0-9_-]{24,128}$/;
-
-/** SMS in and out; `undefined` in AppConfig when TOGUNA_SMS_SECRET is unset (every SMS route answers 404). */
-export interface SmsConfig {
-  /** `whsec_<base64>`, as the Standard Webhooks libraries take it. */
-  secret: string;
-  gateway: SmsGateway;
-  /** Unset: messages stay queued (an admin sees them). */
-  outboundUrl?: string;
-  sender?: string;
-  africasTalking?: { username: string; apiKey: string };
-  /** Set: the adapter's route is on; the token is compared in constant time. */
-  africasTalkingToken?: string;
-  rapidProToken?: string;
-  twilioAuthToken?: string;
-  publicUrl?: string;
-}
-
-/** A ceiling per client address: at most `limit` in `windowSeconds`. */
-export interface RateLimit {
-  limit: number;
-  windowSeconds: number;
-}
-
-/**
- * Per client address (TOGUNA_RATE_LIMITS, `group=limit[/window]`): `login`
- * counts failed sign-ins only (a successful one never uses the budget); the
- * others are flood guards that count every request of their route group.
- */
-export const RATE_LIMIT_DEFAULTS = {
-  login: { limit: 100, windowSeconds: 15 * 60 },
-  refresh: { limit: 600, windowSeconds: 60 },
-  totp: { limit: 600, windowSeconds: 60 },
-  verify: { limit: 600, windowSeconds: 60 },
-} as const satisfies Record<string, RateLimit>;
-export type RateLimitGroup = keyof typeof RATE_LIMIT_DEFAULTS;
-/** The groups counted per request by the @RateLimit guard (`login` is counted by the sign-in itself). */
-export type RateLimitPolicy = Exclude<RateLimitGroup, 'login'>;
-
-const WINDOW_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 };
-const RATE_LIMIT_ENTRY = new RegExp(
-  `^(${Object.keys(RATE_LIMIT_DEFAULTS).join('|')})=([1-9]\\d{0,5})(?:/([1-9]\\d{0,3})(s|m|h))?$`,
-);
-
-/** `login=100/15m` → ['login', {limit: 100, windowSeconds: 900}]; a bare limit keeps the default window. */
-function parseRateLimit(entry: string): [RateLimitGroup, RateLimit] {
-  const [, group, limit, amount, unit] = RATE_LIMIT_ENTRY.exec(entry)!;
-  const name = group as RateLimitGroup;
-  const windowSeconds = amount
-    ? Number(amount) * WINDOW_UNITS[unit]
-    : RATE_LIMIT_DEFAULTS[name].windowSeconds;
-  return [name, { limit: Number(limit), windowSeconds }];
-}
-
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-const toBool = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const v = value.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(v)) return true;
-  if (['false', '0', 'no', 'off'].includes(v)) return false;
-  return value;
-};
-const toList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : value;
-
 /**
  * The environment, as read and checked once at boot. Names are the
  * environment variables an operator sets; README.md lists them.
  */
-class EnvSchema {
+class EnvSchema extends SmsEnvSchema {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
 
@@ -209,57 +152,6 @@ class EnvSchema {
   @Max(24 * 3600)
   TOGUNA_SCHEDULER_INTERVAL_SECONDS = 300;
 
-  /** Standard Webhooks secret (`whsec_<base64>`): signs the generic gateway's posts both ways. Unset: SMS is off. */
-  @IsOptional()
-  @Matches(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, {
-    message: 'TOGUNA_SMS_SECRET must look like whsec_<base64 of at least 16 bytes>',
-  })
-  TOGUNA_SMS_SECRET?: string;
-
-  @IsIn(SMS_GATEWAYS)
-  TOGUNA_SMS_GATEWAY: SmsGateway = 'generic';
-
-  @IsOptional()
-  @Matches(/^https?:\/\/\S+$/, { message: 'TOGUNA_SMS_OUTBOUND_URL must be an http(s) URL' })
-  TOGUNA_SMS_OUTBOUND_URL?: string;
-
-  /** The number or short code messages are sent from (RapidPro's `from`, Africa's Talking's `from`). */
-  @IsOptional()
-  @Matches(/^\+?[A-Za-z0-9]{3,15}$/, {
-    message: 'TOGUNA_SMS_SENDER must be a number or short code',
-  })
-  TOGUNA_SMS_SENDER?: string;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  TOGUNA_SMS_AT_USERNAME?: string;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  TOGUNA_SMS_AT_API_KEY?: string;
-
-  /** Secret tokens in the callback URLs of the gateways that do not sign their posts. */
-  @IsOptional()
-  @Matches(SMS_TOKEN, { message: 'TOGUNA_SMS_AT_TOKEN must be 24 to 128 URL-safe characters' })
-  TOGUNA_SMS_AT_TOKEN?: string;
-
-  @IsOptional()
-  @Matches(SMS_TOKEN, {
-    message: 'TOGUNA_SMS_RAPIDPRO_TOKEN must be 24 to 128 URL-safe characters',
-  })
-  TOGUNA_SMS_RAPIDPRO_TOKEN?: string;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(16)
-  TOGUNA_SMS_TWILIO_AUTH_TOKEN?: string;
-
-  /** The address gateways reach this API at (Twilio signs the full URL it posts to). */
-  @IsOptional()
-  @Matches(/^https?:\/\/[^/\s]+(\/\S*)?$/, { message: 'TOGUNA_PUBLIC_URL must be an http(s) URL' })
-  TOGUNA_PUBLIC_URL?: string;
   /** Folder of PostgreSQL's client tools (pg_dump, pg_restore), looked at before the PATH. */
   @IsOptional()
   @IsString()
@@ -350,61 +242,21 @@ export interface AppConfig {
   sessionCacheMs: number;
 }
 
-export class ConfigError extends Error {}
-
-/** The variables without a default (absent from `new EnvSchema()`'s keys). */
-const OPTIONAL_KEYS = new Set([
-  'DATABASE_URL',
-  'TOGUNA_KEYS_DIR',
-  'TOGUNA_ADMIN_PASSWORD',
-  'TOGUNA_DOCS',
-  'TOGUNA_SMS_SECRET',
-  'TOGUNA_SMS_OUTBOUND_URL',
-  'TOGUNA_SMS_SENDER',
-  'TOGUNA_SMS_AT_USERNAME',
-  'TOGUNA_SMS_AT_API_KEY',
-  'TOGUNA_SMS_AT_TOKEN',
-  'TOGUNA_SMS_RAPIDPRO_TOKEN',
-  'TOGUNA_SMS_TWILIO_AUTH_TOKEN',
-  'TOGUNA_PUBLIC_URL',
-  'TOGUNA_PG_BIN',
-  'TOGUNA_BACKUP_PUBLIC_KEY',
-  'TOGUNA_BACKUP_DIR',
-]);
-
-function smsConfig(parsed: EnvSchema): SmsConfig | undefined {
-  if (!parsed.TOGUNA_SMS_SECRET) return undefined;
-  if (parsed.TOGUNA_SMS_GATEWAY === 'africastalking') {
-    if (!parsed.TOGUNA_SMS_AT_USERNAME || !parsed.TOGUNA_SMS_AT_API_KEY)
-      throw new ConfigError(
-        'Invalid configuration:\n  TOGUNA_SMS_GATEWAY: africastalking needs TOGUNA_SMS_AT_USERNAME and TOGUNA_SMS_AT_API_KEY',
-      );
-  }
-  return {
-    secret: parsed.TOGUNA_SMS_SECRET,
-    gateway: parsed.TOGUNA_SMS_GATEWAY,
-    outboundUrl: parsed.TOGUNA_SMS_OUTBOUND_URL,
-    sender: parsed.TOGUNA_SMS_SENDER,
-    africasTalking:
-      parsed.TOGUNA_SMS_AT_USERNAME && parsed.TOGUNA_SMS_AT_API_KEY
-        ? { username: parsed.TOGUNA_SMS_AT_USERNAME, apiKey: parsed.TOGUNA_SMS_AT_API_KEY }
-        : undefined,
-    africasTalkingToken: parsed.TOGUNA_SMS_AT_TOKEN,
-    rapidProToken: parsed.TOGUNA_SMS_RAPIDPRO_TOKEN,
-    twilioAuthToken: parsed.TOGUNA_SMS_TWILIO_AUTH_TOKEN,
-    publicUrl: parsed.TOGUNA_PUBLIC_URL,
-  };
-}
+/** Every variable the schema declares (with or without a default), from its decorators. */
+const ENV_KEYS = [
+  ...new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(EnvSchema, '', true, false)
+      .map((m) => m.propertyName),
+  ),
+];
 
 /** Validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(new EnvSchema())) {
+  for (const key of ENV_KEYS) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
-  }
-  for (const key of Object.keys(env)) {
-    if (OPTIONAL_KEYS.has(key) && env[key]) raw[key] = env[key];
   }
   const parsed = plainToInstance(EnvSchema, raw);
   const errors = validateSync(parsed, { whitelist: true });
@@ -414,15 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const rateLimits = {
-    ...RATE_LIMIT_DEFAULTS,
-    ...Object.fromEntries(parsed.TOGUNA_RATE_LIMITS.map(parseRateLimit)),
-  };
-  // Counters idle for a day are swept: a longer window would forget too early.
-  if (Object.values(rateLimits).some((r) => r.windowSeconds > 86_400))
-    throw new ConfigError(
-      'Invalid configuration:\n  TOGUNA_RATE_LIMITS: a window may not exceed 24h',
-    );
+  const rateLimits = rateLimitsFrom(parsed.TOGUNA_RATE_LIMITS);
   const dataDir = resolve(parsed.TOGUNA_DATA_DIR);
   const keysDir = resolve(parsed.TOGUNA_KEYS_DIR ?? `${dataDir}/keys`);
   return {
