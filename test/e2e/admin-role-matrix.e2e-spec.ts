@@ -10,6 +10,7 @@ import {
   operationOf,
   checkCell,
 } from '../support/role-matrix';
+import { TEST_SMS_SECRET } from '../support/sms-gateway';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -44,6 +45,7 @@ const ADMIN_PREFIXES = [
   '/api/v1/authorities',
   '/api/v1/areas',
   '/api/v1/admin',
+  '/api/v1/sms/outbox',
 ] as const;
 
 const unique = (prefix: string): string => `${prefix} ${randomUUID().slice(0, 8)}`;
@@ -269,6 +271,13 @@ const ROWS: MatrixRow<Ctx>[] = [
     request: (ctx) => ({ params: { id: ctx.ownUserId } }),
   },
   {
+    method: 'GET',
+    path: '/api/v1/users/{id}/phones',
+    target: 'unknown user',
+    expect: only({ admin: 404 }),
+    request: () => ({ params: { id: randomUUID() } }),
+  },
+  {
     method: 'POST',
     path: '/api/v1/users/{id}/password',
     target: 'unknown user',
@@ -318,6 +327,18 @@ const ROWS: MatrixRow<Ctx>[] = [
       (await ctx.t.db.query('SELECT pcode FROM area WHERE id = $1', [ctx.koroCercleId])).rows[0],
   },
   {
+    method: 'PUT',
+    path: '/api/v1/areas/{id}/pcode',
+    target: 'unknown area',
+    expect: only({ admin: 404 }),
+    request: () => ({ params: { id: randomUUID() }, body: { pcode: 'ML0599' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/sms/outbox',
+    expect: only({ admin: 200 }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/admin/disclosure-report',
     expect: only({ admin: 200 }),
@@ -335,7 +356,8 @@ describe('S1 administration routes: route × role matrix', () => {
   const tally = new MatrixTally();
 
   beforeAll(async () => {
-    ctx.t = await startTestApp();
+    // SMS on: the outbox's admin view is one of the routes.
+    ctx.t = await startTestApp({ TOGUNA_SMS_SECRET: TEST_SMS_SECRET });
     const factory = new Factory(ctx.t.db);
     ctx.factory = factory;
     ctx.koroCercleId = await factory.areaId('Koro', 'cercle');
