@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SmsDelivery } from './sms-delivery.service';
 import { SmsMessage } from './sms-message.entity';
 import { SmsOutboxController } from './sms-outbox.controller';
+import { SmsOutboxRepository } from './sms-outbox.repository';
 import { SmsOutbox } from './sms-outbox.service';
 
 /** The tables this module owns. */
@@ -16,7 +17,7 @@ const ENTITIES = [SmsMessage];
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
   controllers: [SmsOutboxController],
-  providers: [SmsOutbox, SmsDelivery],
+  providers: [SmsOutbox, SmsDelivery, SmsOutboxRepository],
   exports: [SmsOutbox, SmsDelivery],
 })
 export class SmsOutboxModule {

@@ -6,10 +6,10 @@ import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/http/app-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Transactions } from '../../database/transactions';
 import { SmsRemindersDto } from './dto/sms-reminders.dto';
+import { SmsPreferencesRepository } from './sms-preferences.repository';
 
 /** One's own choice about follow-up reminders by SMS (404 with SMS off). */
 @ApiTags('sms')
@@ -18,7 +18,7 @@ import { SmsRemindersDto } from './dto/sms-reminders.dto';
 export class SmsRemindersController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly preferences: SmsPreferencesRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
@@ -29,11 +29,7 @@ export class SmsRemindersController {
   @ApiOkResponse({ type: SmsRemindersDto })
   async get(@CurrentPrincipal() principal: Principal): Promise<SmsRemindersDto> {
     this.requireSms();
-    const rows: { reminders: boolean }[] = await this.dataSource.query(
-      'SELECT reminders FROM sms_preference WHERE user_id = $1',
-      [principal.userId],
-    );
-    return { enabled: rows[0]?.reminders ?? true };
+    return { enabled: await this.preferences.remindersOn(principal.userId) };
   }
 
   @Put()
@@ -46,11 +42,7 @@ export class SmsRemindersController {
   ): Promise<SmsRemindersDto> {
     this.requireSms();
     await this.transactions.run(async (tx) => {
-      await tx.query(
-        `INSERT INTO sms_preference (user_id, reminders) VALUES ($1, $2)
-         ON CONFLICT (user_id) DO UPDATE SET reminders = EXCLUDED.reminders, updated_at = now()`,
-        [principal.userId, body.enabled],
-      );
+      await this.preferences.setReminders(tx, principal.userId, body.enabled);
       await this.audit.record(tx, {
         action: 'sms_preference.update',
         entityType: 'user',

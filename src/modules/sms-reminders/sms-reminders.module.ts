@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SmsOutboxModule } from '../sms-outbox';
 import { SmsPreference } from './sms-preference.entity';
+import { SmsPreferencesRepository } from './sms-preferences.repository';
 import { SmsRemindersController } from './sms-reminders.controller';
 import { SmsReminders } from './sms-reminders.service';
 
@@ -12,7 +13,7 @@ const ENTITIES = [SmsPreference];
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES), SmsOutboxModule],
   controllers: [SmsRemindersController],
-  providers: [SmsReminders],
+  providers: [SmsReminders, SmsPreferencesRepository],
   exports: [SmsReminders],
 })
 export class SmsRemindersModule {
